@@ -1,0 +1,29 @@
+package io.sharcs.api;
+
+/**
+ * SPI for data sets: generators (XOR-AND-XOR) and readers (CLEVR files, user data). List
+ * implementations in {@code META-INF/services/io.sharcs.api.DatasetProvider}; experiment files
+ * pick one with {@code dataset: {type: <id>, ...}}.
+ */
+public interface DatasetProvider {
+
+  /** The id used as {@code dataset.type}. */
+  String id();
+
+  /** One line describing the data set. */
+  String description();
+
+  /** The record type of this data set's options. */
+  Class<? extends DatasetConfig> configType();
+
+  /** The options used for keys the experiment file leaves out (keys are snake_case). */
+  DatasetConfig defaultConfig();
+
+  /**
+   * Loads or generates the data set. Inputs must be of the sample types of the modalities the
+   * experiment binds to each name; the core checks this.
+   *
+   * @throws InvalidInputException on bad data, naming the file and sample
+   */
+  MultimodalDataset load(DatasetConfig config, DatasetContext context);
+}
