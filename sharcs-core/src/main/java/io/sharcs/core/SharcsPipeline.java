@@ -1,12 +1,42 @@
 package io.sharcs.core;
 
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import io.sharcs.api.ConceptSampling;
+import io.sharcs.api.EncoderContext;
 import io.sharcs.api.MultimodalDataset;
+import io.sharcs.core.eval.Batches;
+import io.sharcs.core.eval.ConceptBank;
+import io.sharcs.core.eval.Inference;
+import io.sharcs.core.eval.MissingModalityEvaluator;
+import io.sharcs.core.model.SharcsNetwork;
+import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.train.PreparedData.Slot;
+import io.sharcs.core.train.PreparedData.Split;
+import io.sharcs.core.train.Seeds;
+import io.sharcs.core.train.SharcsTrainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** Trains one model on a data set and evaluates it: the whole method in one call. */
 public final class SharcsPipeline {
+
+  /** The file name stem of the saved model parameters inside the model directory. */
+  public static final String MODEL_NAME = "sharcs";
 
   private SharcsPipeline() {}
 
@@ -27,6 +57,181 @@ public final class SharcsPipeline {
       RunSettings settings,
       Consumer<EpochReport> progress,
       Path modelDirectory) {
-    throw new UnsupportedOperationException("not yet implemented");
+    long start = System.nanoTime();
+    PreparedData data = PreparedData.prepare(dataset, bindings);
+    Engine engine = Engine.getInstance();
+    // Reseed before building the model: DJL's generator is JVM-global.
+    engine.setRandomSeed(Seeds.engineSeed(settings.seed()));
+    boolean reference = settings.protocol() == Protocol.REFERENCE;
+    try (NDManager manager = NDManager.newBaseManager()) {
+      SharcsNetwork network = build(data, settings, manager);
+      SharcsTrainer trainer =
+          new SharcsTrainer(
+              network, data, settings.training(), reference ? 2 : 1, settings.seed(), manager);
+      Inference inference = new Inference(network, data, manager);
+      SplittableRandom referenceEvalRng =
+          new SplittableRandom(Seeds.derive(settings.seed(), "reference-eval"));
+      int batchSize = settings.training().batchSize();
+      double[] epochSeconds = new double[settings.training().epochs()];
+      double trainAccuracy = Double.NaN;
+      double testAccuracy = Double.NaN;
+      double finalLoss = Double.NaN;
+      long trainStart = System.nanoTime();
+      for (int e = 1; e <= settings.training().epochs(); e++) {
+        EpochReport report = trainer.epoch(e, progress);
+        epochSeconds[e - 1] = report.seconds();
+        finalLoss = report.loss();
+        if (reference) {
+          // The reference measures accuracy every epoch in training mode; its last values are
+          // the ones it reports, and these passes also move the batch-norm running statistics.
+          trainAccuracy =
+              inference.accuracy(
+                  data.train(), shuffled(data.train().size(), referenceEvalRng), true, batchSize);
+          testAccuracy =
+              inference.accuracy(data.test(), Batches.range(data.test().size()), true, batchSize);
+        }
+      }
+      double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
+      if (!reference) {
+        trainAccuracy =
+            inference.accuracy(data.train(), Batches.range(data.train().size()), false, batchSize);
+        testAccuracy =
+            inference.accuracy(data.test(), Batches.range(data.test().size()), false, batchSize);
+      }
+      List<ConceptBank> banks =
+          reference
+              ? analysisSubsetBanks(inference, data, settings.seed())
+              : trainBanks(inference, data);
+      Map<String, Double> missing =
+          new MissingModalityEvaluator(inference, data).evaluate(banks, data.test());
+      save(network, settings, modelDirectory);
+
+      Map<String, Double> metrics = new TreeMap<>();
+      metrics.put("accuracy.train", trainAccuracy);
+      metrics.put("accuracy.test", testAccuracy);
+      missing.forEach((name, acc) -> metrics.put("missing_modality_accuracy." + name, acc));
+      metrics.put("loss.train_final_epoch", finalLoss);
+      metrics.put("timing.train_epoch_seconds_median", median(epochSeconds));
+      metrics.put("timing.train_seconds", trainSeconds);
+      metrics.put("timing.total_seconds", (System.nanoTime() - start) / 1e9);
+      return new RunResult(new TreeMap<>(metrics), engineFacts(engine));
+    }
+  }
+
+  private static SharcsNetwork build(PreparedData data, RunSettings settings, NDManager manager) {
+    ModelConfig model = settings.model();
+    ConceptSampling sampling =
+        settings.protocol() == Protocol.REFERENCE
+            ? ConceptSampling.STOCHASTIC_ALWAYS
+            : ConceptSampling.DETERMINISTIC_IN_EVAL;
+    List<Block> encoders = new ArrayList<>();
+    List<Shape[]> shapes = new ArrayList<>();
+    int[] arity = new int[data.slots().size()];
+    int exampleRows = Math.min(2, data.train().size());
+    for (int m = 0; m < data.slots().size(); m++) {
+      Slot slot = data.slots().get(m);
+      encoders.add(
+          slot.plugin()
+              .createEncoder(
+                  slot.encoder(), new EncoderContext(model.concepts(), slot.spec(), sampling)));
+      try (NDManager example = manager.newSubManager()) {
+        NDList batch = data.batch(m, data.train(), Batches.range(exampleRows), example);
+        shapes.add(batch.getShapes());
+        arity[m] = batch.size();
+      }
+    }
+    SharcsNetwork network =
+        new SharcsNetwork(
+            encoders,
+            arity,
+            model.concepts(),
+            model.steepness(),
+            model.projectionHidden(),
+            model.predictorHidden(),
+            data.classes(),
+            settings.mode() == Mode.SHARCS);
+    network.initialize(manager, shapes);
+    return network;
+  }
+
+  private static List<ConceptBank> trainBanks(Inference inference, PreparedData data) {
+    List<ConceptBank> banks = new ArrayList<>();
+    for (int m = 0; m < data.slots().size(); m++) {
+      banks.add(new ConceptBank(inference.sharedConcepts(m, data.train())));
+    }
+    return banks;
+  }
+
+  /**
+   * The reference's banks: a random 10% of train plus the first 10% of test (which leaks test
+   * samples into retrieval; kept only to reproduce the reference's numbers).
+   */
+  private static List<ConceptBank> analysisSubsetBanks(
+      Inference inference, PreparedData data, long seed) {
+    Split train = data.train();
+    Split test = data.test();
+    int trainRows = Math.max(1, train.size() / 10);
+    int testRows = Math.max(1, test.size() / 10);
+    int[] trainPick =
+        Arrays.copyOf(
+            shuffled(train.size(), new SplittableRandom(Seeds.derive(seed, "analysis"))),
+            trainRows);
+    List<ConceptBank> banks = new ArrayList<>();
+    for (int m = 0; m < data.slots().size(); m++) {
+      List<Object> raw = new ArrayList<>();
+      for (int r : trainPick) {
+        raw.add(train.input(m, r));
+      }
+      for (int r = 0; r < testRows; r++) {
+        raw.add(test.input(m, r));
+      }
+      banks.add(new ConceptBank(inference.sharedConcepts(m, raw)));
+    }
+    return banks;
+  }
+
+  private static int[] shuffled(int n, SplittableRandom rng) {
+    int[] rows = Batches.range(n);
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = rows[i];
+      rows[i] = rows[j];
+      rows[j] = t;
+    }
+    return rows;
+  }
+
+  private static void save(SharcsNetwork network, RunSettings settings, Path directory) {
+    try {
+      Files.createDirectories(directory);
+      try (Model model = Model.newInstance(MODEL_NAME)) {
+        model.setBlock(network);
+        model.setProperty("mode", settings.mode().id());
+        model.setProperty("protocol", settings.protocol().id());
+        model.setProperty("seed", Long.toString(settings.seed()));
+        model.save(directory, MODEL_NAME);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the model to " + directory, e);
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static Map<String, String> engineFacts(Engine engine) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("engine", engine.getEngineName());
+    facts.put("engine_version", engine.getVersion());
+    facts.put("djl_version", Engine.getDjlVersion());
+    facts.put("num_threads", String.valueOf(System.getProperty("ai.djl.pytorch.num_threads")));
+    facts.put(
+        "num_interop_threads",
+        String.valueOf(System.getProperty("ai.djl.pytorch.num_interop_threads")));
+    return facts;
   }
 }

@@ -1,0 +1,114 @@
+package io.sharcs.core.eval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.sharcs.core.model.Logits;
+import io.sharcs.core.model.SharcsNetwork;
+import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.train.PreparedData.Split;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Forward passes without gradients, with results copied out to Java arrays inside short-lived
+ * sub-managers so that nothing native outlives the call.
+ */
+public final class Inference {
+
+  private static final int EVAL_CHUNK = 512;
+
+  private final SharcsNetwork network;
+  private final PreparedData data;
+  private final NDManager manager;
+  private final ParameterStore parameters;
+
+  /**
+   * @param manager the model's manager; each call works in a sub-manager of it
+   */
+  public Inference(SharcsNetwork network, PreparedData data, NDManager manager) {
+    this.network = network;
+    this.data = data;
+    this.manager = manager;
+    this.parameters = new ParameterStore(manager, false);
+  }
+
+  /**
+   * The fraction of rows of {@code split} whose argmax logit is the label.
+   *
+   * @param rows the rows, in the order they are batched
+   * @param trainingMode true reproduces the reference: batch statistics (which also updates the
+   *     running statistics) and stochastic concepts
+   * @param batchSize rows per forward pass; it matters only in training mode
+   */
+  public double accuracy(Split split, int[] rows, boolean trainingMode, int batchSize) {
+    int chunk = trainingMode ? batchSize : EVAL_CHUNK;
+    long correct = 0;
+    for (int[] batch : Batches.chunks(rows, chunk)) {
+      try (NDManager sub = manager.newSubManager()) {
+        List<NDList> inputs = new ArrayList<>();
+        for (int m = 0; m < data.slots().size(); m++) {
+          inputs.add(data.batch(m, split, batch, sub));
+        }
+        NDArray logits = network.forward(parameters, inputs, trainingMode).logits();
+        correct += Logits.countCorrect(logits, split.labels(batch));
+      }
+    }
+    return rows.length == 0 ? Double.NaN : correct / (double) rows.length;
+  }
+
+  /** Shared concepts (eval mode) of raw inputs of {@code slot}, one row per input. */
+  public float[][] sharedConcepts(int slot, List<Object> raw) {
+    float[][] out = new float[raw.size()][];
+    int done = 0;
+    for (List<Object> part : Batches.chunks(raw, EVAL_CHUNK)) {
+      try (NDManager sub = manager.newSubManager()) {
+        NDArray s = network.sharedConcepts(parameters, slot, data.batch(slot, part, sub));
+        done = copyRows(s, out, done);
+      }
+    }
+    return out;
+  }
+
+  /** Shared concepts (eval mode) of {@code split}'s own inputs of {@code slot}. */
+  public float[][] sharedConcepts(int slot, Split split) {
+    List<Object> raw = new ArrayList<>(split.size());
+    for (int r = 0; r < split.size(); r++) {
+      raw.add(split.input(slot, r));
+    }
+    return sharedConcepts(slot, raw);
+  }
+
+  /** The predictor's class (argmax) for given shared concepts of every slot. */
+  public int[] predict(List<float[][]> sharedPerSlot) {
+    int n = sharedPerSlot.get(0).length;
+    int[] out = new int[n];
+    try (NDManager sub = manager.newSubManager()) {
+      List<NDArray> slots = new ArrayList<>();
+      for (float[][] s : sharedPerSlot) {
+        slots.add(sub.create(s));
+      }
+      NDArray logits = network.predict(parameters, slots, false);
+      long[] argmax = logits.argMax(1).toLongArray();
+      for (int i = 0; i < n; i++) {
+        out[i] = (int) argmax[i];
+      }
+    }
+    return out;
+  }
+
+  private static int copyRows(NDArray concepts, float[][] out, int offset) {
+    Shape shape = concepts.getShape();
+    int rows = (int) shape.get(0);
+    int k = (int) shape.get(1);
+    float[] flat = concepts.toFloatArray();
+    for (int r = 0; r < rows; r++) {
+      float[] row = new float[k];
+      System.arraycopy(flat, r * k, row, 0, k);
+      out[offset + r] = row;
+    }
+    return offset + rows;
+  }
+}

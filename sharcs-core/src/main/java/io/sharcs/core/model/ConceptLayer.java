@@ -1,0 +1,61 @@
+package io.sharcs.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The concept layer: batch normalisation without learnable scale or shift, then a steep sigmoid,
+ * {@code sigmoid(a * BN(x))}. It turns pre-activations into soft concepts in (0, 1); a concept is
+ * "on" when its value exceeds 0.5.
+ *
+ * <p>Batch-norm settings are PyTorch's defaults (momentum 0.1, eps 1e-5), as in the reference:
+ * DJL's momentum 0.9 is the weight of the old running statistic.
+ */
+public final class ConceptLayer extends AbstractBlock {
+
+  private static final byte VERSION = 1;
+  private final BatchNorm norm;
+  private final float steepness;
+
+  /**
+   * @param steepness a in sigmoid(a * x); the reference uses 5 (XOR, CLEVR) or 2 (MNIST)
+   */
+  public ConceptLayer(double steepness) {
+    super(VERSION);
+    this.steepness = (float) steepness;
+    this.norm =
+        addChildBlock(
+            "norm",
+            BatchNorm.builder()
+                .optCenter(false)
+                .optScale(false)
+                .optMomentum(0.9f)
+                .optEpsilon(1e-5f)
+                .build());
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray normalised = norm.forward(ps, inputs, training).singletonOrThrow();
+    return new NDList(Activation.sigmoid(normalised.mul(steepness)));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    norm.initialize(manager, dataType, inputShapes);
+  }
+}

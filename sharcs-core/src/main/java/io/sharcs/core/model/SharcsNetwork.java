@@ -1,0 +1,232 @@
+package io.sharcs.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The SHARCS model for N modalities (N &gt;= 2):
+ *
+ * <pre>
+ * x_m --g_m--&gt; concept layer --&gt; c_m --h_m--&gt; \
+ *                                               stack rows -&gt; one BN -&gt; sigmoid -&gt; split -&gt; s_m
+ * f([s_1 | ... | s_N]) -&gt; logits
+ * </pre>
+ *
+ * <p>g_m is the plugin's local concept encoder. Without a shared space (the multi-CBM baseline)
+ * there are no projections and f reads the local concepts: s_m = c_m.
+ *
+ * <p>As a DJL {@link Block} its input is the concatenation of the modalities' batch lists in slot
+ * order (their sizes are fixed by {@code arity}) and its output is {@code [logits, c_1..c_N,
+ * s_1..s_N]}.
+ */
+public final class SharcsNetwork extends AbstractBlock {
+
+  private static final byte VERSION = 1;
+
+  private final int[] arity;
+  private final int concepts;
+  private final int classes;
+  private final List<Block> encoders = new ArrayList<>();
+  private final List<ConceptLayer> localConcepts = new ArrayList<>();
+  private final List<Block> projections = new ArrayList<>();
+  private final SharedConceptSpace shared;
+  private final Block predictor;
+
+  /**
+   * @param encoders the local concept encoders g_m, one per modality, each giving (B, k)
+   * @param arity how many arrays each modality's batch list holds
+   * @param concepts k
+   * @param steepness a of every concept sigmoid
+   * @param projectionHidden hidden width of each h_m
+   * @param predictorHidden hidden width of f
+   * @param classes number of classes (width of the logits)
+   * @param sharedSpace true for SHARCS; false for the multi-CBM baseline
+   */
+  public SharcsNetwork(
+      List<Block> encoders,
+      int[] arity,
+      int concepts,
+      double steepness,
+      int projectionHidden,
+      int predictorHidden,
+      int classes,
+      boolean sharedSpace) {
+    super(VERSION);
+    if (encoders.size() < 2 || encoders.size() != arity.length) {
+      throw new IllegalArgumentException(
+          "need >= 2 encoders and one arity each, got " + encoders.size() + " and "
+              + arity.length);
+    }
+    this.arity = arity.clone();
+    this.concepts = concepts;
+    this.classes = classes;
+    for (int m = 0; m < encoders.size(); m++) {
+      this.encoders.add(addChildBlock("encoder" + m, encoders.get(m)));
+      this.localConcepts.add(addChildBlock("concepts" + m, new ConceptLayer(steepness)));
+      if (sharedSpace) {
+        this.projections.add(addChildBlock("projection" + m, Mlp.twoLayer(projectionHidden, concepts)));
+      }
+    }
+    this.shared = sharedSpace ? addChildBlock("shared", new SharedConceptSpace(steepness)) : null;
+    this.predictor = addChildBlock("predictor", Mlp.twoLayer(predictorHidden, classes));
+  }
+
+  /** The number of modalities. */
+  public int modalities() {
+    return encoders.size();
+  }
+
+  /** Whether concepts pass through the shared concept space (SHARCS) or not (multi-CBM). */
+  public boolean hasSharedSpace() {
+    return shared != null;
+  }
+
+  /**
+   * One forward pass of all modalities.
+   *
+   * @param inputs one batch list per modality, slot order, same batch size B
+   * @param training batch statistics and stochastic concepts when true
+   */
+  public Forward forward(ParameterStore ps, List<NDList> inputs, boolean training) {
+    List<NDArray> local = new ArrayList<>(inputs.size());
+    for (int m = 0; m < inputs.size(); m++) {
+      local.add(localConcepts(ps, m, inputs.get(m), training));
+    }
+    List<NDArray> sharedConcepts;
+    NDArray stacked;
+    if (shared == null) {
+      sharedConcepts = local;
+      stacked = NDArrays.concat(new NDList(local), 0);
+    } else {
+      NDList projected = new NDList(local.size());
+      for (int m = 0; m < local.size(); m++) {
+        projected.add(projections.get(m).forward(ps, new NDList(local.get(m)), training).head());
+      }
+      NDList out = shared.forward(ps, projected, training);
+      sharedConcepts = out.subNDList(0, local.size());
+      stacked = out.get(local.size());
+    }
+    NDArray logits = predict(ps, sharedConcepts, training);
+    return new Forward(logits, local, sharedConcepts, stacked);
+  }
+
+  /** The local concepts c_m of modality {@code m}. */
+  public NDArray localConcepts(ParameterStore ps, int m, NDList input, boolean training) {
+    NDArray pre = encoders.get(m).forward(ps, input, training).singletonOrThrow();
+    return localConcepts.get(m).forward(ps, new NDList(pre), training).singletonOrThrow();
+  }
+
+  /**
+   * The shared concepts of modality {@code m} alone, in evaluation mode (running statistics, so
+   * no other modality is needed). Without a shared space these are the local concepts.
+   */
+  public NDArray sharedConcepts(ParameterStore ps, int m, NDList input) {
+    NDArray local = localConcepts(ps, m, input, false);
+    if (shared == null) {
+      return local;
+    }
+    NDArray projected = projections.get(m).forward(ps, new NDList(local), false).head();
+    return shared.evalSingle(ps, projected);
+  }
+
+  /** The label predictor f on the shared concepts of every slot: (B, classes) logits. */
+  public NDArray predict(ParameterStore ps, List<NDArray> sharedPerSlot, boolean training) {
+    NDArray joined = NDArrays.concat(new NDList(sharedPerSlot), 1);
+    return predictor.forward(ps, new NDList(joined), training).head();
+  }
+
+  /**
+   * Initialises every parameter from example input shapes.
+   *
+   * @param shapes one shape array per modality, as produced by the plugin's batch
+   */
+  public void initialize(NDManager manager, List<Shape[]> shapes) {
+    Shape[] flat = shapes.stream().flatMap(Arrays::stream).toArray(Shape[]::new);
+    initialize(manager, DataType.FLOAT32, flat);
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    List<Shape[]> perModality = split(inputShapes);
+    Shape conceptShape = null;
+    for (int m = 0; m < encoders.size(); m++) {
+      Block encoder = encoders.get(m);
+      encoder.initialize(manager, dataType, perModality.get(m));
+      conceptShape = encoder.getOutputShapes(perModality.get(m))[0];
+      localConcepts.get(m).initialize(manager, dataType, conceptShape);
+      if (shared != null) {
+        projections.get(m).initialize(manager, dataType, conceptShape);
+      }
+    }
+    if (shared != null) {
+      shared.initialize(manager, dataType, conceptShape);
+    }
+    predictor.initialize(
+        manager, dataType, new Shape(conceptShape.get(0), (long) concepts * encoders.size()));
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    List<NDList> perModality = new ArrayList<>();
+    int offset = 0;
+    for (int a : arity) {
+      perModality.add(inputs.subNDList(offset, offset + a));
+      offset += a;
+    }
+    Forward f = forward(ps, perModality, training);
+    NDList out = new NDList(f.logits());
+    out.addAll(new NDList(f.local()));
+    out.addAll(new NDList(f.shared()));
+    return out;
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    long batch = inputShapes[0].get(0);
+    Shape[] out = new Shape[1 + 2 * encoders.size()];
+    out[0] = new Shape(batch, classes);
+    for (int i = 1; i < out.length; i++) {
+      out[i] = new Shape(batch, concepts);
+    }
+    return out;
+  }
+
+  private List<Shape[]> split(Shape[] flat) {
+    int expected = Arrays.stream(arity).sum();
+    if (flat.length != expected) {
+      throw new IllegalArgumentException(
+          "expected " + expected + " input shapes " + Arrays.toString(arity) + ", got "
+              + flat.length);
+    }
+    List<Shape[]> out = new ArrayList<>();
+    int offset = 0;
+    for (int a : arity) {
+      out.add(Arrays.copyOfRange(flat, offset, offset + a));
+      offset += a;
+    }
+    return out;
+  }
+
+  /**
+   * The result of one forward pass.
+   *
+   * @param logits (B, classes)
+   * @param local c_m per modality, (B, k) each
+   * @param shared s_m per modality, (B, k) each (equal to {@code local} without a shared space)
+   * @param stackedShared the s_m stacked along the batch axis, (N*B, k), modality-major
+   */
+  public record Forward(
+      NDArray logits, List<NDArray> local, List<NDArray> shared, NDArray stackedShared) {}
+}

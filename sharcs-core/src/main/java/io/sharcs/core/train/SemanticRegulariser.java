@@ -1,0 +1,42 @@
+package io.sharcs.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+
+/**
+ * The semantic regulariser d: the mean Euclidean (not squared) distance between the shared
+ * concepts of semantically matching cross-modal pairs of a mini-batch.
+ */
+public final class SemanticRegulariser {
+
+  // Keeps the gradient of the norm finite when two shared concept vectors coincide exactly.
+  private static final float NORM_EPSILON = 1e-12f;
+
+  private SemanticRegulariser() {}
+
+  /**
+   * @param stackedShared the shared concepts of all slots stacked modality-major, (N*B, k)
+   * @param batchSize B
+   * @param pairs the pairs sampled in this batch, not empty
+   * @return a scalar: mean over pairs of ||s_a[i] - s_b[j]||_2
+   */
+  public static NDArray distance(NDArray stackedShared, int batchSize, List<CrossModalPair> pairs) {
+    if (pairs.isEmpty()) {
+      throw new IllegalArgumentException("no pairs: d is defined as 0 and needs no graph");
+    }
+    int rows = (int) stackedShared.getShape().get(0);
+    // One signed selection matrix turns all the differences into a single matrix product.
+    float[] select = new float[pairs.size() * rows];
+    for (int p = 0; p < pairs.size(); p++) {
+      CrossModalPair pair = pairs.get(p);
+      select[p * rows + pair.modalityA() * batchSize + pair.rowA()] += 1f;
+      select[p * rows + pair.modalityB() * batchSize + pair.rowB()] -= 1f;
+    }
+    NDManager manager = stackedShared.getManager();
+    NDArray differences =
+        manager.create(select, new Shape(pairs.size(), rows)).matMul(stackedShared);
+    return differences.square().sum(new int[] {1}).add(NORM_EPSILON).sqrt().mean();
+  }
+}

@@ -1,0 +1,158 @@
+package io.sharcs.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import io.sharcs.core.EpochReport;
+import io.sharcs.core.TrainingConfig;
+import io.sharcs.core.model.Logits;
+import io.sharcs.core.model.SharcsNetwork;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The explicit training loop: shuffled mini-batches, loss = task loss + lambda * d (d only with a
+ * shared concept space), backward, Adam.
+ *
+ * <p>A trailing batch of a single sample is skipped: batch normalisation needs two rows.
+ */
+public final class SharcsTrainer {
+
+  private final SharcsNetwork network;
+  private final PreparedData data;
+  private final TrainingConfig config;
+  private final NDManager manager;
+  private final ParameterStore parameters;
+  private final TaskLoss taskLoss;
+  private final PairSampler pairSampler;
+  private final AdamSteps optimizer;
+  private final SplittableRandom shuffleRng;
+  private final SplittableRandom pairRng;
+
+  /**
+   * @param stepsPerBatch Adam updates per batch: 1 (clean) or 2 (the reference's double step)
+   * @param seed the run's master seed; shuffling and pair sampling derive their streams from it
+   */
+  public SharcsTrainer(
+      SharcsNetwork network,
+      PreparedData data,
+      TrainingConfig config,
+      int stepsPerBatch,
+      long seed,
+      NDManager manager) {
+    this.network = network;
+    this.data = data;
+    this.config = config;
+    this.manager = manager;
+    this.parameters = new ParameterStore(manager, false);
+    this.taskLoss =
+        new TaskLoss(
+            config.classWeights()
+                ? TaskLoss.classWeights(data.train().labels(), data.classes())
+                : null);
+    this.pairSampler = new PairSampler(config.pairProbability());
+    List<Parameter> trainable = new ArrayList<>();
+    for (Pair<String, Parameter> p : network.getParameters()) {
+      if (p.getValue().requiresGradient()) {
+        trainable.add(p.getValue());
+      }
+    }
+    this.optimizer = new AdamSteps(config.learningRate(), trainable, stepsPerBatch);
+    this.shuffleRng = new SplittableRandom(Seeds.derive(seed, "shuffle"));
+    this.pairRng = new SplittableRandom(Seeds.derive(seed, "pairs"));
+  }
+
+  /** Shuffled training rows, in batches of the configured size (a lone trailing row dropped). */
+  public List<int[]> shuffledBatches() {
+    int n = data.train().size();
+    int[] rows = new int[n];
+    Arrays.setAll(rows, i -> i);
+    for (int i = n - 1; i > 0; i--) {
+      int j = shuffleRng.nextInt(i + 1);
+      int t = rows[i];
+      rows[i] = rows[j];
+      rows[j] = t;
+    }
+    List<int[]> batches = new ArrayList<>();
+    for (int from = 0; from < n; from += config.batchSize()) {
+      int to = Math.min(n, from + config.batchSize());
+      if (to - from >= 2) {
+        batches.add(Arrays.copyOfRange(rows, from, to));
+      }
+    }
+    return batches;
+  }
+
+  /**
+   * Trains one epoch.
+   *
+   * @param epoch 1-based, for the report
+   */
+  public EpochReport epoch(int epoch, Consumer<EpochReport> progress) {
+    long start = System.nanoTime();
+    double lossSum = 0;
+    double distanceSum = 0;
+    long correct = 0;
+    long seen = 0;
+    List<int[]> batches = shuffledBatches();
+    for (int[] rows : batches) {
+      BatchOutcome b = step(rows);
+      lossSum += b.loss();
+      distanceSum += b.distance();
+      correct += b.correct();
+      seen += rows.length;
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    EpochReport report =
+        new EpochReport(
+            epoch,
+            config.epochs(),
+            lossSum / batches.size(),
+            correct / (double) seen,
+            distanceSum / batches.size(),
+            seconds);
+    progress.accept(report);
+    return report;
+  }
+
+  private BatchOutcome step(int[] rows) {
+    try (NDManager batch = manager.newSubManager()) {
+      List<NDList> inputs = new ArrayList<>(data.slots().size());
+      for (int m = 0; m < data.slots().size(); m++) {
+        inputs.add(data.batch(m, data.train(), rows, batch));
+      }
+      int[] labels = data.train().labels(rows);
+      List<CrossModalPair> pairs =
+          network.hasSharedSpace() && config.lambda() > 0
+              ? pairSampler.sample(data.train().keys(rows), pairRng)
+              : List.of();
+      float lossValue;
+      float distanceValue = 0f;
+      long correct;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        SharcsNetwork.Forward f = network.forward(parameters, inputs, true);
+        NDArray loss = taskLoss.compute(f.logits(), labels);
+        if (!pairs.isEmpty()) {
+          NDArray d = SemanticRegulariser.distance(f.stackedShared(), rows.length, pairs);
+          distanceValue = d.getFloat();
+          loss = loss.add(d.mul((float) config.lambda()));
+        }
+        gc.backward(loss);
+        lossValue = loss.getFloat();
+        correct = Logits.countCorrect(f.logits(), labels);
+      }
+      optimizer.step();
+      return new BatchOutcome(lossValue, distanceValue, correct);
+    }
+  }
+
+  private record BatchOutcome(float loss, float distance, long correct) {}
+}

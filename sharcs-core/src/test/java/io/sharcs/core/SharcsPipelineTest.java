@@ -1,0 +1,57 @@
+package io.sharcs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sharcs.api.MultimodalDataset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SharcsPipelineTest {
+
+  private static final VectorTestModality VECTOR = new VectorTestModality();
+
+  private static List<ModalityBinding> bindings() {
+    return List.of(
+        new ModalityBinding("a", VECTOR, new VectorTestModality.Config(16)),
+        new ModalityBinding("b", VECTOR, new VectorTestModality.Config(16)));
+  }
+
+  private static RunSettings settings(Mode mode, Protocol protocol, int epochs) {
+    return new RunSettings(
+        7, mode, protocol, new ModelConfig(6, 5, 6, 10),
+        new TrainingConfig(epochs, 32, 5e-3, 0.1, 0.1, false));
+  }
+
+  @Test
+  void sharcsLearnsTheTaskAndRetrievesMissingViews(@TempDir Path dir) {
+    MultimodalDataset data = TwoViewXorData.generate(600, 480, 3);
+    List<EpochReport> reports = new ArrayList<>();
+    RunResult result =
+        SharcsPipeline.run(data, bindings(), settings(Mode.SHARCS, Protocol.CLEAN, 40), reports::add,
+            dir.resolve("model"));
+
+    assertThat(reports).hasSize(40);
+    assertThat(result.metrics().get("accuracy.test")).isGreaterThan(0.9);
+    assertThat(result.metrics().get("missing_modality_accuracy.a")).isGreaterThan(0.85);
+    assertThat(result.metrics().get("missing_modality_accuracy.b")).isGreaterThan(0.85);
+    assertThat(dir.resolve("model")).isDirectoryContaining("glob:**.params");
+  }
+
+  @Test
+  void sameSeedGivesIdenticalMetrics(@TempDir Path dir) {
+    MultimodalDataset data = TwoViewXorData.generate(200, 160, 5);
+    RunSettings s = settings(Mode.SHARCS, Protocol.REFERENCE, 3);
+    RunResult first = SharcsPipeline.run(data, bindings(), s, r -> {}, dir.resolve("m1"));
+    RunResult second = SharcsPipeline.run(data, bindings(), s, r -> {}, dir.resolve("m2"));
+    assertThat(withoutTimings(second)).isEqualTo(withoutTimings(first));
+  }
+
+  private static java.util.Map<String, Double> withoutTimings(RunResult r) {
+    java.util.Map<String, Double> m = new java.util.TreeMap<>(r.metrics());
+    m.keySet().removeIf(k -> k.startsWith("timing."));
+    return m;
+  }
+}
