@@ -18,6 +18,22 @@ public final class Batches {
     return out;
   }
 
+  /**
+   * Consecutive chunks of at most {@code size} rows, except that a lone trailing row joins the
+   * chunk before it: batch statistics need at least two rows.
+   */
+  public static List<int[]> chunksForBatchStatistics(int[] rows, int size) {
+    List<int[]> out = chunks(rows, size);
+    int last = out.size() - 1;
+    if (last > 0 && out.get(last).length == 1) {
+      int[] merged = Arrays.copyOf(out.get(last - 1), out.get(last - 1).length + 1);
+      merged[merged.length - 1] = out.get(last)[0];
+      out.set(last - 1, merged);
+      out.remove(last);
+    }
+    return out;
+  }
+
   /** Consecutive sub-lists of at most {@code size} elements. */
   public static <T> List<List<T>> chunks(List<T> items, int size) {
     List<List<T>> out = new ArrayList<>();

@@ -44,9 +44,12 @@ public final class Inference {
    * @param batchSize rows per forward pass; it matters only in training mode
    */
   public double accuracy(Split split, int[] rows, boolean trainingMode, int batchSize) {
-    int chunk = trainingMode ? batchSize : EVAL_CHUNK;
+    List<int[]> batches =
+        trainingMode
+            ? Batches.chunksForBatchStatistics(rows, batchSize)
+            : Batches.chunks(rows, EVAL_CHUNK);
     long correct = 0;
-    for (int[] batch : Batches.chunks(rows, chunk)) {
+    for (int[] batch : batches) {
       try (NDManager sub = manager.newSubManager()) {
         List<NDList> inputs = new ArrayList<>();
         for (int m = 0; m < data.slots().size(); m++) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,21 +26,33 @@ final class AdamSteps {
 
   /** Updates every trainable parameter and leaves its gradient zeroed. */
   void step() {
-    for (Parameter p : trainable) {
-      NDArray weight = p.getArray();
-      try (NDArray gradient = weight.getGradient()) {
-        if (stepsPerBatch == 1) {
+    if (stepsPerBatch == 1) {
+      for (Parameter p : trainable) {
+        NDArray weight = p.getArray();
+        try (NDArray gradient = weight.getGradient()) {
           adam.update(p.getId(), weight, gradient);
-          continue;
-        }
-        // DJL's PyTorch Adam zeroes the weight's gradient in place after an update, so every
-        // repeat must read a copy taken before the first one.
-        try (NDArray copy = gradient.duplicate()) {
-          for (int s = 0; s < stepsPerBatch; s++) {
-            adam.update(p.getId(), weight, copy);
-          }
         }
       }
+      return;
+    }
+    // DJL's PyTorch Adam zeroes a weight's gradient in place after each update, so the repeats
+    // read copies taken before the first one. Steps go round all parameters in turn because
+    // DJL's Adam takes its step count t as the maximum over parameters, not per parameter.
+    List<NDArray> copies = new ArrayList<>(trainable.size());
+    try {
+      for (Parameter p : trainable) {
+        try (NDArray gradient = p.getArray().getGradient()) {
+          copies.add(gradient.duplicate());
+        }
+      }
+      for (int s = 0; s < stepsPerBatch; s++) {
+        for (int i = 0; i < trainable.size(); i++) {
+          Parameter p = trainable.get(i);
+          adam.update(p.getId(), p.getArray(), copies.get(i));
+        }
+      }
+    } finally {
+      copies.forEach(NDArray::close);
     }
   }
 }

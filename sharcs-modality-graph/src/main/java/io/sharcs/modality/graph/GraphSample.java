@@ -43,6 +43,24 @@ public record GraphSample(float[][] nodeFeatures, int[][] edges, float[][] posit
     return nodeFeatures[node][f];
   }
 
+  /**
+   * The number of features of node {@code node}. Rows may differ in a sample that was built in
+   * code and not yet checked; {@link GraphPlugin#inspect} rejects such samples.
+   */
+  public int featureCount(int node) {
+    return nodeFeatures[node].length;
+  }
+
+  /** The number of entries of edge {@code e}: 2 ({@code {source, target}}) when well formed. */
+  public int edgeLength(int e) {
+    return edges[e].length;
+  }
+
+  /** Whether the sample carries node positions. */
+  public boolean hasPositions() {
+    return positions != null;
+  }
+
   /** Source of edge {@code e}. */
   public int source(int e) {
     return edges[e][0];

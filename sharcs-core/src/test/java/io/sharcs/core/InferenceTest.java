@@ -1,0 +1,112 @@
+package io.sharcs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import io.sharcs.api.ConceptSampling;
+import io.sharcs.api.EncoderContext;
+import io.sharcs.api.MultimodalDataset;
+import io.sharcs.core.eval.Batches;
+import io.sharcs.core.eval.Inference;
+import io.sharcs.core.model.SharcsNetwork;
+import io.sharcs.core.train.PreparedData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InferenceTest {
+
+  private static final VectorTestModality VECTOR = new VectorTestModality();
+
+  private static final String LONE_ROW_BUG =
+      "KNOWN BUG in main code (Inference.accuracy, training mode): Batches.chunks leaves a"
+          + " trailing chunk of one row, and batch norm with batch statistics rejects a single row"
+          + " (PyTorch: 'Expected more than 1 value per channel when training'). SharcsTrainer"
+          + " skips such a batch; Inference.accuracy must not crash either (e.g. fold the lone"
+          + " row into the previous chunk)";
+
+  private static List<ModalityBinding> bindings() {
+    return List.of(
+        new ModalityBinding("a", VECTOR, new VectorTestModality.Config(8)),
+        new ModalityBinding("b", VECTOR, new VectorTestModality.Config(8)));
+  }
+
+  private static SharcsNetwork network(PreparedData data, NDManager manager) {
+    Engine.getInstance().setRandomSeed(17);
+    List<Block> encoders = new ArrayList<>();
+    for (PreparedData.Slot slot : data.slots()) {
+      encoders.add(
+          VECTOR.createEncoder(
+              slot.encoder(),
+              new EncoderContext(4, slot.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL)));
+    }
+    SharcsNetwork net = new SharcsNetwork(encoders, new int[] {1, 1}, 4, 5.0, 4, 6, 2, true);
+    net.initialize(manager, List.of(new Shape[] {new Shape(2, 5)}, new Shape[] {new Shape(2, 5)}));
+    return net;
+  }
+
+  @Test
+  void evalModeAccuracyDoesNotDependOnTheBatchSize() {
+    PreparedData data = PreparedData.prepare(TwoViewXorData.generate(60, 40, 2), bindings());
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Inference inference = new Inference(network(data, manager), data, manager);
+      int[] rows = Batches.range(data.test().size());
+      double a = inference.accuracy(data.test(), rows, false, 3);
+      double b = inference.accuracy(data.test(), rows, false, 64);
+      assertThat(a).isBetween(0.0, 1.0).isEqualTo(b);
+      float[][] s = inference.sharedConcepts(1, data.test());
+      assertThat(s).hasNumberOfRows(20);
+      assertThat(s[0]).hasSize(4);
+      // predicting from the slots' own eval-mode shared concepts is the eval forward pass
+      int[] predicted = inference.predict(List.of(inference.sharedConcepts(0, data.test()), s));
+      long correct = 0;
+      for (int r = 0; r < predicted.length; r++) {
+        correct += predicted[r] == data.test().label(r) ? 1 : 0;
+      }
+      assertThat(correct / 20.0).isCloseTo(a, within(1e-9));
+    }
+  }
+
+  /**
+   * Training-mode accuracy (the REFERENCE protocol's final metrics) batches rows in chunks of the
+   * batch size; a trailing chunk of one row cannot be batch-normalised with batch statistics.
+   */
+  @Test
+  void trainingModeAccuracyCopesWithALoneTrailingRow() {
+    PreparedData data = PreparedData.prepare(TwoViewXorData.generate(60, 40, 2), bindings());
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Inference inference = new Inference(network(data, manager), data, manager);
+      // 20 test rows in batches of 19: the last batch holds a single row
+      double[] accuracy = new double[1];
+      assertThatCode(() -> accuracy[0] = inference.accuracy(data.test(), Batches.range(20), true, 19))
+          .as(LONE_ROW_BUG)
+          .doesNotThrowAnyException();
+      assertThat(accuracy[0]).isBetween(0.0, 1.0);
+    }
+  }
+
+  /** The same, end to end: 65 training rows with batch size 32 under the REFERENCE protocol. */
+  @Test
+  void referenceProtocolRunsWhenASplitLeavesOneRowOver(@TempDir Path dir) {
+    MultimodalDataset data = TwoViewXorData.generate(65 + 40, 65, 4);
+    RunSettings settings =
+        new RunSettings(
+            1, Mode.SHARCS, Protocol.REFERENCE, new ModelConfig(4, 5, 4, 6),
+            new TrainingConfig(1, 32, 1e-3, 0.1, 0.1, false));
+    RunResult[] result = new RunResult[1];
+    assertThatCode(
+            () ->
+                result[0] =
+                    SharcsPipeline.run(data, bindings(), settings, r -> {}, dir.resolve("model")))
+        .as(LONE_ROW_BUG)
+        .doesNotThrowAnyException();
+    assertThat(result[0].metrics().get("accuracy.train")).isBetween(0.0, 1.0);
+  }
+}

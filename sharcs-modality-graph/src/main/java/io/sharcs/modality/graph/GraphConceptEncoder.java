@@ -1,0 +1,103 @@
+package io.sharcs.modality.graph;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.sharcs.api.ConceptSampling;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The local concept encoder of the graph modality: a stack of dense GCN layers ending in k
+ * logits per node, a hard Gumbel-softmax that turns every node into one concept, and a masked
+ * sum over nodes. The output {@code (B, k)} holds per-concept node counts; the core adds the
+ * concept normalisation and sigmoid.
+ *
+ * <p>Input: the {@link NDList} made by {@link GraphPlugin#batch}, {@code [x (B, n, F), Â (B, n,
+ * n), mask (B, n)]}.
+ */
+public final class GraphConceptEncoder extends AbstractBlock {
+
+  private static final byte VERSION = 1;
+
+  private final List<DenseGcnLayer> layers = new ArrayList<>();
+  private final int concepts;
+  private final float temperature;
+  private final ConceptSampling sampling;
+
+  /**
+   * @param config layer count, width, LeakyReLU slope and Gumbel temperature
+   * @param featureWidth F, the node-feature width of the input
+   * @param concepts k, the number of concepts (the width of the last layer)
+   * @param sampling whether the Gumbel noise is also drawn when not training
+   */
+  public GraphConceptEncoder(
+      GraphEncoderConfig config, int featureWidth, int concepts, ConceptSampling sampling) {
+    super(VERSION);
+    if (featureWidth <= 0 || concepts <= 0) {
+      throw new IllegalArgumentException(
+          "featureWidth and concepts must be > 0, got " + featureWidth + ", " + concepts);
+    }
+    this.concepts = concepts;
+    this.temperature = (float) config.temperature();
+    this.sampling = sampling;
+    int in = featureWidth;
+    for (int i = 0; i < config.layers(); i++) {
+      int out = i == config.layers() - 1 ? concepts : config.hidden();
+      layers.add(addChildBlock("gcn", new DenseGcnLayer(in, out, (float) config.negativeSlope())));
+      in = out;
+    }
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    if (inputs.size() != 3) {
+      throw new IllegalArgumentException("graph encoder expects [x, adj, mask] from"
+          + " GraphPlugin.batch, got " + inputs.size() + " arrays");
+    }
+    NDArray adj = inputs.get(DenseGraphBatcher.ADJ);
+    NDArray mask = inputs.get(DenseGraphBatcher.MASK);
+    NDArray h = inputs.get(DenseGraphBatcher.X);
+    for (DenseGcnLayer layer : layers) {
+      h = layer.forward(store, new NDList(h, adj), training, params).singletonOrThrow();
+    }
+    NDArray nodeConcepts =
+        training || sampling == ConceptSampling.STOCHASTIC_ALWAYS
+            ? HardGumbelSoftmax.sample(h, temperature)
+            : HardGumbelSoftmax.oneHotArgMax(h);
+    // (B, 1, n) x (B, n, k): padded nodes have mask 0, so they add nothing to the counts.
+    return new NDList(mask.expandDims(1).matMul(nodeConcepts).squeeze(1));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {new Shape(inputShapes[DenseGraphBatcher.X].get(0), concepts)};
+  }
+
+  @Override
+  protected void initializeChildBlocks(
+      NDManager manager, DataType dataType, Shape... inputShapes) {
+    Shape h = inputShapes[DenseGraphBatcher.X];
+    Shape adj = inputShapes[DenseGraphBatcher.ADJ];
+    for (DenseGcnLayer layer : layers) {
+      layer.initialize(manager, dataType, h, adj);
+      h = layer.getOutputShapes(new Shape[] {h, adj})[0];
+    }
+  }
+
+  /** k, the number of concepts per graph. */
+  public int concepts() {
+    return concepts;
+  }
+
+  /** How the Gumbel noise behaves when not training. */
+  public ConceptSampling sampling() {
+    return sampling;
+  }
+}

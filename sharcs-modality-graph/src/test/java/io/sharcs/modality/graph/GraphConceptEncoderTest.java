@@ -1,0 +1,216 @@
+package io.sharcs.modality.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.sharcs.api.ConceptSampling;
+import io.sharcs.api.EncoderContext;
+import io.sharcs.api.InputSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GraphConceptEncoderTest {
+
+  private static final int K = 7;
+  private final GraphPlugin plugin = new GraphPlugin();
+
+  private Block encoder(InputSpec spec, ConceptSampling sampling, NDManager manager, NDList batch) {
+    Block block = plugin.createEncoder(
+        plugin.defaultEncoderConfig(), new EncoderContext(K, spec, sampling));
+    block.initialize(manager, DataType.FLOAT32, batch.getShapes());
+    return block;
+  }
+
+  private static float[] forward(Block block, NDManager manager, NDList batch, boolean training) {
+    return block.forward(new ParameterStore(manager, false), batch, training).singletonOrThrow()
+        .toFloatArray();
+  }
+
+  @Test
+  void outputsPerConceptNodeCountsOfShapeBk() {
+    List<GraphSample> graphs = TestGraphs.random(6, 2, 12, 3, 1);
+    InputSpec spec = new InputSpec(3, 12, "t");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Engine.getInstance().setRandomSeed(3);
+      NDList batch = plugin.batch(graphs, spec, manager);
+      Block block = encoder(spec, ConceptSampling.STOCHASTIC_ALWAYS, manager, batch);
+
+      for (boolean training : new boolean[] {true, false}) {
+        NDArray out = block.forward(new ParameterStore(manager, false), batch, training)
+            .singletonOrThrow();
+        assertThat(out.getShape()).isEqualTo(new Shape(6, K));
+        assertThat(block.getOutputShapes(batch.getShapes())[0]).isEqualTo(new Shape(6, K));
+        float[] counts = out.toFloatArray();
+        for (int g = 0; g < graphs.size(); g++) {
+          float sum = 0;
+          for (int c = 0; c < K; c++) {
+            float v = counts[g * K + c];
+            assertThat(v).isGreaterThanOrEqualTo(0f).isEqualTo((float) Math.rint(v));
+            sum += v;
+          }
+          assertThat(sum).isEqualTo(graphs.get(g).nodeCount());
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSingleLayerMapsFeaturesStraightToConcepts() {
+    InputSpec spec = new InputSpec(2, 6, "t");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDList batch = plugin.batch(TestGraphs.random(3, 2, 6, 2, 8), spec, manager);
+      Block block = plugin.createEncoder(
+          new GraphEncoderConfig(1, 30, 0.2, 0.5),
+          new EncoderContext(K, spec, ConceptSampling.DETERMINISTIC_IN_EVAL));
+      block.initialize(manager, DataType.FLOAT32, batch.getShapes());
+
+      assertThat(block.getParameters().size()).isEqualTo(2);
+      assertThat(block.getParameters().get(0).getValue().getArray().getShape())
+          .isEqualTo(new Shape(K, 2));
+      assertThat(forward(block, manager, batch, true)).hasSize(3 * K);
+    }
+  }
+
+  @Test
+  void paddedNodesContributeNothing() {
+    GraphSample small = TestGraphs.path(3);
+    GraphSample large = TestGraphs.path(9);
+    InputSpec spec = new InputSpec(1, 9, "t");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDList alone = plugin.batch(List.of(small), spec, manager);
+      NDList padded = plugin.batch(List.of(small, large), spec, manager);
+      Block block = encoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, padded);
+
+      float[] aloneCounts = forward(block, manager, alone, false);
+      float[] paddedCounts = forward(block, manager, padded, false);
+
+      assertThat(java.util.Arrays.copyOf(paddedCounts, K)).containsExactly(aloneCounts);
+    }
+  }
+
+  @Test
+  void maskedNodesAreNotCountedWhateverTheirFeatures() {
+    // Node 2 is masked out but carries large features and edges, as a corrupt padding would.
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray x = manager.create(new float[] {0.5f, -1f, 100f}, new Shape(1, 3, 1));
+      NDArray adj = manager.ones(new Shape(1, 3, 3)).div(3);
+      NDArray mask = manager.create(new float[] {1, 1, 0}, new Shape(1, 3));
+      NDList batch = new NDList(x, adj, mask);
+      Block block = encoder(
+          new InputSpec(1, 3, "t"), ConceptSampling.STOCHASTIC_ALWAYS, manager, batch);
+
+      float total = 0;
+      for (float v : forward(block, manager, batch, true)) {
+        total += v;
+      }
+      assertThat(total).isEqualTo(2f);
+    }
+  }
+
+  @Test
+  void deterministicEvalRepeatsAndStochasticEvalDoesNot() {
+    List<GraphSample> graphs = TestGraphs.random(16, 5, 10, 1, 2);
+    InputSpec spec = new InputSpec(1, 10, "t");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Engine.getInstance().setRandomSeed(5);
+      NDList batch = plugin.batch(graphs, spec, manager);
+      Block deterministic = encoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, batch);
+      Block stochastic = encoder(spec, ConceptSampling.STOCHASTIC_ALWAYS, manager, batch);
+
+      assertThat(forward(deterministic, manager, batch, false))
+          .containsExactly(forward(deterministic, manager, batch, false));
+      assertThat(forward(stochastic, manager, batch, false))
+          .isNotEqualTo(forward(stochastic, manager, batch, false));
+      // Training always samples, whatever the evaluation policy.
+      assertThat(forward(deterministic, manager, batch, true))
+          .isNotEqualTo(forward(deterministic, manager, batch, true));
+    }
+  }
+
+  @Test
+  void gradientReachesEveryLayerThroughTheStraightThroughEstimator() {
+    List<GraphSample> graphs = TestGraphs.random(8, 3, 10, 1, 4);
+    InputSpec spec = new InputSpec(1, 10, "t");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Engine.getInstance().setRandomSeed(11);
+      NDList batch = plugin.batch(graphs, spec, manager);
+      Block block = encoder(spec, ConceptSampling.STOCHASTIC_ALWAYS, manager, batch);
+      NDArray w = manager.randomNormal(new Shape(8, K));
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray out = block.forward(new ParameterStore(manager, false), batch, true)
+            .singletonOrThrow();
+        gc.backward(out.mul(w).sum());
+      }
+
+      List<String> names = new ArrayList<>();
+      for (var pair : block.getParameters()) {
+        Parameter p = pair.getValue();
+        names.add(pair.getKey());
+        float[] grad = p.getArray().getGradient().toFloatArray();
+        double norm = 0;
+        for (float g : grad) {
+          assertThat(Float.isFinite(g)).isTrue();
+          norm += g * g;
+        }
+        assertThat(norm).as("gradient norm of %s", pair.getKey()).isGreaterThan(0);
+      }
+      assertThat(names).hasSize(10); // 5 layers x (weight, bias)
+    }
+  }
+
+  @Test
+  void savedParametersLoadIntoAFreshEncoder() throws Exception {
+    List<GraphSample> graphs = TestGraphs.random(5, 2, 8, 1, 6);
+    InputSpec spec = new InputSpec(1, 8, "t");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDList batch = plugin.batch(graphs, spec, manager);
+      Block trained = encoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, batch);
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      trained.saveParameters(new java.io.DataOutputStream(bytes));
+
+      Block loaded = plugin.createEncoder(
+          plugin.defaultEncoderConfig(),
+          new EncoderContext(K, spec, ConceptSampling.DETERMINISTIC_IN_EVAL));
+      loaded.loadParameters(
+          manager,
+          new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+
+      assertThat(forward(loaded, manager, batch, false))
+          .containsExactly(forward(trained, manager, batch, false));
+    }
+  }
+
+  @Test
+  void initialisesGlorotUniformWeightsAndZeroBias() {
+    InputSpec spec = new InputSpec(1, 10, "t");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDList batch = plugin.batch(TestGraphs.random(2, 3, 10, 1, 9), spec, manager);
+      Block block = encoder(spec, ConceptSampling.STOCHASTIC_ALWAYS, manager, batch);
+
+      for (var pair : block.getParameters()) {
+        NDArray a = pair.getValue().getArray();
+        if (pair.getKey().endsWith("bias")) {
+          assertThat(a.toFloatArray()).containsOnly(0f);
+        } else {
+          Shape s = a.getShape();
+          double bound = Math.sqrt(6.0 / (s.get(0) + s.get(1)));
+          assertThat(a.abs().max().getFloat()).isLessThanOrEqualTo((float) bound);
+        }
+      }
+      assertThat(block.getParameters().get(0).getValue().getArray().getShape())
+          .isEqualTo(new Shape(30, 1)); // (out, in), like PyG's lin.weight
+      assertThat(block.getParameters().get(9).getValue().getArray().getShape())
+          .isEqualTo(new Shape(K));
+    }
+  }
+}
