@@ -25,12 +25,9 @@ class InferenceTest {
 
   private static final VectorTestModality VECTOR = new VectorTestModality();
 
-  private static final String LONE_ROW_BUG =
-      "KNOWN BUG in main code (Inference.accuracy, training mode): Batches.chunks leaves a"
-          + " trailing chunk of one row, and batch norm with batch statistics rejects a single row"
-          + " (PyTorch: 'Expected more than 1 value per channel when training'). SharcsTrainer"
-          + " skips such a batch; Inference.accuracy must not crash either (e.g. fold the lone"
-          + " row into the previous chunk)";
+  private static final String LONE_ROW =
+      "batch norm with batch statistics rejects a single row, so a lone trailing row must join"
+          + " the chunk before it";
 
   private static List<ModalityBinding> bindings() {
     return List.of(
@@ -86,7 +83,7 @@ class InferenceTest {
       // 20 test rows in batches of 19: the last batch holds a single row
       double[] accuracy = new double[1];
       assertThatCode(() -> accuracy[0] = inference.accuracy(data.test(), Batches.range(20), true, 19))
-          .as(LONE_ROW_BUG)
+          .as(LONE_ROW)
           .doesNotThrowAnyException();
       assertThat(accuracy[0]).isBetween(0.0, 1.0);
     }
@@ -105,7 +102,7 @@ class InferenceTest {
             () ->
                 result[0] =
                     SharcsPipeline.run(data, bindings(), settings, r -> {}, dir.resolve("model")))
-        .as(LONE_ROW_BUG)
+        .as(LONE_ROW)
         .doesNotThrowAnyException();
     assertThat(result[0].metrics().get("accuracy.train")).isBetween(0.0, 1.0);
   }

@@ -179,12 +179,9 @@ class AdamStepsTest {
         assertThat(w.getArray().toFloatArray()).as("first parameter after batch %d", batch)
             .containsExactly(refW.weights(), within(1e-5f));
         assertThat(u.getArray().toFloatArray())
-            .as("KNOWN BUG in main code (AdamSteps.step with stepsPerBatch = 2): second parameter"
-                + " after batch %d is off. DJL's Optimizer.updateCount returns the optimizer-wide"
-                + " maximum update count, so with AdamSteps' parameter-major loop the second"
-                + " parameter's bias correction uses t = 2, 3 in batch 1 instead of 1, 2. Fix: loop"
-                + " step-major (copy every gradient first, then for each repeat update every"
-                + " parameter), or use one Adam per parameter", batch)
+            .as("second parameter after batch %d: each parameter's bias correction must use its own"
+                + " step count t (DJL's Optimizer.updateCount is optimizer-wide), so repeats go"
+                + " step-major", batch)
             .containsExactly(refU.weights(), within(1e-5f));
         assertThat(u.getArray().getGradient().toFloatArray()).containsOnly(0f);
       }
