@@ -1,0 +1,26 @@
+package io.sharcs.runner;
+
+import io.sharcs.api.EncoderConfig;
+import io.sharcs.api.ModalityPlugin;
+import io.sharcs.core.ModalityBinding;
+import java.util.Objects;
+
+/**
+ * One modality of a resolved experiment.
+ *
+ * @param name the data set's modality name
+ * @param plugin the plugin handling it
+ * @param encoder the encoder options, defaults filled in
+ */
+public record ModalitySelection(String name, ModalityPlugin<?> plugin, EncoderConfig encoder) {
+  public ModalitySelection {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(plugin, "plugin");
+    Objects.requireNonNull(encoder, "encoder");
+  }
+
+  /** The core's view of this modality. */
+  public ModalityBinding binding() {
+    return new ModalityBinding(name, plugin, encoder);
+  }
+}

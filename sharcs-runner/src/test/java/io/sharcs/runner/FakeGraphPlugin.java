@@ -1,0 +1,41 @@
+package io.sharcs.runner;
+
+import io.sharcs.api.EncoderConfig;
+import io.sharcs.api.InvalidConfigException;
+
+/** A test plugin with id {@code graph} and the graph encoder's options of the example file. */
+final class FakeGraphPlugin extends FakeModalityPlugin {
+
+  /** The options of the example file's graph encoder. */
+  record Encoder(int layers, int hidden, double negativeSlope, double temperature)
+      implements EncoderConfig {
+    static final Encoder DEFAULTS = new Encoder(5, 30, 0.01, 1.0);
+
+    Encoder {
+      InvalidConfigException.requirePositive("layers", layers);
+      InvalidConfigException.requirePositive("hidden", hidden);
+      InvalidConfigException.requireNonNegative("negative_slope", negativeSlope);
+      InvalidConfigException.requirePositive("temperature", temperature);
+    }
+  }
+
+  @Override
+  public String id() {
+    return "graph";
+  }
+
+  @Override
+  public String description() {
+    return "test graphs";
+  }
+
+  @Override
+  public Class<Encoder> encoderConfigType() {
+    return Encoder.class;
+  }
+
+  @Override
+  public EncoderConfig defaultEncoderConfig() {
+    return Encoder.DEFAULTS;
+  }
+}

@@ -1,0 +1,44 @@
+package io.sharcs.runner;
+
+import io.sharcs.api.EncoderConfig;
+import io.sharcs.api.InvalidConfigException;
+import java.util.List;
+
+/** A test plugin with id {@code tabular} and a list-valued encoder option. */
+final class FakeTablePlugin extends FakeModalityPlugin {
+
+  /** Hidden layer widths. */
+  record Encoder(List<Integer> hidden) implements EncoderConfig {
+    static final Encoder DEFAULTS = new Encoder(List.of(30));
+
+    Encoder {
+      if (hidden == null) {
+        throw new InvalidConfigException("hidden", "got null, expected a list of widths");
+      }
+      hidden = List.copyOf(hidden);
+      for (int h : hidden) {
+        InvalidConfigException.requirePositive("hidden", h);
+      }
+    }
+  }
+
+  @Override
+  public String id() {
+    return "tabular";
+  }
+
+  @Override
+  public String description() {
+    return "test tables";
+  }
+
+  @Override
+  public Class<Encoder> encoderConfigType() {
+    return Encoder.class;
+  }
+
+  @Override
+  public EncoderConfig defaultEncoderConfig() {
+    return Encoder.DEFAULTS;
+  }
+}
