@@ -89,7 +89,7 @@ public final class ExperimentRunner {
       Instant end = env.clock().instant();
       RunArtifacts.writeProvenance(folder, new RunRecord(
           experiment, dataset, file, display, request.arguments(),
-          env.gitCommit().apply(env.workingDirectory()), start, end, result));
+          env.gitCommit().apply(sourceDirectory(env)), start, end, result));
       RunArtifacts.writeMetrics(folder, result);
       folder.commit();
       RunSummary.print(out, result, shown, Duration.between(start, end).toMillis() / 1000.0);
@@ -98,5 +98,11 @@ public final class ExperimentRunner {
       folder.discard();
       throw e;
     }
+  }
+
+  /** Where the sharcs sources live (set by the launcher), else the working directory. */
+  private static java.nio.file.Path sourceDirectory(RunnerEnvironment env) {
+    String home = System.getProperty("sharcs.home");
+    return home == null ? env.workingDirectory() : java.nio.file.Path.of(home);
   }
 }

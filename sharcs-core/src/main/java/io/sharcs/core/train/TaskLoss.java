@@ -39,23 +39,27 @@ public final class TaskLoss {
    */
   public NDArray compute(NDArray logits, int[] labels) {
     int classes = (int) logits.getShape().get(1);
-    NDManager manager = logits.getManager();
+    // With target y and positive weight w, the per-logit loss
+    //   w*y*softplus(-x) + (1-y)*softplus(x)  =  softplus(x)*(w*y + 1 - y) - x*(w*y)
+    // since softplus(-x) = softplus(x) - x. Both factors are known in Java, which keeps the
+    // graph to a few native ops per batch.
+    float[] scale = new float[labels.length * classes];
     float[] target = new float[labels.length * classes];
-    float[] weight = new float[labels.length * classes];
     for (int i = 0; i < labels.length; i++) {
-      target[i * classes + labels[i]] = 1f;
       for (int c = 0; c < classes; c++) {
-        boolean positive = c == labels[i];
-        weight[i * classes + c] = positive && positiveWeights != null ? positiveWeights[c] : 1f;
+        scale[i * classes + c] = 1f;
       }
+      float w = positiveWeights == null ? 1f : positiveWeights[labels[i]];
+      scale[i * classes + labels[i]] = w;
+      target[i * classes + labels[i]] = w;
     }
+    NDManager manager = logits.getManager();
     Shape shape = logits.getShape();
-    NDArray y = manager.create(target, shape);
-    NDArray w = manager.create(weight, shape);
-    // -log sigmoid(x) = softplus(-x) and -log(1 - sigmoid(x)) = softplus(x)
-    NDArray positiveTerm = softplus(logits.neg()).mul(y);
-    NDArray negativeTerm = softplus(logits).mul(y.neg().add(1f));
-    return positiveTerm.add(negativeTerm).mul(w).mean();
+    NDArray perLogit = softplus(logits);
+    if (positiveWeights != null) {
+      perLogit = perLogit.mul(manager.create(scale, shape));
+    }
+    return perLogit.sub(logits.mul(manager.create(target, shape))).mean();
   }
 
   /** log(1 + e^x) computed without overflow. */
