@@ -62,8 +62,8 @@ public final class TaskLoss {
     return perLogit.sub(logits.mul(manager.create(target, shape))).mean();
   }
 
-  /** log(1 + e^x) computed without overflow. */
+  /** log(1 + e^x): PyTorch's softplus, stable for large |x| (one native op). */
   static NDArray softplus(NDArray x) {
-    return Activation.relu(x).add(x.abs().neg().exp().add(1f).log());
+    return Activation.softPlus(x);
   }
 }
