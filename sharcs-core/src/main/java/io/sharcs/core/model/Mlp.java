@@ -2,18 +2,18 @@ package io.sharcs.core.model;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
+import io.sharcs.api.nn.Layers;
 
 /** Two-layer perceptrons used for the projections h_m and the label predictor f. */
 final class Mlp {
 
   private Mlp() {}
 
-  /** {@code Linear(hidden) -> ReLU -> Linear(out)}. */
-  static SequentialBlock twoLayer(int hidden, int out) {
+  /** {@code Linear(in -> hidden) -> ReLU -> Linear(hidden -> out)}, PyTorch's initialisation. */
+  static SequentialBlock twoLayer(int in, int hidden, int out) {
     return new SequentialBlock()
-        .add(Linear.builder().setUnits(hidden).build())
+        .add(Layers.linear(in, hidden))
         .add(Activation::relu)
-        .add(Linear.builder().setUnits(out).build());
+        .add(Layers.linear(hidden, out));
   }
 }

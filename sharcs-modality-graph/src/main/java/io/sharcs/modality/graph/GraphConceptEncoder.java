@@ -67,10 +67,15 @@ public final class GraphConceptEncoder extends AbstractBlock {
     for (DenseGcnLayer layer : layers) {
       h = layer.forward(store, new NDList(h, adj), training, params).singletonOrThrow();
     }
+    // Deterministic evaluation takes the expectation of the training-time sample: the hard
+    // Gumbel-max sample is one-hot with probabilities softmax(logits) (whatever the temperature),
+    // so the expected node concept is that softmax and the graph gets expected counts. They are
+    // what the batch-norm running statistics were averaged over; the argmax (the mode) is biased
+    // against them and measured worse (docs/decisions.md).
     NDArray nodeConcepts =
         training || sampling == ConceptSampling.STOCHASTIC_ALWAYS
             ? HardGumbelSoftmax.sample(h, temperature)
-            : HardGumbelSoftmax.oneHotArgMax(h);
+            : HardGumbelSoftmax.softmax(h, 1f);
     // (B, 1, n) x (B, n, k): padded nodes have mask 0, so they add nothing to the counts.
     return new NDList(mask.expandDims(1).matMul(nodeConcepts).squeeze(1));
   }

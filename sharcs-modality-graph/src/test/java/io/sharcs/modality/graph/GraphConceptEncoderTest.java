@@ -118,6 +118,43 @@ class GraphConceptEncoderTest {
   }
 
   @Test
+  void deterministicEvalGivesExpectedCountsOfTheTrainingSamples() {
+    List<GraphSample> graphs = TestGraphs.random(4, 3, 8, 1, 3);
+    InputSpec spec = new InputSpec(1, 8, "t");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Engine.getInstance().setRandomSeed(11);
+      NDList batch = plugin.batch(graphs, spec, manager);
+      Block block = encoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, batch);
+      float[] expected = forward(block, manager, batch, false);
+      // Counts sum to each graph's node count, and are not all integers.
+      boolean fractional = false;
+      for (int g = 0; g < graphs.size(); g++) {
+        float total = 0;
+        for (int c = 0; c < K; c++) {
+          float v = expected[g * K + c];
+          assertThat(v).isBetween(0f, (float) graphs.get(g).nodeCount());
+          fractional |= Math.abs(v - Math.round(v)) > 1e-3;
+          total += v;
+        }
+        assertThat(total).isCloseTo(graphs.get(g).nodeCount(), org.assertj.core.data.Offset.offset(1e-4f));
+      }
+      assertThat(fractional).isTrue();
+      // The average of many training-time (sampled) counts converges to the expectation.
+      int draws = 2000;
+      double[] mean = new double[expected.length];
+      for (int d = 0; d < draws; d++) {
+        float[] sample = forward(block, manager, batch, true);
+        for (int i = 0; i < mean.length; i++) {
+          mean[i] += sample[i] / draws;
+        }
+      }
+      for (int i = 0; i < mean.length; i++) {
+        assertThat(mean[i]).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(0.15));
+      }
+    }
+  }
+
+  @Test
   void deterministicEvalRepeatsAndStochasticEvalDoesNot() {
     List<GraphSample> graphs = TestGraphs.random(16, 5, 10, 1, 2);
     InputSpec spec = new InputSpec(1, 10, "t");

@@ -2,7 +2,7 @@ package io.sharcs.modality.tabular;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
+import io.sharcs.api.nn.Layers;
 import java.util.List;
 
 /** The tabular local concept encoder g_m: an MLP ending in k concept pre-activations. */
@@ -10,14 +10,16 @@ final class MlpConceptEncoder {
 
   private MlpConceptEncoder() {}
 
-  /** Builds {@code Linear -> ReLU -> ... -> Linear(k)} over the given hidden widths. */
-  static SequentialBlock build(List<Integer> hidden, int concepts) {
+  /** Builds {@code Linear -> ReLU -> ... -> Linear(k)} over the given hidden widths, PyTorch-initialised. */
+  static SequentialBlock build(int inputs, List<Integer> hidden, int concepts) {
     SequentialBlock mlp = new SequentialBlock();
-    for (int width : hidden) {
-      mlp.add(Linear.builder().setUnits(width).build());
+    int width = inputs;
+    for (int units : hidden) {
+      mlp.add(Layers.linear(width, units));
       mlp.add(Activation::relu);
+      width = units;
     }
-    mlp.add(Linear.builder().setUnits(concepts).build());
+    mlp.add(Layers.linear(width, concepts));
     return mlp;
   }
 }

@@ -107,7 +107,7 @@ public final class TabularPlugin implements ModalityPlugin<TabularSample> {
   @Override
   public Block createEncoder(EncoderConfig config, EncoderContext context) {
     TabularEncoderConfig c = expectConfig(config, TabularEncoderConfig.class);
-    return MlpConceptEncoder.build(c.hidden(), context.concepts());
+    return MlpConceptEncoder.build(context.input().featureWidth(), c.hidden(), context.concepts());
   }
 
   private static String describe(JsonNode node) {
