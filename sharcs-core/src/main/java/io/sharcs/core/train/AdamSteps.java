@@ -2,8 +2,6 @@ package io.sharcs.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +12,12 @@ import java.util.List;
  */
 final class AdamSteps {
 
-  private final Adam adam;
+  private final ReproducibleAdam adam;
   private final List<Parameter> trainable;
   private final int stepsPerBatch;
 
   AdamSteps(double learningRate, List<Parameter> trainable, int stepsPerBatch) {
-    this.adam = Adam.builder().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
+    this.adam = new ReproducibleAdam(learningRate);
     this.trainable = List.copyOf(trainable);
     this.stepsPerBatch = stepsPerBatch;
   }
@@ -35,9 +33,8 @@ final class AdamSteps {
       }
       return;
     }
-    // DJL's PyTorch Adam zeroes a weight's gradient in place after each update, so the repeats
-    // read copies taken before the first one. Steps go round all parameters in turn because
-    // DJL's Adam takes its step count t as the maximum over parameters, not per parameter.
+    // The native Adam update zeroes a weight's gradient in place, so the repeats read copies
+    // taken before the first one.
     List<NDArray> copies = new ArrayList<>(trainable.size());
     try {
       for (Parameter p : trainable) {
