@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The example experiment through the real plugins (ServiceLoader) and the real core, shortened to
- * two epochs on a small data set. Skipped while the graph/tabular plugins or the core's pipeline
- * are not there yet.
+ * The example experiment through the real plugins (ServiceLoader), the real core and the real run
+ * folder: a short run, the full default run (which must learn), and reproducibility.
  */
 @Tag("slow")
 class EndToEndTest {
@@ -22,10 +20,6 @@ class EndToEndTest {
 
   @Test
   void theExampleRunsWithTheRealPluginsAndCore() throws Exception {
-    PluginRegistry registry = PluginRegistry.of(PluginCatalog.discover());
-    Assumptions.assumeTrue(
-        registry.modality("graph").isPresent() && registry.modality("tabular").isPresent(),
-        "graph and tabular plugins are not on the class path yet");
     Path example = Path.of("..", "examples", "xor-and-xor.yaml").toAbsolutePath().normalize();
     RunnerEnvironment env = RunnerEnvironment.system()
         .withWorkingDirectory(work)
@@ -34,9 +28,6 @@ class EndToEndTest {
     Fixtures.CliResult r = Fixtures.cli(env, "run", example.toString(),
         "--set", "training.epochs=2", "--set", "dataset.size=80", "--set", "dataset.train_size=64");
 
-    Assumptions.assumeFalse(
-        r.code() == 1 && r.err().contains("UnsupportedOperationException"),
-        "the core's pipeline is not implemented yet");
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
     assertThat(r.outLines()).filteredOn(l -> l.startsWith("epoch ")).hasSize(2);
@@ -47,5 +38,51 @@ class EndToEndTest {
     JsonNode provenance = ConfigMappers.json().readTree(run.resolve("provenance.json").toFile());
     assertThat(provenance.get("engine").size()).isPositive();
     assertThat(Files.readString(run.resolve("config.resolved.yaml"))).contains("epochs: 2");
+  }
+
+  @Test
+  void theDefaultExperimentLearnsXorAndXorAndRetrievesMissingModalities() throws Exception {
+    Fixtures.CliResult r = Fixtures.cli(env(), "run", example().toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode metrics = metrics(work.resolve("runs/xor-and-xor/sharcs/seed-0"));
+    // The majority class is 75%: the model must do far better, with either modality missing too.
+    assertThat(metrics.get("accuracy.test").asDouble()).isGreaterThan(0.9);
+    assertThat(metrics.get("missing_modality_accuracy.graph").asDouble()).isGreaterThan(0.9);
+    assertThat(metrics.get("missing_modality_accuracy.table").asDouble()).isGreaterThan(0.85);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameMetrics() throws Exception {
+    String[] args = {"run", example().toString(), "--seed", "4", "--set", "training.epochs=5",
+        "--set", "protocol=reference"};
+    assertThat(Fixtures.cli(env(), concat(args, "--out", "a")).code()).isZero();
+    assertThat(Fixtures.cli(env(), concat(args, "--out", "b")).code()).isZero();
+
+    JsonNode a = metrics(work.resolve("a"));
+    JsonNode b = metrics(work.resolve("b"));
+    a.fieldNames().forEachRemaining(name -> {
+      if (!name.startsWith("timing.")) {
+        assertThat(b.get(name)).as(name).isEqualTo(a.get(name));
+      }
+    });
+  }
+
+  private RunnerEnvironment env() {
+    return RunnerEnvironment.system().withWorkingDirectory(work).withGitCommit(dir -> null);
+  }
+
+  private static Path example() {
+    return Path.of("..", "examples", "xor-and-xor.yaml").toAbsolutePath().normalize();
+  }
+
+  private static JsonNode metrics(Path run) throws java.io.IOException {
+    return ConfigMappers.json().readTree(run.resolve("metrics.json").toFile());
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
   }
 }

@@ -11,6 +11,7 @@ import io.sharcs.core.train.PreparedData;
 import io.sharcs.core.train.PreparedData.Split;
 import java.util.ArrayList;
 import java.util.List;
+import io.sharcs.api.nn.Tensors;
 
 /**
  * Forward passes without gradients, with results copied out to Java arrays inside short-lived
@@ -91,7 +92,7 @@ public final class Inference {
     try (NDManager sub = manager.newSubManager()) {
       List<NDArray> slots = new ArrayList<>();
       for (float[][] s : sharedPerSlot) {
-        slots.add(sub.create(s));
+        slots.add(Tensors.create(sub, s));
       }
       NDArray logits = network.predict(parameters, slots, false);
       long[] argmax = logits.argMax(1).toLongArray();

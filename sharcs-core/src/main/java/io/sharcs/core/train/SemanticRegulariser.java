@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import io.sharcs.api.nn.Tensors;
 
 /**
  * The semantic regulariser d: the mean Euclidean (not squared) distance between the shared
@@ -33,7 +34,7 @@ public final class SemanticRegulariser {
     }
     NDManager manager = stackedShared.getManager();
     NDArray differences =
-        manager.create(select, new Shape(pairs.size(), rows)).matMul(stackedShared);
+        Tensors.create(manager, select, new Shape(pairs.size(), rows)).matMul(stackedShared);
     // PyTorch's norm backward is defined as 0 where a norm is 0, so identical vectors are safe.
     return differences.norm(new int[] {1}).mean();
   }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import io.sharcs.api.nn.Tensors;
 
 /**
  * The task loss of the reference: binary cross-entropy with logits against one-hot targets
@@ -57,9 +58,9 @@ public final class TaskLoss {
     Shape shape = logits.getShape();
     NDArray perLogit = softplus(logits);
     if (positiveWeights != null) {
-      perLogit = perLogit.mul(manager.create(scale, shape));
+      perLogit = perLogit.mul(Tensors.create(manager, scale, shape));
     }
-    return perLogit.sub(logits.mul(manager.create(target, shape))).mean();
+    return perLogit.sub(logits.mul(Tensors.create(manager, target, shape))).mean();
   }
 
   /** log(1 + e^x): PyTorch's softplus, stable for large |x| (one native op). */

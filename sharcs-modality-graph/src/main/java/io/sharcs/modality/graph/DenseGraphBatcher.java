@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.sharcs.api.InvalidInputException;
 import java.util.List;
+import io.sharcs.api.nn.Tensors;
 
 /**
  * Packs graphs into one dense, zero-padded batch: {@code x (B, n, F)}, the GCN-normalised
@@ -62,9 +63,9 @@ final class DenseGraphBatcher {
       }
       GcnNormalization.fill(g, n, adj, i * n * n);
     }
-    NDArray xs = manager.create(x, new Shape(b, n, featureWidth));
-    NDArray adjs = manager.create(adj, new Shape(b, n, n));
-    NDArray masks = manager.create(mask, new Shape(b, n));
+    NDArray xs = Tensors.create(manager, x, new Shape(b, n, featureWidth));
+    NDArray adjs = Tensors.create(manager, adj, new Shape(b, n, n));
+    NDArray masks = Tensors.create(manager, mask, new Shape(b, n));
     xs.setName("x");
     adjs.setName("adj");
     masks.setName("mask");

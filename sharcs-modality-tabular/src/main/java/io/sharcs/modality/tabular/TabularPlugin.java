@@ -11,6 +11,7 @@ import io.sharcs.api.InputSpec;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.ModalityPlugin;
 import java.util.List;
+import io.sharcs.api.nn.Tensors;
 
 /**
  * The tabular modality: fixed-width numeric rows, encoded by an MLP.
@@ -101,7 +102,7 @@ public final class TabularPlugin implements ModalityPlugin<TabularSample> {
         flat[s * width + c] = row.get(c);
       }
     }
-    return new NDList(manager.create(flat, new Shape(samples.size(), width)));
+    return new NDList(Tensors.create(manager, flat, new Shape(samples.size(), width)));
   }
 
   @Override

@@ -1,0 +1,34 @@
+package io.sharcs.api.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Creating arrays from Java data so that results are reproducible.
+ *
+ * <p>DJL's PyTorch engine wraps a Java direct buffer as the tensor's memory ({@code from_blob}),
+ * and such buffers are only 16-byte aligned, at addresses that depend on the JVM's allocation
+ * history. PyTorch's CPU kernels choose code paths by alignment, so the same computation could
+ * differ in the last bit from one run to the next (and training amplifies that). A copy made by
+ * PyTorch lives in its own 64-byte-aligned memory. Use these methods for every array built from
+ * Java data that enters a computation: batches, targets, selection matrices.
+ */
+public final class Tensors {
+
+  private Tensors() {}
+
+  /** An array holding {@code data} with {@code shape}, in PyTorch-allocated memory. */
+  public static NDArray create(NDManager manager, float[] data, Shape shape) {
+    try (NDArray wrapped = manager.create(data, shape)) {
+      return wrapped.duplicate();
+    }
+  }
+
+  /** A (rows, columns) array holding {@code rows}, in PyTorch-allocated memory. */
+  public static NDArray create(NDManager manager, float[][] rows) {
+    try (NDArray wrapped = manager.create(rows)) {
+      return wrapped.duplicate();
+    }
+  }
+}
