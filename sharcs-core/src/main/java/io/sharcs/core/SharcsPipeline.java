@@ -86,7 +86,7 @@ public final class SharcsPipeline {
           // the ones it reports, and these passes also move the batch-norm running statistics.
           trainAccuracy =
               inference.accuracy(
-                  data.train(), shuffled(data.train().size(), referenceEvalRng), true, batchSize);
+                  data.train(), Batches.shuffled(data.train().size(), referenceEvalRng), true, batchSize);
           testAccuracy =
               inference.accuracy(data.test(), Batches.range(data.test().size()), true, batchSize);
         }
@@ -174,7 +174,7 @@ public final class SharcsPipeline {
     int testRows = Math.max(1, test.size() / 10);
     int[] trainPick =
         Arrays.copyOf(
-            shuffled(train.size(), new SplittableRandom(Seeds.derive(seed, "analysis"))),
+            Batches.shuffled(train.size(), new SplittableRandom(Seeds.derive(seed, "analysis"))),
             trainRows);
     List<ConceptBank> banks = new ArrayList<>();
     for (int m = 0; m < data.slots().size(); m++) {
@@ -188,17 +188,6 @@ public final class SharcsPipeline {
       banks.add(new ConceptBank(inference.sharedConcepts(m, raw)));
     }
     return banks;
-  }
-
-  private static int[] shuffled(int n, SplittableRandom rng) {
-    int[] rows = Batches.range(n);
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = rows[i];
-      rows[i] = rows[j];
-      rows[j] = t;
-    }
-    return rows;
   }
 
   private static void save(SharcsNetwork network, RunSettings settings, Path directory) {

@@ -43,6 +43,18 @@ public final class Batches {
     return out;
   }
 
+  /** {@code 0, 1, ..., n-1} in a random order (Fisher-Yates, driven by {@code rng}). */
+  public static int[] shuffled(int n, java.util.SplittableRandom rng) {
+    int[] rows = range(n);
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = rows[i];
+      rows[i] = rows[j];
+      rows[j] = t;
+    }
+    return rows;
+  }
+
   /** {@code 0, 1, ..., n-1}. */
   public static int[] range(int n) {
     int[] rows = new int[n];

@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.sharcs.core.EpochReport;
 import io.sharcs.core.TrainingConfig;
+import io.sharcs.core.eval.Batches;
 import io.sharcs.core.model.Logits;
 import io.sharcs.core.model.SharcsNetwork;
 import java.util.ArrayList;
@@ -73,14 +74,7 @@ public final class SharcsTrainer {
   /** Shuffled training rows, in batches of the configured size (a lone trailing row dropped). */
   public List<int[]> shuffledBatches() {
     int n = data.train().size();
-    int[] rows = new int[n];
-    Arrays.setAll(rows, i -> i);
-    for (int i = n - 1; i > 0; i--) {
-      int j = shuffleRng.nextInt(i + 1);
-      int t = rows[i];
-      rows[i] = rows[j];
-      rows[j] = t;
-    }
+    int[] rows = Batches.shuffled(n, shuffleRng);
     List<int[]> batches = new ArrayList<>();
     for (int from = 0; from < n; from += config.batchSize()) {
       int to = Math.min(n, from + config.batchSize());
