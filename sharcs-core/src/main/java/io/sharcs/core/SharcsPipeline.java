@@ -9,14 +9,15 @@ import ai.djl.nn.Block;
 import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
 import io.sharcs.api.MultimodalDataset;
+import io.sharcs.core.eval.AnalysisRows;
 import io.sharcs.core.eval.Batches;
 import io.sharcs.core.eval.ConceptBank;
+import io.sharcs.core.eval.ConceptReport;
 import io.sharcs.core.eval.Inference;
 import io.sharcs.core.eval.MissingModalityEvaluator;
 import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.train.PreparedData;
 import io.sharcs.core.train.PreparedData.Slot;
-import io.sharcs.core.train.PreparedData.Split;
 import io.sharcs.core.train.Seeds;
 import io.sharcs.core.train.SharcsTrainer;
 import java.io.IOException;
@@ -98,18 +99,22 @@ public final class SharcsPipeline {
         testAccuracy =
             inference.accuracy(data.test(), Batches.range(data.test().size()), false, batchSize);
       }
-      List<ConceptBank> banks =
+      AnalysisRows rows =
           reference
-              ? analysisSubsetBanks(inference, data, settings.seed())
-              : trainBanks(inference, data);
+              ? AnalysisRows.referenceSubset(data.train().size(), data.test().size(), settings.seed())
+              : AnalysisRows.full(data.train().size(), data.test().size());
+      List<ConceptBank> banks = banks(inference, data, rows, reference);
       Map<String, Double> missing =
           new MissingModalityEvaluator(inference, data).evaluate(banks, data.test());
+      Map<String, Double> concepts =
+          ConceptReport.metrics(inference, data, rows, settings.seed());
       save(network, settings, modelDirectory);
 
       Map<String, Double> metrics = new TreeMap<>();
       metrics.put("accuracy.train", trainAccuracy);
       metrics.put("accuracy.test", testAccuracy);
       missing.forEach((name, acc) -> metrics.put("missing_modality_accuracy." + name, acc));
+      metrics.putAll(concepts);
       metrics.put("loss.train_final_epoch", finalLoss);
       metrics.put("timing.train_epoch_seconds_median", median(epochSeconds));
       metrics.put("timing.train_seconds", trainSeconds);
@@ -154,36 +159,17 @@ public final class SharcsPipeline {
     return network;
   }
 
-  private static List<ConceptBank> trainBanks(Inference inference, PreparedData data) {
-    List<ConceptBank> banks = new ArrayList<>();
-    for (int m = 0; m < data.slots().size(); m++) {
-      banks.add(new ConceptBank(inference.sharedConcepts(m, data.train())));
-    }
-    return banks;
-  }
-
   /**
-   * The reference's banks: a random 10% of train plus the first 10% of test (which leaks test
-   * samples into retrieval; kept only to reproduce the reference's numbers).
+   * Banks of shared concepts per slot: the analysis rows of train, plus those of test under the
+   * reference protocol (which leaks test samples into retrieval, as the reference does).
    */
-  private static List<ConceptBank> analysisSubsetBanks(
-      Inference inference, PreparedData data, long seed) {
-    Split train = data.train();
-    Split test = data.test();
-    int trainRows = Math.max(1, train.size() / 10);
-    int testRows = Math.max(1, test.size() / 10);
-    int[] trainPick =
-        Arrays.copyOf(
-            Batches.shuffled(train.size(), new SplittableRandom(Seeds.derive(seed, "analysis"))),
-            trainRows);
+  private static List<ConceptBank> banks(
+      Inference inference, PreparedData data, AnalysisRows rows, boolean includeTest) {
     List<ConceptBank> banks = new ArrayList<>();
     for (int m = 0; m < data.slots().size(); m++) {
-      List<Object> raw = new ArrayList<>();
-      for (int r : trainPick) {
-        raw.add(train.input(m, r));
-      }
-      for (int r = 0; r < testRows; r++) {
-        raw.add(test.input(m, r));
+      List<Object> raw = new ArrayList<>(Inference.inputs(m, data.train(), rows.train()));
+      if (includeTest) {
+        raw.addAll(Inference.inputs(m, data.test(), rows.test()));
       }
       banks.add(new ConceptBank(inference.sharedConcepts(m, raw)));
     }

@@ -65,24 +65,42 @@ public final class Inference {
 
   /** Shared concepts (eval mode) of raw inputs of {@code slot}, one row per input. */
   public float[][] sharedConcepts(int slot, List<Object> raw) {
-    float[][] out = new float[raw.size()][];
-    int done = 0;
-    for (List<Object> part : Batches.chunks(raw, EVAL_CHUNK)) {
-      try (NDManager sub = manager.newSubManager()) {
-        NDArray s = network.sharedConcepts(parameters, slot, data.batch(slot, part, sub));
-        done = copyRows(s, out, done);
-      }
-    }
-    return out;
+    return concepts(slot, raw, true);
+  }
+
+  /** Local concepts (eval mode) of raw inputs of {@code slot}, one row per input. */
+  public float[][] localConcepts(int slot, List<Object> raw) {
+    return concepts(slot, raw, false);
   }
 
   /** Shared concepts (eval mode) of {@code split}'s own inputs of {@code slot}. */
   public float[][] sharedConcepts(int slot, Split split) {
-    List<Object> raw = new ArrayList<>(split.size());
-    for (int r = 0; r < split.size(); r++) {
+    return sharedConcepts(slot, inputs(slot, split, Batches.range(split.size())));
+  }
+
+  /** The raw inputs of {@code slot} at {@code rows} of {@code split}. */
+  public static List<Object> inputs(int slot, Split split, int[] rows) {
+    List<Object> raw = new ArrayList<>(rows.length);
+    for (int r : rows) {
       raw.add(split.input(slot, r));
     }
-    return sharedConcepts(slot, raw);
+    return raw;
+  }
+
+  private float[][] concepts(int slot, List<Object> raw, boolean shared) {
+    float[][] out = new float[raw.size()][];
+    int done = 0;
+    for (List<Object> part : Batches.chunks(raw, EVAL_CHUNK)) {
+      try (NDManager sub = manager.newSubManager()) {
+        NDList batch = data.batch(slot, part, sub);
+        NDArray c =
+            shared
+                ? network.sharedConcepts(parameters, slot, batch)
+                : network.localConcepts(parameters, slot, batch, false);
+        done = copyRows(c, out, done);
+      }
+    }
+    return out;
   }
 
   /** The predictor's class (argmax) for given shared concepts of every slot. */

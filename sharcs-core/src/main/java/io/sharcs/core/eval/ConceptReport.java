@@ -1,0 +1,98 @@
+package io.sharcs.core.eval;
+
+import io.sharcs.core.analysis.ConceptClusters;
+import io.sharcs.core.analysis.ConceptCompleteness;
+import io.sharcs.core.analysis.ConceptSets;
+import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.train.Seeds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The interpretability metrics of a trained model on its analysis rows: concept completeness
+ * (decision trees on binarised concepts, unlimited and depth 5; method spec 5.3) and concept
+ * clusters (distinct binary patterns; 3.3, 5.2) of each modality's local concepts, of the shared
+ * concepts of all modalities stacked as rows, and of the combined (concatenated) shared concepts.
+ *
+ * <p>Metric names: {@code completeness.local.<modality>}, {@code completeness.shared},
+ * {@code completeness.combined}, each also with suffix {@code .depth5};
+ * {@code clusters.local.<modality>.count}, {@code clusters.shared.count},
+ * {@code clusters.combined.count} and {@code clusters.combined.purity}.
+ */
+public final class ConceptReport {
+
+  private static final int SHALLOW_DEPTH = 5;
+
+  private ConceptReport() {}
+
+  /**
+   * @param rows the analysis rows; trees train on their train rows and are scored on their test
+   *     rows, clusters are counted over both
+   * @param seed the run's master seed (the trees' seed derives from it)
+   */
+  public static Map<String, Double> metrics(
+      Inference inference, PreparedData data, AnalysisRows rows, long seed) {
+    int[] yTrain = data.train().labels(rows.train());
+    int[] yTest = data.test().labels(rows.test());
+    int slots = data.slots().size();
+    List<float[][]> localTrain = new ArrayList<>();
+    List<float[][]> localTest = new ArrayList<>();
+    List<float[][]> sharedTrain = new ArrayList<>();
+    List<float[][]> sharedTest = new ArrayList<>();
+    for (int m = 0; m < slots; m++) {
+      List<Object> train = Inference.inputs(m, data.train(), rows.train());
+      List<Object> test = Inference.inputs(m, data.test(), rows.test());
+      localTrain.add(inference.localConcepts(m, train));
+      localTest.add(inference.localConcepts(m, test));
+      sharedTrain.add(inference.sharedConcepts(m, train));
+      sharedTest.add(inference.sharedConcepts(m, test));
+    }
+    long treeSeed = Seeds.derive(seed, "completeness");
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (int m = 0; m < slots; m++) {
+      String name = data.slots().get(m).name();
+      completeness(metrics, "local." + name, localTrain.get(m), yTrain, localTest.get(m), yTest,
+          treeSeed);
+      metrics.put("clusters.local." + name + ".count",
+          (double) clusters(localTrain.get(m), yTrain, localTest.get(m), yTest).count());
+    }
+    float[][] sharedTrainRows = ConceptSets.stackRows(sharedTrain);
+    float[][] sharedTestRows = ConceptSets.stackRows(sharedTest);
+    int[] ySharedTrain = ConceptSets.repeatLabels(yTrain, slots);
+    int[] ySharedTest = ConceptSets.repeatLabels(yTest, slots);
+    completeness(metrics, "shared", sharedTrainRows, ySharedTrain, sharedTestRows, ySharedTest,
+        treeSeed);
+    metrics.put("clusters.shared.count",
+        (double) clusters(sharedTrainRows, ySharedTrain, sharedTestRows, ySharedTest).count());
+    float[][] combinedTrain = ConceptSets.concatColumns(sharedTrain);
+    float[][] combinedTest = ConceptSets.concatColumns(sharedTest);
+    completeness(metrics, "combined", combinedTrain, yTrain, combinedTest, yTest, treeSeed);
+    ConceptClusters.Result combined = clusters(combinedTrain, yTrain, combinedTest, yTest);
+    metrics.put("clusters.combined.count", (double) combined.count());
+    metrics.put("clusters.combined.purity", combined.purity());
+    return metrics;
+  }
+
+  private static void completeness(
+      Map<String, Double> out, String set, float[][] xTrain, int[] yTrain, float[][] xTest,
+      int[] yTest, long seed) {
+    out.put("completeness." + set,
+        ConceptCompleteness.measure(xTrain, yTrain, xTest, yTest,
+            ConceptCompleteness.Options.unlimited(seed)).accuracy());
+    out.put("completeness." + set + ".depth" + SHALLOW_DEPTH,
+        ConceptCompleteness.measure(xTrain, yTrain, xTest, yTest,
+            new ConceptCompleteness.Options(SHALLOW_DEPTH, seed)).accuracy());
+  }
+
+  /** Clusters over the train and test analysis rows together, as the reference counts them. */
+  private static ConceptClusters.Result clusters(
+      float[][] xTrain, int[] yTrain, float[][] xTest, int[] yTest) {
+    float[][] x = ConceptSets.stackRows(List.of(xTrain, xTest));
+    int[] y = new int[yTrain.length + yTest.length];
+    System.arraycopy(yTrain, 0, y, 0, yTrain.length);
+    System.arraycopy(yTest, 0, y, yTrain.length, yTest.length);
+    return ConceptClusters.find(x, y);
+  }
+}
