@@ -13,6 +13,13 @@ import ai.djl.ndarray.types.Shape;
  * differ in the last bit from one run to the next (and training amplifies that). A copy made by
  * PyTorch lives in its own 64-byte-aligned memory. Use these methods for every array built from
  * Java data that enters a computation: batches, targets, selection matrices.
+ *
+ * <p>Scalars need the same care, and more: DJL's {@code mul(Number)} (and {@code add}, {@code
+ * sub}, {@code div}) wraps the number in a temporary direct buffer and frees its wrapper right
+ * after the operation, while autograd keeps the scalar for the backward pass. When the garbage
+ * collector frees the buffer in between, the backward pass reads freed memory: a rare, timing
+ * dependent corruption of gradients. Use {@link #scalar} for every scalar operand of a
+ * computation that is differentiated.
  */
 public final class Tensors {
 
@@ -28,6 +35,13 @@ public final class Tensors {
   /** A (rows, columns) array holding {@code rows}, in PyTorch-allocated memory. */
   public static NDArray create(NDManager manager, float[][] rows) {
     try (NDArray wrapped = manager.create(rows)) {
+      return wrapped.duplicate();
+    }
+  }
+
+  /** A 0-dimensional array holding {@code value}, in PyTorch-allocated memory. */
+  public static NDArray scalar(NDManager manager, float value) {
+    try (NDArray wrapped = manager.create(value)) {
       return wrapped.duplicate();
     }
   }

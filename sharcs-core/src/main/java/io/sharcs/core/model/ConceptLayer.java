@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.sharcs.api.nn.Tensors;
 
 /**
  * The concept layer: batch normalisation without learnable scale or shift, then a steep sigmoid,
@@ -46,7 +47,7 @@ public final class ConceptLayer extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray normalised = norm.forward(ps, inputs, training).singletonOrThrow();
-    return new NDList(Activation.sigmoid(normalised.mul(steepness)));
+    return new NDList(Activation.sigmoid(normalised.mul(Tensors.scalar(normalised.getManager(), steepness))));
   }
 
   @Override

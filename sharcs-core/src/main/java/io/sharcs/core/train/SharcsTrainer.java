@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.sharcs.api.nn.Tensors;
 import io.sharcs.core.EpochReport;
 import io.sharcs.core.TrainingConfig;
 import io.sharcs.core.eval.Batches;
@@ -137,7 +138,7 @@ public final class SharcsTrainer {
         if (!pairs.isEmpty()) {
           NDArray d = SemanticRegulariser.distance(f.stackedShared(), rows.length, pairs);
           distanceValue = d.getFloat();
-          loss = loss.add(d.mul((float) config.lambda()));
+          loss = loss.add(d.mul(Tensors.scalar(batch, (float) config.lambda())));
         }
         gc.backward(loss);
         lossValue = loss.getFloat();

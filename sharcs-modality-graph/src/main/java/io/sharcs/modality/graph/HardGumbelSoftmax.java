@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.sharcs.api.nn.Tensors;
 
 /**
  * The straight-through hard Gumbel-softmax over the last axis, as {@code
@@ -63,7 +64,7 @@ final class HardGumbelSoftmax {
     int[] last = {scores.getShape().dimension() - 1};
     // Softmax is shift invariant, so the stabilising max needs no gradient (and no max backward).
     NDArray shifted = scores.sub(scores.max(last, true).stopGradient());
-    NDArray exp = (temperature == 1f ? shifted : shifted.div(temperature)).exp();
+    NDArray exp = (temperature == 1f ? shifted : shifted.div(Tensors.scalar(shifted.getManager(), temperature))).exp();
     return exp.div(exp.sum(last, true));
   }
 
