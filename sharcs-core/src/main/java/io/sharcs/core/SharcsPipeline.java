@@ -87,7 +87,10 @@ public final class SharcsPipeline {
           // the ones it reports, and these passes also move the batch-norm running statistics.
           trainAccuracy =
               inference.accuracy(
-                  data.train(), Batches.shuffled(data.train().size(), referenceEvalRng), true, batchSize);
+                  data.train(),
+                  Batches.shuffled(data.train().size(), referenceEvalRng),
+                  true,
+                  batchSize);
           testAccuracy =
               inference.accuracy(data.test(), Batches.range(data.test().size()), true, batchSize);
         }
@@ -99,10 +102,12 @@ public final class SharcsPipeline {
         testAccuracy =
             inference.accuracy(data.test(), Batches.range(data.test().size()), false, batchSize);
       }
+      int trainSize = data.train().size();
+      int testSize = data.test().size();
       AnalysisRows rows =
           reference
-              ? AnalysisRows.referenceSubset(data.train().size(), data.test().size(), settings.seed())
-              : AnalysisRows.full(data.train().size(), data.test().size());
+              ? AnalysisRows.referenceSubset(trainSize, testSize, settings.seed())
+              : AnalysisRows.full(trainSize, testSize);
       List<ConceptBank> banks = banks(inference, data, rows, reference);
       Map<String, Double> missing =
           new MissingModalityEvaluator(inference, data).evaluate(banks, data.test());

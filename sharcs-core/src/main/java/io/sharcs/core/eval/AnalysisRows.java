@@ -21,7 +21,8 @@ public record AnalysisRows(int[] train, int[] test) {
 
   /** The reference's subset: a random 10% of train (at least 1 row) and the first 10% of test. */
   public static AnalysisRows referenceSubset(int trainSize, int testSize, long seed) {
-    int[] shuffled = Batches.shuffled(trainSize, new SplittableRandom(Seeds.derive(seed, "analysis")));
+    int[] shuffled =
+        Batches.shuffled(trainSize, new SplittableRandom(Seeds.derive(seed, "analysis")));
     return new AnalysisRows(
         Arrays.copyOf(shuffled, Math.max(1, trainSize / 10)),
         Batches.range(Math.max(1, testSize / 10)));

@@ -47,7 +47,8 @@ public final class ConceptLayer extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray normalised = norm.forward(ps, inputs, training).singletonOrThrow();
-    return new NDList(Activation.sigmoid(normalised.mul(Tensors.scalar(normalised.getManager(), steepness))));
+    NDArray a = Tensors.scalar(normalised.getManager(), steepness);
+    return new NDList(Activation.sigmoid(normalised.mul(a)));
   }
 
   @Override

@@ -75,11 +75,15 @@ public final class SharcsNetwork extends AbstractBlock {
       this.encoders.add(addChildBlock("encoder" + m, encoders.get(m)));
       this.localConcepts.add(addChildBlock("concepts" + m, new ConceptLayer(steepness)));
       if (sharedSpace) {
-        this.projections.add(addChildBlock("projection" + m, Mlp.twoLayer(concepts, projectionHidden, concepts)));
+        this.projections.add(
+            addChildBlock(
+                "projection" + m, Mlp.twoLayer(concepts, projectionHidden, concepts)));
       }
     }
     this.shared = sharedSpace ? addChildBlock("shared", new SharedConceptSpace(steepness)) : null;
-    this.predictor = addChildBlock("predictor", Mlp.twoLayer(concepts * encoders.size(), predictorHidden, classes));
+    this.predictor =
+        addChildBlock(
+            "predictor", Mlp.twoLayer(concepts * encoders.size(), predictorHidden, classes));
   }
 
   /** The number of modalities. */

@@ -64,7 +64,11 @@ final class HardGumbelSoftmax {
     int[] last = {scores.getShape().dimension() - 1};
     // Softmax is shift invariant, so the stabilising max needs no gradient (and no max backward).
     NDArray shifted = scores.sub(scores.max(last, true).stopGradient());
-    NDArray exp = (temperature == 1f ? shifted : shifted.div(Tensors.scalar(shifted.getManager(), temperature))).exp();
+    NDArray scaled =
+        temperature == 1f
+            ? shifted
+            : shifted.div(Tensors.scalar(shifted.getManager(), temperature));
+    NDArray exp = scaled.exp();
     return exp.div(exp.sum(last, true));
   }
 
