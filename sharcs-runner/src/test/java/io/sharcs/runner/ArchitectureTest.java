@@ -38,4 +38,20 @@ class ArchitectureTest {
       noClasses().that().resideInAPackage("io.sharcs.api..")
           .should().dependOnClassesThat()
           .resideInAnyPackage("io.sharcs.core..", "io.sharcs.modality..", "io.sharcs.runner..");
+
+  /** The rules above must see every module, or they would pass on nothing. */
+  @org.junit.jupiter.api.Test
+  void everyModuleIsImported() {
+    com.tngtech.archunit.core.domain.JavaClasses classes =
+        new com.tngtech.archunit.core.importer.ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.sharcs");
+    org.assertj.core.api.Assertions.assertThat(classes.contain("io.sharcs.api.ModalityPlugin")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(classes.contain("io.sharcs.core.SharcsPipeline")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(
+        classes.contain("io.sharcs.modality.graph.GraphPlugin")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(
+        classes.contain("io.sharcs.modality.tabular.TabularPlugin")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(classes.contain("io.sharcs.runner.SharcsCli")).isTrue();
+  }
 }
