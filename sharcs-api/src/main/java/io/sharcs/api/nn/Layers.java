@@ -1,7 +1,10 @@
 package io.sharcs.api.nn;
 
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.UniformInitializer;
+import java.util.List;
 
 /**
  * Layer factories shared by the core and the plugins, so that every model starts the way the
@@ -29,5 +32,24 @@ public final class Layers {
     linear.setInitializer(torchDefault, "weight");
     linear.setInitializer(torchDefault, "bias");
     return linear;
+  }
+
+  /**
+   * A perceptron {@code Linear -> ReLU -> ... -> Linear}, every layer from {@link #linear}; no
+   * activation after the last layer.
+   *
+   * @param inputs the input width
+   * @param hidden the hidden widths, in order (empty: a single linear layer)
+   * @param outputs the output width
+   */
+  public static SequentialBlock mlp(int inputs, List<Integer> hidden, int outputs) {
+    SequentialBlock mlp = new SequentialBlock();
+    int width = inputs;
+    for (int units : hidden) {
+      mlp.add(linear(width, units));
+      mlp.add(Activation::relu);
+      width = units;
+    }
+    return mlp.add(linear(width, outputs));
   }
 }

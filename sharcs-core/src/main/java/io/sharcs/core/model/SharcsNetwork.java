@@ -10,6 +10,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.sharcs.api.nn.Layers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,13 +78,13 @@ public final class SharcsNetwork extends AbstractBlock {
       if (sharedSpace) {
         this.projections.add(
             addChildBlock(
-                "projection" + m, Mlp.twoLayer(concepts, projectionHidden, concepts)));
+                "projection" + m, Layers.mlp(concepts, List.of(projectionHidden), concepts)));
       }
     }
     this.shared = sharedSpace ? addChildBlock("shared", new SharedConceptSpace(steepness)) : null;
     this.predictor =
         addChildBlock(
-            "predictor", Mlp.twoLayer(concepts * encoders.size(), predictorHidden, classes));
+            "predictor", Layers.mlp(concepts * encoders.size(), List.of(predictorHidden), classes));
   }
 
   /** The number of modalities. */

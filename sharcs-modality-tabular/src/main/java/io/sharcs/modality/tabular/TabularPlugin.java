@@ -12,6 +12,7 @@ import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.ModalityPlugin;
 import java.util.List;
 import io.sharcs.api.nn.Tensors;
+import io.sharcs.api.nn.Layers;
 
 /**
  * The tabular modality: fixed-width numeric rows, encoded by an MLP.
@@ -108,7 +109,7 @@ public final class TabularPlugin implements ModalityPlugin<TabularSample> {
   @Override
   public Block createEncoder(EncoderConfig config, EncoderContext context) {
     TabularEncoderConfig c = expectConfig(config, TabularEncoderConfig.class);
-    return MlpConceptEncoder.build(context.input().featureWidth(), c.hidden(), context.concepts());
+    return Layers.mlp(context.input().featureWidth(), c.hidden(), context.concepts());
   }
 
   private static String describe(JsonNode node) {
