@@ -11,8 +11,8 @@ import io.sharcs.api.EncoderContext;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.eval.AnalysisRows;
 import io.sharcs.core.eval.Batches;
-import io.sharcs.core.eval.ConceptBank;
 import io.sharcs.core.eval.ConceptReport;
+import io.sharcs.core.eval.ConceptTables;
 import io.sharcs.core.eval.Inference;
 import io.sharcs.core.eval.MissingModalityEvaluator;
 import io.sharcs.core.model.SharcsNetwork;
@@ -108,11 +108,13 @@ public final class SharcsPipeline {
           reference
               ? AnalysisRows.referenceSubset(trainSize, testSize, settings.seed())
               : AnalysisRows.full(trainSize, testSize);
-      List<ConceptBank> banks = banks(inference, data, rows, reference);
+      ConceptTables tables = ConceptTables.extract(inference, data, rows);
       Map<String, Double> missing =
-          new MissingModalityEvaluator(inference, data).evaluate(banks, data.test());
+          new MissingModalityEvaluator(inference, data)
+              .evaluate(tables.banks(reference), data.test());
       Map<String, Double> concepts =
-          ConceptReport.metrics(inference, data, rows, settings.seed());
+          ConceptReport.metrics(
+              tables, data.slots().stream().map(Slot::name).toList(), settings.seed());
       save(network, settings, modelDirectory);
 
       Map<String, Double> metrics = new TreeMap<>();
@@ -162,23 +164,6 @@ public final class SharcsPipeline {
             settings.mode() == Mode.SHARCS);
     network.initialize(manager, shapes);
     return network;
-  }
-
-  /**
-   * Banks of shared concepts per slot: the analysis rows of train, plus those of test under the
-   * reference protocol (which leaks test samples into retrieval, as the reference does).
-   */
-  private static List<ConceptBank> banks(
-      Inference inference, PreparedData data, AnalysisRows rows, boolean includeTest) {
-    List<ConceptBank> banks = new ArrayList<>();
-    for (int m = 0; m < data.slots().size(); m++) {
-      List<Object> raw = new ArrayList<>(Inference.inputs(m, data.train(), rows.train()));
-      if (includeTest) {
-        raw.addAll(Inference.inputs(m, data.test(), rows.test()));
-      }
-      banks.add(new ConceptBank(inference.sharedConcepts(m, raw)));
-    }
-    return banks;
   }
 
   private static void save(SharcsNetwork network, RunSettings settings, Path directory) {

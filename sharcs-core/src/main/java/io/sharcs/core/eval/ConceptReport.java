@@ -3,9 +3,7 @@ package io.sharcs.core.eval;
 import io.sharcs.core.analysis.ConceptClusters;
 import io.sharcs.core.analysis.ConceptCompleteness;
 import io.sharcs.core.analysis.ConceptSets;
-import io.sharcs.core.train.PreparedData;
 import io.sharcs.core.train.Seeds;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,31 +26,24 @@ public final class ConceptReport {
   private ConceptReport() {}
 
   /**
-   * @param rows the analysis rows; trees train on their train rows and are scored on their test
-   *     rows, clusters are counted over both
+   * @param tables concepts of the analysis rows; trees train on their train rows and are scored
+   *     on their test rows, clusters are counted over both
+   * @param modalityNames the modality names, in slot order
    * @param seed the run's master seed (the trees' seed derives from it)
    */
   public static Map<String, Double> metrics(
-      Inference inference, PreparedData data, AnalysisRows rows, long seed) {
-    int[] yTrain = data.train().labels(rows.train());
-    int[] yTest = data.test().labels(rows.test());
-    int slots = data.slots().size();
-    List<float[][]> localTrain = new ArrayList<>();
-    List<float[][]> localTest = new ArrayList<>();
-    List<float[][]> sharedTrain = new ArrayList<>();
-    List<float[][]> sharedTest = new ArrayList<>();
-    for (int m = 0; m < slots; m++) {
-      List<Object> train = Inference.inputs(m, data.train(), rows.train());
-      List<Object> test = Inference.inputs(m, data.test(), rows.test());
-      localTrain.add(inference.localConcepts(m, train));
-      localTest.add(inference.localConcepts(m, test));
-      sharedTrain.add(inference.sharedConcepts(m, train));
-      sharedTest.add(inference.sharedConcepts(m, test));
-    }
+      ConceptTables tables, List<String> modalityNames, long seed) {
+    int[] yTrain = tables.trainLabels();
+    int[] yTest = tables.testLabels();
+    int slots = modalityNames.size();
+    List<float[][]> localTrain = tables.localTrain();
+    List<float[][]> localTest = tables.localTest();
+    List<float[][]> sharedTrain = tables.sharedTrain();
+    List<float[][]> sharedTest = tables.sharedTest();
     long treeSeed = Seeds.derive(seed, "completeness");
     Map<String, Double> metrics = new LinkedHashMap<>();
     for (int m = 0; m < slots; m++) {
-      String name = data.slots().get(m).name();
+      String name = modalityNames.get(m);
       completeness(metrics, "local." + name, localTrain.get(m), yTrain, localTest.get(m), yTest,
           treeSeed);
       metrics.put("clusters.local." + name + ".count",

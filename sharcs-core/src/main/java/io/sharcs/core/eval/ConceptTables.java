@@ -1,0 +1,72 @@
+package io.sharcs.core.eval;
+
+import io.sharcs.core.train.PreparedData;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Local and shared concepts of every modality on the analysis rows, from one evaluation pass,
+ * as the reference does (method spec 5.1): the retrieval banks and the concept metrics all read
+ * these same values.
+ *
+ * @param rows the analysis rows
+ * @param localTrain per slot, local concepts of the training rows
+ * @param localTest per slot, local concepts of the test rows
+ * @param sharedTrain per slot, shared concepts of the training rows
+ * @param sharedTest per slot, shared concepts of the test rows
+ * @param trainLabels labels of the training rows
+ * @param testLabels labels of the test rows
+ */
+public record ConceptTables(
+    AnalysisRows rows,
+    List<float[][]> localTrain,
+    List<float[][]> localTest,
+    List<float[][]> sharedTrain,
+    List<float[][]> sharedTest,
+    int[] trainLabels,
+    int[] testLabels) {
+
+  /** One evaluation pass over {@code rows} for every slot. */
+  public static ConceptTables extract(Inference inference, PreparedData data, AnalysisRows rows) {
+    List<float[][]> localTrain = new ArrayList<>();
+    List<float[][]> localTest = new ArrayList<>();
+    List<float[][]> sharedTrain = new ArrayList<>();
+    List<float[][]> sharedTest = new ArrayList<>();
+    for (int m = 0; m < data.slots().size(); m++) {
+      List<Object> train = Inference.inputs(m, data.train(), rows.train());
+      List<Object> test = Inference.inputs(m, data.test(), rows.test());
+      localTrain.add(inference.localConcepts(m, train));
+      localTest.add(inference.localConcepts(m, test));
+      sharedTrain.add(inference.sharedConcepts(m, train));
+      sharedTest.add(inference.sharedConcepts(m, test));
+    }
+    return new ConceptTables(
+        rows,
+        List.copyOf(localTrain),
+        List.copyOf(localTest),
+        List.copyOf(sharedTrain),
+        List.copyOf(sharedTest),
+        data.train().labels(rows.train()),
+        data.test().labels(rows.test()));
+  }
+
+  /**
+   * Retrieval banks, one per slot: shared concepts of the training rows, plus those of the test
+   * rows when {@code includeTest} (the reference's leak, kept for its protocol only).
+   */
+  public List<ConceptBank> banks(boolean includeTest) {
+    List<ConceptBank> banks = new ArrayList<>();
+    for (int m = 0; m < sharedTrain.size(); m++) {
+      float[][] train = sharedTrain.get(m);
+      float[][] rowsOfBank = train;
+      if (includeTest) {
+        float[][] test = sharedTest.get(m);
+        rowsOfBank = new float[train.length + test.length][];
+        System.arraycopy(train, 0, rowsOfBank, 0, train.length);
+        System.arraycopy(test, 0, rowsOfBank, train.length, test.length);
+      }
+      banks.add(new ConceptBank(rowsOfBank));
+    }
+    return banks;
+  }
+}
