@@ -21,8 +21,9 @@ import java.util.List;
  * <ol>
  *   <li>its raw-sample type {@code S} and how one raw sample is read from a JSON/YAML tree and
  *       validated ({@link #readSample}, {@link #inspect});
- *   <li>how a list of samples becomes a batch of tensors ({@link #batch}); padding and masks are
- *       the plugin's business;
+ *   <li>how a list of samples becomes a batch of tensors ({@link #batch}, or {@link #fit} when
+ *       preprocessing learns from the training split); padding and masks are the plugin's
+ *       business;
  *   <li>its <em>local concept encoder</em> g_m ({@link #createEncoder}): a DJL block that maps a
  *       batch to {@code (B, k)} concept pre-activations; the core adds the concept layer
  *       (normalisation and steep sigmoid) on top;
@@ -81,10 +82,44 @@ public interface ModalityPlugin<S> {
   InputSpec inspect(List<? extends S> samples, List<String> ids, String where);
 
   /**
-   * Turns samples into the tensors the encoder reads. The arrays must be attached to {@code
-   * manager}; the caller closes it.
+   * Turns samples into the tensors the encoder reads, for modalities whose preprocessing learns
+   * nothing from data. The arrays must be attached to {@code manager}; the caller closes it.
+   *
+   * <p>A plugin implements either this method or {@link #fit}; the default throws, so a plugin
+   * whose preprocessing is fitted cannot be batched without its fitted state.
    */
-  NDList batch(List<? extends S> samples, InputSpec spec, NDManager manager);
+  default NDList batch(List<? extends S> samples, InputSpec spec, NDManager manager) {
+    throw new UnsupportedOperationException(
+        "modality '" + id() + "' batches only through the Preprocessor made by fit()");
+  }
+
+  /**
+   * Makes this run's preprocessing from the training split: the place to learn state from data
+   * (a vocabulary) and to apply the preprocessing options of {@code config} (image size,
+   * normalisation). The core calls it once per run, before the encoder is created, and builds the
+   * encoder for the returned {@link Preprocessor#spec()}.
+   *
+   * <p>The default is stateless: it batches with {@link #batch} and keeps {@code spec}.
+   *
+   * @param train the training split's samples of this modality, in split order
+   * @param spec what {@link #inspect} found over all samples
+   * @param config this modality's options from the experiment file
+   * @throws InvalidInputException if the training data cannot support the preprocessing (an
+   *     empty vocabulary, say), naming what was found and what is expected
+   */
+  default Preprocessor<S> fit(List<? extends S> train, InputSpec spec, EncoderConfig config) {
+    return new Preprocessor<>() {
+      @Override
+      public InputSpec spec() {
+        return spec;
+      }
+
+      @Override
+      public NDList batch(List<? extends S> samples, NDManager manager) {
+        return ModalityPlugin.this.batch(samples, spec, manager);
+      }
+    };
+  }
 
   /**
    * Creates the local concept encoder g_m. Its forward pass takes the {@link NDList} made by

@@ -115,13 +115,14 @@ public final class SharcsPipeline {
       Map<String, Double> concepts =
           ConceptReport.metrics(
               tables, data.slots().stream().map(Slot::name).toList(), settings.seed());
-      save(network, settings, modelDirectory);
+      save(network, data, settings, modelDirectory);
 
       Map<String, Double> metrics = new TreeMap<>();
       metrics.put("accuracy.train", trainAccuracy);
       metrics.put("accuracy.test", testAccuracy);
       missing.forEach((name, acc) -> metrics.put("missing_modality_accuracy." + name, acc));
       metrics.putAll(concepts);
+      metrics.putAll(data.preprocessingReport());
       metrics.put("loss.train_final_epoch", finalLoss);
       metrics.put("timing.train_epoch_seconds_median", median(epochSeconds));
       metrics.put("timing.train_seconds", trainSeconds);
@@ -145,7 +146,7 @@ public final class SharcsPipeline {
       encoders.add(
           slot.plugin()
               .createEncoder(
-                  slot.encoder(), new EncoderContext(model.concepts(), slot.spec(), sampling)));
+                  slot.encoder(), new EncoderContext(model.concepts(), slot.spec(), sampling, slot.baseDirectory())));
       try (NDManager example = manager.newSubManager()) {
         NDList batch = data.batch(m, data.train(), Batches.range(exampleRows), example);
         shapes.add(batch.getShapes());
@@ -166,9 +167,11 @@ public final class SharcsPipeline {
     return network;
   }
 
-  private static void save(SharcsNetwork network, RunSettings settings, Path directory) {
+  private static void save(
+      SharcsNetwork network, PreparedData data, RunSettings settings, Path directory) {
     try {
       Files.createDirectories(directory);
+      data.savePreprocessing(directory);
       try (Model model = Model.newInstance(MODEL_NAME)) {
         model.setBlock(network);
         model.setProperty("mode", settings.mode().id());

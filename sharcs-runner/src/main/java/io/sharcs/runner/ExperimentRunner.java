@@ -63,7 +63,8 @@ public final class ExperimentRunner {
     MultimodalDataset dataset = experiment.dataset().provider().load(
         experiment.dataset().config(),
         new DatasetContext(experiment.seed(), file.getParent(), display));
-    List<ModalityBinding> bindings = ModalityBindings.inDatasetOrder(experiment, dataset, display);
+    List<ModalityBinding> bindings =
+        ModalityBindings.inDatasetOrder(experiment, dataset, display, file.getParent());
     Path target = request.out() != null
         ? env.workingDirectory().resolve(request.out()).normalize()
         : env.workingDirectory().resolve("runs").resolve(experiment.name())

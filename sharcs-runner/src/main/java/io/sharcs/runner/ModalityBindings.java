@@ -2,6 +2,7 @@ package io.sharcs.runner;
 
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.ModalityBinding;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,9 +19,10 @@ public final class ModalityBindings {
    *
    * @throws InputError naming both lists unless the experiment's modality names equal the data
    *     set's
+   * @param baseDirectory where relative paths in modality options resolve
    */
   public static List<ModalityBinding> inDatasetOrder(
-      Experiment experiment, MultimodalDataset dataset, String file) {
+      Experiment experiment, MultimodalDataset dataset, String file, Path baseDirectory) {
     Map<String, ModalitySelection> byName = new LinkedHashMap<>();
     experiment.modalities().forEach(m -> byName.put(m.name(), m));
     List<String> wanted = dataset.modalities();
@@ -32,7 +34,7 @@ public final class ModalityBindings {
     }
     List<ModalityBinding> bindings = new ArrayList<>();
     for (String name : wanted) {
-      bindings.add(byName.get(name).binding());
+      bindings.add(byName.get(name).binding(baseDirectory));
     }
     return bindings;
   }

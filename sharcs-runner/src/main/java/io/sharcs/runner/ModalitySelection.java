@@ -3,6 +3,7 @@ package io.sharcs.runner;
 import io.sharcs.api.EncoderConfig;
 import io.sharcs.api.ModalityPlugin;
 import io.sharcs.core.ModalityBinding;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -19,8 +20,12 @@ public record ModalitySelection(String name, ModalityPlugin<?> plugin, EncoderCo
     Objects.requireNonNull(encoder, "encoder");
   }
 
-  /** The core's view of this modality. */
-  public ModalityBinding binding() {
-    return new ModalityBinding(name, plugin, encoder);
+  /**
+   * The core's view of this modality.
+   *
+   * @param baseDirectory where relative paths in the options resolve (the experiment's folder)
+   */
+  public ModalityBinding binding(Path baseDirectory) {
+    return new ModalityBinding(name, plugin, encoder, baseDirectory);
   }
 }

@@ -8,10 +8,16 @@ import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.ModalityPlugin;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
+import io.sharcs.api.Preprocessor;
 import io.sharcs.core.ModalityBinding;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A data set checked against the experiment's modality bindings and arranged by slot: raw
@@ -85,7 +91,12 @@ public final class PreparedData {
       }
     }
     InputSpec spec = inspectTyped(plugin, all, ids, where + " modality '" + b.name() + "'");
-    return new Slot(b.name(), plugin, spec, b.encoder());
+    List<Object> train = new ArrayList<>(dataset.train().size());
+    for (MultimodalSample s : dataset.train()) {
+      train.add(s.inputs().get(b.name()));
+    }
+    Preprocessor<?> preprocessor = fitTyped(plugin, train, spec, b.encoder());
+    return new Slot(b.name(), plugin, preprocessor, b.encoder(), b.baseDirectory());
   }
 
   private static Object checkType(ModalityPlugin<?> plugin, Object value, String where) {
@@ -105,15 +116,54 @@ public final class PreparedData {
   }
 
   @SuppressWarnings("unchecked")
+  private static <S> Preprocessor<S> fitTyped(
+      ModalityPlugin<S> plugin, List<Object> train, InputSpec spec, EncoderConfig config) {
+    return plugin.fit((List<S>) train, spec, config);
+  }
+
+  @SuppressWarnings("unchecked")
   private static <S> NDList batchTyped(
-      ModalityPlugin<S> plugin, List<Object> samples, InputSpec spec, NDManager manager) {
-    return plugin.batch((List<S>) samples, spec, manager);
+      Preprocessor<S> preprocessor, List<Object> samples, NDManager manager) {
+    return preprocessor.batch((List<S>) samples, manager);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> Map<String, Double> reportTyped(
+      Preprocessor<S> preprocessor, List<Object> samples) {
+    return preprocessor.report((List<S>) samples);
   }
 
   /** Batches raw inputs of {@code slot} (already type-checked) into tensors. */
   public NDList batch(int slot, List<Object> raw, NDManager manager) {
-    Slot s = slots.get(slot);
-    return batchTyped(s.plugin(), raw, s.spec(), manager);
+    return batchTyped(slots.get(slot).preprocessor(), raw, manager);
+  }
+
+  /**
+   * What each slot's preprocessing reports about each split, as {@code
+   * preprocessing.<modality>.<name>.<split>} metrics.
+   */
+  public Map<String, Double> preprocessingReport() {
+    Map<String, Double> out = new TreeMap<>();
+    for (int m = 0; m < slots.size(); m++) {
+      Slot slot = slots.get(m);
+      for (var split : Map.of("train", train, "test", test).entrySet()) {
+        List<Object> raw = Arrays.asList(split.getValue().inputs[m]);
+        reportTyped(slot.preprocessor(), raw)
+            .forEach(
+                (name, value) ->
+                    out.put(
+                        "preprocessing." + slot.name() + "." + name + "." + split.getKey(),
+                        value));
+      }
+    }
+    return out;
+  }
+
+  /** Saves every slot's learned preprocessing state into {@code directory}. */
+  public void savePreprocessing(Path directory) throws IOException {
+    for (Slot slot : slots) {
+      slot.preprocessor().save(directory, slot.name());
+    }
   }
 
   /** Batches rows {@code rows} of {@code split} for {@code slot}. */
@@ -155,10 +205,22 @@ public final class PreparedData {
    *
    * @param name the modality name in the data set
    * @param plugin its plugin
-   * @param spec the common input shape of all its samples
-   * @param encoder the encoder options
+   * @param preprocessor its preprocessing, fitted on the training split
+   * @param encoder the modality's options
+   * @param baseDirectory where relative paths in the options resolve
    */
-  public record Slot(String name, ModalityPlugin<?> plugin, InputSpec spec, EncoderConfig encoder) {}
+  public record Slot(
+      String name,
+      ModalityPlugin<?> plugin,
+      Preprocessor<?> preprocessor,
+      EncoderConfig encoder,
+      Path baseDirectory) {
+
+    /** The input shape the encoder is built for. */
+    public InputSpec spec() {
+      return preprocessor.spec();
+    }
+  }
 
   /** One split: samples with their inputs, labels and content keys by slot. */
   public static final class Split {
