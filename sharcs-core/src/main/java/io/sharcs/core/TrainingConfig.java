@@ -5,6 +5,7 @@ import static io.sharcs.api.InvalidConfigException.requirePositive;
 import static io.sharcs.api.InvalidConfigException.requireProbability;
 
 import io.sharcs.api.InvalidConfigException;
+import java.util.List;
 
 /**
  * How the model is trained.
@@ -16,6 +17,9 @@ import io.sharcs.api.InvalidConfigException;
  * @param pairProbability probability that a sample seeks a cross-modal partner for d
  * @param classWeights weigh each class's BCE term by (N - n_c) / n_c, as the reference does for
  *     MNIST
+ * @param phases an optional schedule (see {@link TrainingPhase}); empty means one phase of
+ *     {@code epochs} epochs training everything. When given, the phases' epochs must add up to
+ *     {@code epochs}.
  */
 public record TrainingConfig(
     int epochs,
@@ -23,10 +27,23 @@ public record TrainingConfig(
     double learningRate,
     double lambda,
     double pairProbability,
-    boolean classWeights) {
+    boolean classWeights,
+    List<TrainingPhase> phases) {
 
   /** The XOR-AND-XOR values of the reference. */
-  public static final TrainingConfig DEFAULTS = new TrainingConfig(150, 64, 1e-3, 0.1, 0.1, false);
+  public static final TrainingConfig DEFAULTS =
+      new TrainingConfig(150, 64, 1e-3, 0.1, 0.1, false, List.of());
+
+  /** A plain schedule: {@code epochs} epochs training everything. */
+  public TrainingConfig(
+      int epochs,
+      int batchSize,
+      double learningRate,
+      double lambda,
+      double pairProbability,
+      boolean classWeights) {
+    this(epochs, batchSize, learningRate, lambda, pairProbability, classWeights, List.of());
+  }
 
   public TrainingConfig {
     if (epochs < 1) {
@@ -36,5 +53,25 @@ public record TrainingConfig(
     requirePositive("learning_rate", learningRate);
     requireNonNegative("lambda", lambda);
     requireProbability("pair_probability", pairProbability);
+    phases = phases == null ? List.of() : List.copyOf(phases);
+    int scheduled = phases.stream().mapToInt(TrainingPhase::epochs).sum();
+    if (!phases.isEmpty() && scheduled != epochs) {
+      throw new InvalidConfigException(
+          "phases",
+          "the phases add up to " + scheduled + " epochs but epochs is " + epochs
+              + ", expected them to agree (set epochs to " + scheduled + ")");
+    }
+  }
+
+  /** The phase that epoch {@code epoch} (1-based) belongs to. */
+  public TrainingPhase phaseOf(int epoch) {
+    int end = 0;
+    for (TrainingPhase p : phases) {
+      end += p.epochs();
+      if (epoch <= end) {
+        return p;
+      }
+    }
+    return TrainingPhase.full(epochs);
   }
 }

@@ -8,9 +8,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.sharcs.api.nn.Layers;
+import io.sharcs.core.NetworkPart;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +46,7 @@ public final class SharcsNetwork extends AbstractBlock {
   private final List<Block> projections = new ArrayList<>();
   private final SharedConceptSpace shared;
   private final Block predictor;
+  private boolean sharedActive = true;
 
   /**
    * @param encoders the local concept encoders g_m, one per modality, each giving (B, k)
@@ -92,9 +96,42 @@ public final class SharcsNetwork extends AbstractBlock {
     return encoders.size();
   }
 
-  /** Whether concepts pass through the shared concept space (SHARCS) or not (multi-CBM). */
+  /** Whether the network has a shared concept space (SHARCS) or not (multi-CBM). */
   public boolean hasSharedSpace() {
     return shared != null;
+  }
+
+  /**
+   * Whether concepts currently pass through the shared concept space: it exists and a training
+   * schedule has not switched it off (see {@link #setSharedSpaceActive}).
+   */
+  public boolean usesSharedSpace() {
+    return shared != null && sharedActive;
+  }
+
+  /**
+   * Switches the shared concept space on or off. Off, f reads the local concepts, as in the
+   * first phase of the reference's CLEVR schedule. No effect without a shared space.
+   */
+  public void setSharedSpaceActive(boolean active) {
+    this.sharedActive = active;
+  }
+
+  /** The parameters of one part of the network, in a stable order. */
+  public List<Parameter> parameters(NetworkPart part) {
+    List<Block> blocks =
+        switch (part) {
+          case ENCODERS -> encoders;
+          case PROJECTIONS -> projections;
+          case PREDICTOR -> List.of(predictor);
+        };
+    List<Parameter> out = new ArrayList<>();
+    for (Block b : blocks) {
+      for (Pair<String, Parameter> p : b.getParameters()) {
+        out.add(p.getValue());
+      }
+    }
+    return out;
   }
 
   /**
@@ -110,7 +147,7 @@ public final class SharcsNetwork extends AbstractBlock {
     }
     List<NDArray> sharedConcepts;
     NDArray stacked;
-    if (shared == null) {
+    if (!usesSharedSpace()) {
       sharedConcepts = local;
       stacked = NDArrays.concat(new NDList(local), 0);
     } else {
@@ -138,7 +175,7 @@ public final class SharcsNetwork extends AbstractBlock {
    */
   public NDArray sharedConcepts(ParameterStore ps, int m, NDList input) {
     NDArray local = localConcepts(ps, m, input, false);
-    if (shared == null) {
+    if (!usesSharedSpace()) {
       return local;
     }
     NDArray projected = projections.get(m).forward(ps, new NDList(local), false).head();

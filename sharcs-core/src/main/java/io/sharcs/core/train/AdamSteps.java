@@ -13,13 +13,22 @@ import java.util.List;
 final class AdamSteps {
 
   private final ReproducibleAdam adam;
-  private final List<Parameter> trainable;
   private final int stepsPerBatch;
+  private List<Parameter> trainable = List.of();
+
+  AdamSteps(double learningRate, int stepsPerBatch) {
+    this.adam = new ReproducibleAdam(learningRate);
+    this.stepsPerBatch = stepsPerBatch;
+  }
 
   AdamSteps(double learningRate, List<Parameter> trainable, int stepsPerBatch) {
-    this.adam = new ReproducibleAdam(learningRate);
-    this.trainable = List.copyOf(trainable);
-    this.stepsPerBatch = stepsPerBatch;
+    this(learningRate, stepsPerBatch);
+    train(trainable);
+  }
+
+  /** Sets the parameters updated from now on; the moments of each parameter are kept. */
+  void train(List<Parameter> parameters) {
+    this.trainable = List.copyOf(parameters);
   }
 
   /** Updates every trainable parameter and leaves its gradient zeroed. */

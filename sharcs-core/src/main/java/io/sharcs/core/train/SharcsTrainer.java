@@ -10,19 +10,25 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.sharcs.api.nn.Tensors;
 import io.sharcs.core.EpochReport;
+import io.sharcs.core.NetworkPart;
 import io.sharcs.core.TrainingConfig;
+import io.sharcs.core.TrainingPhase;
 import io.sharcs.core.eval.Batches;
 import io.sharcs.core.model.Logits;
 import io.sharcs.core.model.SharcsNetwork;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * The explicit training loop: shuffled mini-batches, loss = task loss + lambda * d (d only with a
- * shared concept space), backward, Adam.
+ * The explicit training loop: shuffled mini-batches, loss = task loss + lambda * d (d only while
+ * the shared concept space is in use), backward, Adam; phase by phase when the configuration
+ * declares a schedule.
  *
  * <p>A trailing batch of a single sample is skipped: batch normalisation needs two rows.
  */
@@ -38,6 +44,8 @@ public final class SharcsTrainer {
   private final AdamSteps optimizer;
   private final SplittableRandom shuffleRng;
   private final SplittableRandom pairRng;
+  private final List<Parameter> learnable = new ArrayList<>();
+  private TrainingPhase current;
 
   /**
    * @param stepsPerBatch Adam updates per batch: 1 (clean) or 2 (the reference's double step)
@@ -61,13 +69,12 @@ public final class SharcsTrainer {
                 ? TaskLoss.classWeights(data.train().labels(), data.classes())
                 : null);
     this.pairSampler = new PairSampler(config.pairProbability());
-    List<Parameter> trainable = new ArrayList<>();
+    this.optimizer = new AdamSteps(config.learningRate(), stepsPerBatch);
     for (Pair<String, Parameter> p : network.getParameters()) {
       if (p.getValue().requiresGradient()) {
-        trainable.add(p.getValue());
+        learnable.add(p.getValue());
       }
     }
-    this.optimizer = new AdamSteps(config.learningRate(), trainable, stepsPerBatch);
     this.shuffleRng = new SplittableRandom(Seeds.derive(seed, "shuffle"));
     this.pairRng = new SplittableRandom(Seeds.derive(seed, "pairs"));
   }
@@ -92,6 +99,7 @@ public final class SharcsTrainer {
    * @param epoch 1-based, for the report
    */
   public EpochReport epoch(int epoch, Consumer<EpochReport> progress) {
+    enter(config.phaseOf(epoch));
     long start = System.nanoTime();
     double lossSum = 0;
     double distanceSum = 0;
@@ -118,6 +126,36 @@ public final class SharcsTrainer {
     return report;
   }
 
+  /**
+   * Applies a phase of the schedule: the shared space on or off, and which parameters the
+   * optimiser updates. Frozen parameters stop requiring gradients, so backward skips them;
+   * Adam's moments of parameters that keep training carry over, as in the reference.
+   */
+  private void enter(TrainingPhase phase) {
+    if (phase.equals(current)) {
+      return;
+    }
+    current = phase;
+    network.setSharedSpaceActive(phase.sharedSpace());
+    Set<NetworkPart> parts = phase.trainableParts();
+    Set<Parameter> frozen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (NetworkPart part : NetworkPart.values()) {
+      if (!parts.contains(part)) {
+        frozen.addAll(network.parameters(part));
+      }
+    }
+    List<Parameter> trainable = new ArrayList<>();
+    // Running statistics are parameters too but never learnable: they are left alone.
+    for (Parameter p : learnable) {
+      boolean train = !frozen.contains(p);
+      p.freeze(!train);
+      if (train) {
+        trainable.add(p);
+      }
+    }
+    optimizer.train(trainable);
+  }
+
   private BatchOutcome step(int[] rows) {
     try (NDManager batch = manager.newSubManager()) {
       List<NDList> inputs = new ArrayList<>(data.slots().size());
@@ -126,7 +164,7 @@ public final class SharcsTrainer {
       }
       int[] labels = data.train().labels(rows);
       List<CrossModalPair> pairs =
-          network.hasSharedSpace() && config.lambda() > 0
+          network.usesSharedSpace() && config.lambda() > 0
               ? pairSampler.sample(data.train().keys(rows), pairRng)
               : List.of();
       float lossValue;
