@@ -51,7 +51,7 @@ class BadInputTest {
                 + " name, protocol, runtime, seed, training")),
         file("unknown nested key", edit("training: {epochs: 150", "training: {epoch: 150"),
             exact(P + "training.epoch: unknown key, expected one of batch_size, class_weights,"
-                + " epochs, lambda, learning_rate, pair_probability")),
+                + " epochs, lambda, learning_rate, pair_probability, phases")),
         file("unknown encoder key", edit("{layers: 5", "{layer: 5"),
             exact(P + "modalities[0].encoder.layer: unknown key, expected one of hidden, layers,"
                 + " negative_slope, temperature")),
@@ -145,7 +145,7 @@ class BadInputTest {
             exact(P + "got '--set training', expected --set key=value")),
         args("--set with an unknown key", List.of("--set", "training.epoch=3"),
             exact(P + "training.epoch: unknown key, expected one of batch_size, class_weights,"
-                + " epochs, lambda, learning_rate, pair_probability")),
+                + " epochs, lambda, learning_rate, pair_probability, phases")),
         args("--seed not a number", List.of("--seed", "abc"),
             exact("sharcs: Invalid value for option '--seed': 'abc' is not a long"
                 + " (see 'sharcs run --help')")),
