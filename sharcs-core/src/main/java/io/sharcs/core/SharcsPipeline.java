@@ -13,6 +13,7 @@ import io.sharcs.core.eval.AnalysisRows;
 import io.sharcs.core.eval.Batches;
 import io.sharcs.core.eval.ConceptReport;
 import io.sharcs.core.eval.ConceptTables;
+import io.sharcs.core.eval.CrossModalRetrieval;
 import io.sharcs.core.eval.Inference;
 import io.sharcs.core.eval.MissingModalityEvaluator;
 import io.sharcs.core.model.SharcsNetwork;
@@ -112,6 +113,12 @@ public final class SharcsPipeline {
       Map<String, Double> missing =
           new MissingModalityEvaluator(inference, data)
               .evaluate(tables.banks(reference), data.test());
+      List<float[][]> testShared = new ArrayList<>();
+      for (int m = 0; m < data.slots().size(); m++) {
+        testShared.add(inference.sharedConcepts(m, data.test()));
+      }
+      Map<String, Double> retrieval =
+          CrossModalRetrieval.evaluate(data, tables, reference, data.test(), testShared);
       Map<String, Double> concepts =
           ConceptReport.metrics(
               tables, data.slots().stream().map(Slot::name).toList(), settings.seed());
@@ -121,6 +128,7 @@ public final class SharcsPipeline {
       metrics.put("accuracy.train", trainAccuracy);
       metrics.put("accuracy.test", testAccuracy);
       missing.forEach((name, acc) -> metrics.put("missing_modality_accuracy." + name, acc));
+      metrics.putAll(retrieval);
       metrics.putAll(concepts);
       metrics.putAll(data.preprocessingReport());
       metrics.put("loss.train_final_epoch", finalLoss);
