@@ -153,7 +153,8 @@ class TextEncoderTest {
         NDList alone = p.batch(probe, manager);
         Block block = build(config, p, manager, alone);
         float[] expected = forward(block, manager, alone, false).toFloatArray();
-        // The same texts behind, between and before longer ones: padded to 3, 6 and 9 tokens.
+        // The same texts (3 tokens at most) behind, between and before longer ones: padded to 4, 6
+        // and 9 tokens.
         for (List<TextSample> batch : List.of(
             TextPreprocessorTest.texts("red cube", "small tiny ball", "big blue metal sphere x y"),
             TextPreprocessorTest.texts("large red metal sphere big cube", "red cube",
