@@ -15,6 +15,7 @@ import io.sharcs.core.eval.ConceptReport;
 import io.sharcs.core.eval.ConceptTables;
 import io.sharcs.core.eval.Inference;
 import io.sharcs.core.eval.MissingModalityEvaluator;
+import io.sharcs.core.eval.RobustnessEvaluator;
 import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.train.PreparedData;
 import io.sharcs.core.train.PreparedData.Slot;
@@ -112,6 +113,15 @@ public final class SharcsPipeline {
       Map<String, Double> missing =
           new MissingModalityEvaluator(inference, data)
               .evaluate(tables.banks(reference), data.test());
+      long robustnessStart = System.nanoTime();
+      Map<String, Double> robustness =
+          new RobustnessEvaluator(
+                  inference,
+                  data,
+                  RobustnessEvaluator.Settings.reference(
+                      settings.model().concepts(), batchSize, settings.seed()))
+              .evaluate(tables.banks(reference), data.test());
+      double robustnessSeconds = (System.nanoTime() - robustnessStart) / 1e9;
       Map<String, Double> concepts =
           ConceptReport.metrics(
               tables, data.slots().stream().map(Slot::name).toList(), settings.seed());
@@ -121,6 +131,8 @@ public final class SharcsPipeline {
       metrics.put("accuracy.train", trainAccuracy);
       metrics.put("accuracy.test", testAccuracy);
       missing.forEach((name, acc) -> metrics.put("missing_modality_accuracy." + name, acc));
+      metrics.putAll(robustness);
+      metrics.put("timing.robustness_seconds", robustnessSeconds);
       metrics.putAll(concepts);
       metrics.putAll(data.preprocessingReport());
       metrics.put("loss.train_final_epoch", finalLoss);
