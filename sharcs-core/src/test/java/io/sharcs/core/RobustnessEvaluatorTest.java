@@ -16,6 +16,7 @@ import io.sharcs.core.eval.Inference;
 import io.sharcs.core.eval.MissingModalityEvaluator;
 import io.sharcs.core.eval.RobustnessEvaluator;
 import io.sharcs.core.eval.RobustnessEvaluator.Settings;
+import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.train.PreparedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,7 +155,7 @@ class RobustnessEvaluatorTest {
                 slot.encoder(),
                 new EncoderContext(4, slot.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL)));
       }
-      var net = new io.sharcs.core.model.SharcsNetwork(encoders, new int[] {1, 1}, 4, 5.0, 4, 6, 2, true);
+      SharcsNetwork net = new SharcsNetwork(encoders, new int[] {1, 1}, 4, 5.0, 4, 6, 2, true);
       net.initialize(manager, List.of(new Shape[] {new Shape(2, 5)}, new Shape[] {new Shape(2, 5)}));
       Inference inference = new Inference(net, data, manager);
       var banks =
