@@ -16,6 +16,7 @@ import io.sharcs.core.eval.ConceptTables;
 import io.sharcs.core.eval.CrossModalRetrieval;
 import io.sharcs.core.eval.Inference;
 import io.sharcs.core.eval.MissingModalityEvaluator;
+import io.sharcs.core.eval.RobustnessEvaluator;
 import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.train.PreparedData;
 import io.sharcs.core.train.PreparedData.Slot;
@@ -119,6 +120,15 @@ public final class SharcsPipeline {
       }
       Map<String, Double> retrieval =
           CrossModalRetrieval.evaluate(data, tables, reference, data.test(), testShared);
+      long robustnessStart = System.nanoTime();
+      Map<String, Double> robustness =
+          new RobustnessEvaluator(
+                  inference,
+                  data,
+                  RobustnessEvaluator.Settings.reference(
+                      settings.model().concepts(), batchSize, settings.seed()))
+              .evaluate(tables.banks(reference), data.test());
+      double robustnessSeconds = (System.nanoTime() - robustnessStart) / 1e9;
       Map<String, Double> concepts =
           ConceptReport.metrics(
               tables, data.slots().stream().map(Slot::name).toList(), settings.seed());
@@ -129,6 +139,8 @@ public final class SharcsPipeline {
       metrics.put("accuracy.test", testAccuracy);
       missing.forEach((name, acc) -> metrics.put("missing_modality_accuracy." + name, acc));
       metrics.putAll(retrieval);
+      metrics.putAll(robustness);
+      metrics.put("timing.robustness_seconds", robustnessSeconds);
       metrics.putAll(concepts);
       metrics.putAll(data.preprocessingReport());
       metrics.put("loss.train_final_epoch", finalLoss);

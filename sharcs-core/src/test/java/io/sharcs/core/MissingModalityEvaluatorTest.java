@@ -50,7 +50,7 @@ class MissingModalityEvaluatorTest {
         withCounterpart ? Map.of("a", Map.of("b", new float[] {c})) : null);
   }
 
-  private static PreparedData data(int testRows, IntPredicate withCounterpart) {
+  static PreparedData data(int testRows, IntPredicate withCounterpart) {
     List<MultimodalSample> test = new ArrayList<>();
     for (int r = 0; r < testRows; r++) {
       test.add(sample(r, withCounterpart.test(r)));
@@ -67,11 +67,19 @@ class MissingModalityEvaluatorTest {
   }
 
   private static SharcsNetwork wiredNetwork(NDManager manager) {
+    return wiredNetwork(manager, true);
+  }
+
+  /**
+   * The hand-wired network; without a shared space (multi-CBM) f reads slot a's local concept
+   * sigmoid(x), so its threshold lies between sigmoid(0) = 0.5 and sigmoid(1) = 0.731.
+   */
+  static SharcsNetwork wiredNetwork(NDManager manager, boolean sharedSpace) {
     List<Block> encoders = List.of(Linear.builder().setUnits(1).build(), Linear.builder().setUnits(1).build());
-    SharcsNetwork net = new SharcsNetwork(encoders, new int[] {1, 1}, 1, 1.0, 1, 1, 2, true);
+    SharcsNetwork net = new SharcsNetwork(encoders, new int[] {1, 1}, 1, 1.0, 1, 1, 2, sharedSpace);
     net.initialize(manager, List.of(new Shape[] {new Shape(2, 1)}, new Shape[] {new Shape(2, 1)}));
     // F(0) = sigmoid(sigmoid(0)) = 0.6225, F(1) = sigmoid(sigmoid(1)) = 0.6750
-    float threshold = 0.65f;
+    float threshold = sharedSpace ? 0.65f : 0.6f;
     Set<String> seen = new java.util.HashSet<>();
     for (Pair<String, Parameter> p : net.getParameters()) {
       String name = p.getKey();
@@ -94,11 +102,12 @@ class MissingModalityEvaluatorTest {
       param.getArray().set(values);
       seen.add(name);
     }
-    assertThat(seen).hasSize(2 * (2 + 2 * 2 + 2)); // 2 encoders, 2 x 2 projection layers, 2 f layers
+    // 2 encoders, 2 x 2 projection layers (SHARCS only), 2 f layers
+    assertThat(seen).hasSize(2 * (2 + (sharedSpace ? 2 * 2 : 0) + 2));
     return net;
   }
 
-  private static List<ConceptBank> banks(Inference inference) {
+  static List<ConceptBank> banks(Inference inference) {
     List<Object> zeroOne = List.of(new float[] {0f}, new float[] {1f});
     return List.of(
         new ConceptBank(inference.sharedConcepts(0, zeroOne)),

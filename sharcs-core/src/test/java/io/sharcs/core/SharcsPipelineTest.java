@@ -59,6 +59,9 @@ class SharcsPipelineTest {
     RunResult first = SharcsPipeline.run(data, bindings(), s, r -> {}, dir.resolve("m1"));
     RunResult second = SharcsPipeline.run(data, bindings(), s, r -> {}, dir.resolve("m2"));
     assertThat(withoutTimings(second)).isEqualTo(withoutTimings(first));
+    // the robustness metrics are among them, and reproducible under stochastic concepts too
+    assertThat(first.metrics())
+        .containsKeys("robustness.noise.a", "robustness.intervention_retrieved.b");
   }
 
   private static java.util.Map<String, Double> withoutTimings(RunResult r) {

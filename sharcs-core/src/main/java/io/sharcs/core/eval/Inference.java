@@ -10,6 +10,7 @@ import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.train.PreparedData;
 import io.sharcs.core.train.PreparedData.Split;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import io.sharcs.api.nn.Tensors;
 
@@ -101,6 +102,38 @@ public final class Inference {
       }
     }
     return out;
+  }
+
+  /**
+   * Shared concepts (eval mode) computed from given local concepts of {@code slot}, one row per
+   * input row; see {@link SharcsNetwork#sharedFromLocal}.
+   */
+  public float[][] sharedFromLocal(int slot, float[][] local) {
+    float[][] out = new float[local.length][];
+    int done = 0;
+    for (int from = 0; from < local.length; from += EVAL_CHUNK) {
+      float[][] part = Arrays.copyOfRange(local, from, Math.min(local.length, from + EVAL_CHUNK));
+      try (NDManager sub = manager.newSubManager()) {
+        NDArray s = network.sharedFromLocal(parameters, slot, Tensors.create(sub, part));
+        done = copyRows(s, out, done);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The fraction of rows whose predicted class (from given shared concepts of every slot) is
+   * their label.
+   */
+  public double accuracy(List<float[][]> sharedPerSlot, int[] labels) {
+    int[] predicted = predict(sharedPerSlot);
+    long correct = 0;
+    for (int r = 0; r < predicted.length; r++) {
+      if (predicted[r] == labels[r]) {
+        correct++;
+      }
+    }
+    return correct / (double) labels.length;
   }
 
   /** The predictor's class (argmax) for given shared concepts of every slot. */

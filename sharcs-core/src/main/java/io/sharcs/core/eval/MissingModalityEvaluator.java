@@ -43,26 +43,32 @@ public final class MissingModalityEvaluator {
     for (int m = 0; m < slots; m++) {
       own.add(inference.sharedConcepts(m, split));
     }
+    int[] labels = split.labels();
     Map<String, Double> accuracy = new LinkedHashMap<>();
     for (int missing = 0; missing < slots; missing++) {
-      float[][] queries = queries(missing, split, own);
-      ConceptBank bank = banks.get(missing);
-      float[][] retrieved = new float[split.size()][];
-      for (int r = 0; r < split.size(); r++) {
-        retrieved[r] = bank.get(bank.nearest(queries[r]));
-      }
       List<float[][]> input = new ArrayList<>(own);
-      input.set(missing, retrieved);
-      int[] predicted = inference.predict(input);
-      long correct = 0;
-      for (int r = 0; r < predicted.length; r++) {
-        if (predicted[r] == split.label(r)) {
-          correct++;
-        }
-      }
-      accuracy.put(data.slots().get(missing).name(), correct / (double) split.size());
+      input.set(missing, retrieve(missing, banks.get(missing), split, own));
+      accuracy.put(data.slots().get(missing).name(), inference.accuracy(input, labels));
     }
     return accuracy;
+  }
+
+  /**
+   * Steps 1 and 2 for one missing modality: per row of {@code split}, the entry of {@code bank}
+   * nearest to the row's query.
+   *
+   * @param missing the slot taken away
+   * @param bank shared concepts of that slot
+   * @param ownShared per slot, the rows' own shared concepts (the fallback queries)
+   * @return one retrieved vector per row (bank entries, not copies: do not modify)
+   */
+  public float[][] retrieve(int missing, ConceptBank bank, Split split, List<float[][]> ownShared) {
+    float[][] queries = queries(missing, split, ownShared);
+    float[][] retrieved = new float[split.size()][];
+    for (int r = 0; r < split.size(); r++) {
+      retrieved[r] = bank.get(bank.nearest(queries[r]));
+    }
+    return retrieved;
   }
 
   /** One query per row: the counterpart rendering's shared concept, else the fallback's own. */

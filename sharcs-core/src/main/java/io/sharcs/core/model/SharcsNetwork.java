@@ -174,7 +174,16 @@ public final class SharcsNetwork extends AbstractBlock {
    * no other modality is needed). Without a shared space these are the local concepts.
    */
   public NDArray sharedConcepts(ParameterStore ps, int m, NDList input) {
-    NDArray local = localConcepts(ps, m, input, false);
+    return sharedFromLocal(ps, m, localConcepts(ps, m, input, false));
+  }
+
+  /**
+   * The shared concepts of modality {@code m} given its local concepts (for example perturbed
+   * ones), in evaluation mode: h_m, the shared batch norm with its running statistics, sigmoid.
+   * In evaluation mode the joint normalisation treats every row on its own, so this equals the
+   * modality's slice of the joint pass. Without a shared space the local concepts are returned.
+   */
+  public NDArray sharedFromLocal(ParameterStore ps, int m, NDArray local) {
     if (!usesSharedSpace()) {
       return local;
     }
