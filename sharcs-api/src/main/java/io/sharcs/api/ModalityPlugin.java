@@ -125,6 +125,10 @@ public interface ModalityPlugin<S> {
    * Creates the local concept encoder g_m. Its forward pass takes the {@link NDList} made by
    * {@link #batch} and returns one array of shape {@code (B, context.concepts())}: concept
    * pre-activations, before the core's concept normalisation and sigmoid.
+   *
+   * <p>When {@link EncoderContext#purpose()} is {@link EncoderPurpose#EMBEDDING} (the non-concept
+   * baselines), the same encoder without its concept-specific parts: a plain {@code (B,
+   * context.concepts())} embedding that the core uses as it is.
    */
   Block createEncoder(EncoderConfig config, EncoderContext context);
 

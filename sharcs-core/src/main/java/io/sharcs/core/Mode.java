@@ -11,12 +11,25 @@ import java.util.stream.Collectors;
  * Which model is trained. Parsed case-insensitively; {@code -} and {@code _} are the same, so
  * {@code SHARCS}, {@code sharcs}, {@code multi_CBM} and {@code multi-cbm} all work (the
  * reference's case-sensitive strings silently dropped the regulariser).
+ *
+ * <p>{@link #ANCHORS}, {@link #UNIMODAL} and {@link #CONCAT} are the non-concept baselines; they
+ * run in {@code io.sharcs.core.baseline}.
  */
 public enum Mode {
   /** The method: local concepts, projections into the shared concept space, the regulariser. */
   SHARCS("sharcs"),
   /** Baseline: the same local concept encoders, predictor on local concepts, no shared space. */
-  MULTI_CBM("multi-cbm");
+  MULTI_CBM("multi-cbm"),
+  /**
+   * Baseline: relative representations (Moschella et al.). Unimodal networks, then a predictor on
+   * the embeddings' cosine similarities to parallel anchors; missing-modality retrieval in that
+   * relative space.
+   */
+  ANCHORS("anchors"),
+  /** Baseline: one network per modality (plain embedding, head); the most confident head votes. */
+  UNIMODAL("unimodal"),
+  /** Baseline: the modalities' plain embeddings concatenated into the predictor, no concepts. */
+  CONCAT("concat");
 
   private final String id;
 
@@ -43,6 +56,11 @@ public enum Mode {
         "mode",
         "got '" + text + "', expected one of "
             + Arrays.stream(values()).map(Mode::id).collect(Collectors.joining(", ")));
+  }
+
+  /** Whether this mode trains a concept model (SHARCS, multi-CBM) rather than a baseline. */
+  public boolean conceptBased() {
+    return this == SHARCS || this == MULTI_CBM;
   }
 
   @Override

@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
 import io.sharcs.api.MultimodalDataset;
+import io.sharcs.core.baseline.BaselinePipeline;
 import io.sharcs.core.eval.AnalysisRows;
 import io.sharcs.core.eval.Batches;
 import io.sharcs.core.eval.ConceptReport;
@@ -44,7 +45,8 @@ public final class SharcsPipeline {
   private SharcsPipeline() {}
 
   /**
-   * Runs one experiment.
+   * Runs one experiment. The non-concept baselines (anchors, unimodal, concat) run in {@link
+   * BaselinePipeline}.
    *
    * @param dataset the data, already loaded
    * @param bindings one binding per modality of the data set, in slot order
@@ -60,6 +62,9 @@ public final class SharcsPipeline {
       RunSettings settings,
       Consumer<EpochReport> progress,
       Path modelDirectory) {
+    if (!settings.mode().conceptBased()) {
+      return BaselinePipeline.run(dataset, bindings, settings, progress, modelDirectory);
+    }
     long start = System.nanoTime();
     PreparedData data = PreparedData.prepare(dataset, bindings);
     Engine engine = Engine.getInstance();
@@ -211,7 +216,8 @@ public final class SharcsPipeline {
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
-  private static Map<String, String> engineFacts(Engine engine) {
+  /** Facts about the numeric engine for a {@link RunResult}: name, versions, threads. */
+  public static Map<String, String> engineFacts(Engine engine) {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("engine", engine.getEngineName());
     facts.put("engine_version", engine.getVersion());

@@ -23,6 +23,18 @@ class ConfigParsingTest {
     assertThat(Mode.parse("multi_CBM")).isEqualTo(Mode.MULTI_CBM);
     assertThat(Mode.parse("Multi-Cbm")).isEqualTo(Mode.MULTI_CBM);
     assertThat(Mode.parse("multi-cbm")).isEqualTo(Mode.MULTI_CBM);
+    assertThat(Mode.parse("anchors")).isEqualTo(Mode.ANCHORS);
+    assertThat(Mode.parse("ANCHORS")).isEqualTo(Mode.ANCHORS);
+    assertThat(Mode.parse(" Unimodal")).isEqualTo(Mode.UNIMODAL);
+    assertThat(Mode.parse("CONCAT")).isEqualTo(Mode.CONCAT);
+    assertThat(Mode.ANCHORS.id()).isEqualTo("anchors");
+    assertThat(Mode.UNIMODAL.toString()).isEqualTo("unimodal");
+    assertThat(Mode.CONCAT.id()).isEqualTo("concat");
+    assertThat(Mode.SHARCS.conceptBased()).isTrue();
+    assertThat(Mode.MULTI_CBM.conceptBased()).isTrue();
+    assertThat(Mode.ANCHORS.conceptBased()).isFalse();
+    assertThat(Mode.UNIMODAL.conceptBased()).isFalse();
+    assertThat(Mode.CONCAT.conceptBased()).isFalse();
     assertThat(Mode.SHARCS.id()).isEqualTo("sharcs");
     assertThat(Mode.MULTI_CBM.toString()).isEqualTo("multi-cbm");
     for (Mode m : Mode.values()) {
@@ -32,10 +44,13 @@ class ConfigParsingTest {
 
   @Test
   void unknownModeListsTheValidOnes() {
-    InvalidConfigException e = invalid(() -> Mode.parse("anchors"));
+    InvalidConfigException e = invalid(() -> Mode.parse("anchor"));
     assertThat(e).isNotNull();
     assertThat(e.field()).isEqualTo("mode");
-    assertThat(e.getMessage()).contains("'anchors'").contains("sharcs").contains("multi-cbm");
+    assertThat(e.getMessage())
+        .contains("'anchor'")
+        .endsWith("expected one of sharcs, multi-cbm, anchors, unimodal, concat");
+    assertThat(invalid(() -> Mode.parse("uni-modal"))).isNotNull();
     assertThat(invalid(() -> Mode.parse(null))).isNotNull();
     assertThat(invalid(() -> Mode.parse(""))).isNotNull();
     assertThat(invalid(() -> Mode.parse("multicbm"))).isNotNull();
@@ -63,6 +78,17 @@ class ConfigParsingTest {
     assertThat(invalid(() -> new ModelConfig(7, Double.NaN, 7, 10)).field()).isEqualTo("steepness");
     assertThat(invalid(() -> new ModelConfig(7, 5, 0, 10)).field()).isEqualTo("projection_hidden");
     assertThat(invalid(() -> new ModelConfig(7, 5, 7, -1)).field()).isEqualTo("predictor_hidden");
+    // the anchors baseline's options: a share in (0, 1] and a positive epoch count
+    assertThat(new ModelConfig(7, 5, 7, 10, 1.0, 1).anchorFraction()).isEqualTo(1.0);
+    InvalidConfigException zero = invalid(() -> new ModelConfig(7, 5, 7, 10, 0, 100));
+    assertThat(zero.field()).isEqualTo("anchor_fraction");
+    assertThat(zero.getMessage()).contains("got 0.0").contains("(0, 1]");
+    assertThat(invalid(() -> new ModelConfig(7, 5, 7, 10, 1.5, 100)).field())
+        .isEqualTo("anchor_fraction");
+    assertThat(invalid(() -> new ModelConfig(7, 5, 7, 10, Double.NaN, 100)).field())
+        .isEqualTo("anchor_fraction");
+    assertThat(invalid(() -> new ModelConfig(7, 5, 7, 10, 0.1, 0)).field())
+        .isEqualTo("anchor_predictor_epochs");
   }
 
   @Test
@@ -95,6 +121,8 @@ class ConfigParsingTest {
     // method spec 2.2 and 2.5: k = 7, sigma(5x), h: 7 -> 7 -> 7, f: 14 -> 10 -> 2; 150 epochs,
     // batch 64, lr 1e-3, lambda 0.1, pair probability 0.1, no class weights
     assertThat(ModelConfig.DEFAULTS).isEqualTo(new ModelConfig(7, 5.0, 7, 10));
+    // method spec 4: anchors are 10% of train, the relative predictor trains 100 epochs (XOR)
+    assertThat(ModelConfig.DEFAULTS).isEqualTo(new ModelConfig(7, 5.0, 7, 10, 0.1, 100));
     assertThat(TrainingConfig.DEFAULTS)
         .isEqualTo(new TrainingConfig(150, 64, 1e-3, 0.1, 0.1, false));
   }

@@ -63,9 +63,11 @@ class BadInputTest {
         file("unknown data set type", edit("type: xor-and-xor", "type: xor"),
             exact(P + "dataset.type: got 'xor', expected one of xor-and-xor")),
         file("unknown mode", edit("mode: sharcs", "mode: shark"),
-            exact(P + "mode: got 'shark', expected one of sharcs, multi-cbm")),
+            exact(P + "mode: got 'shark', expected one of sharcs, multi-cbm, anchors,"
+                + " unimodal, concat")),
         args("unknown --mode", List.of("--mode", "shark"),
-            exact(P + "mode: got 'shark', expected one of sharcs, multi-cbm")),
+            exact(P + "mode: got 'shark', expected one of sharcs, multi-cbm, anchors,"
+                + " unimodal, concat")),
         file("unknown protocol", edit("protocol: clean", "protocol: dirty"),
             exact(P + "protocol: got 'dirty', expected clean or reference")),
         file("zero concepts", edit("concepts: 7", "concepts: 0"),

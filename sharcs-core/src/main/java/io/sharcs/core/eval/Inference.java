@@ -18,7 +18,7 @@ import io.sharcs.api.nn.Tensors;
  * Forward passes without gradients, with results copied out to Java arrays inside short-lived
  * sub-managers so that nothing native outlives the call.
  */
-public final class Inference {
+public final class Inference implements RetrievalSpace {
 
   private static final int EVAL_CHUNK = 512;
 
@@ -67,6 +67,12 @@ public final class Inference {
   /** Shared concepts (eval mode) of raw inputs of {@code slot}, one row per input. */
   public float[][] sharedConcepts(int slot, List<Object> raw) {
     return concepts(slot, raw, true);
+  }
+
+  /** Retrieval searches the shared concept space: the shared concepts. */
+  @Override
+  public float[][] represent(int slot, List<Object> raw) {
+    return sharedConcepts(slot, raw);
   }
 
   /** Local concepts (eval mode) of raw inputs of {@code slot}, one row per input. */
@@ -137,6 +143,7 @@ public final class Inference {
   }
 
   /** The predictor's class (argmax) for given shared concepts of every slot. */
+  @Override
   public int[] predict(List<float[][]> sharedPerSlot) {
     int n = sharedPerSlot.get(0).length;
     int[] out = new int[n];

@@ -21,19 +21,23 @@ import java.util.Optional;
  *   <li>feed the predictor f with the retrieved vector in M's slot and the sample's own shared
  *       concepts in the other slots. Local concepts are never reconstructed.
  * </ol>
+ *
+ * <p>The same procedure runs in any {@link RetrievalSpace}: the anchors baseline retrieves relative
+ * representations instead of shared concepts.
  */
 public final class MissingModalityEvaluator {
 
-  private final Inference inference;
+  private final RetrievalSpace space;
   private final PreparedData data;
 
-  public MissingModalityEvaluator(Inference inference, PreparedData data) {
-    this.inference = inference;
+  /** @param space the trained model's retrieval space ({@link Inference} for SHARCS) */
+  public MissingModalityEvaluator(RetrievalSpace space, PreparedData data) {
+    this.space = space;
     this.data = data;
   }
 
   /**
-   * @param banks one bank of shared concepts per slot
+   * @param banks one bank per slot, of vectors in the retrieval space (shared concepts for SHARCS)
    * @param split the samples to evaluate (the test split)
    * @return per modality name, the accuracy when that modality is missing
    */
@@ -41,14 +45,21 @@ public final class MissingModalityEvaluator {
     int slots = data.slots().size();
     List<float[][]> own = new ArrayList<>();
     for (int m = 0; m < slots; m++) {
-      own.add(inference.sharedConcepts(m, split));
+      own.add(space.represent(m, Inference.inputs(m, split, Batches.range(split.size()))));
     }
     int[] labels = split.labels();
     Map<String, Double> accuracy = new LinkedHashMap<>();
     for (int missing = 0; missing < slots; missing++) {
       List<float[][]> input = new ArrayList<>(own);
       input.set(missing, retrieve(missing, banks.get(missing), split, own));
-      accuracy.put(data.slots().get(missing).name(), inference.accuracy(input, labels));
+      int[] predicted = space.predict(input);
+      long correct = 0;
+      for (int r = 0; r < predicted.length; r++) {
+        if (predicted[r] == labels[r]) {
+          correct++;
+        }
+      }
+      accuracy.put(data.slots().get(missing).name(), correct / (double) split.size());
     }
     return accuracy;
   }
@@ -105,7 +116,7 @@ public final class MissingModalityEvaluator {
       if (rowsBySlot.get(a).isEmpty()) {
         continue;
       }
-      float[][] encoded = inference.sharedConcepts(a, renderingsBySlot.get(a));
+      float[][] encoded = space.represent(a, renderingsBySlot.get(a));
       List<Integer> rows = rowsBySlot.get(a);
       for (int i = 0; i < rows.size(); i++) {
         queries[rows.get(i)] = encoded[i];

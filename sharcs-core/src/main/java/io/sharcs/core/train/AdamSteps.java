@@ -10,7 +10,7 @@ import java.util.List;
  * with the same gradient. The reference calls {@code optimizer.step()} twice per batch; the
  * clean protocol steps once.
  */
-final class AdamSteps {
+public final class AdamSteps {
 
   private final ReproducibleAdam adam;
   private final int stepsPerBatch;
@@ -21,7 +21,12 @@ final class AdamSteps {
     this.stepsPerBatch = stepsPerBatch;
   }
 
-  AdamSteps(double learningRate, List<Parameter> trainable, int stepsPerBatch) {
+  /**
+   * @param learningRate Adam's learning rate
+   * @param trainable the parameters to update
+   * @param stepsPerBatch Adam updates per gradient: 1 (clean) or 2 (the reference's double step)
+   */
+  public AdamSteps(double learningRate, List<Parameter> trainable, int stepsPerBatch) {
     this(learningRate, stepsPerBatch);
     train(trainable);
   }
@@ -32,7 +37,7 @@ final class AdamSteps {
   }
 
   /** Updates every trainable parameter and leaves its gradient zeroed. */
-  void step() {
+  public void step() {
     if (stepsPerBatch == 1) {
       for (Parameter p : trainable) {
         NDArray weight = p.getArray();

@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.sharcs.api.ConceptSampling;
+import io.sharcs.api.EncoderPurpose;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,10 @@ import java.util.List;
  * logits per node, a hard Gumbel-softmax that turns every node into one concept, and a masked
  * sum over nodes. The output {@code (B, k)} holds per-concept node counts; the core adds the
  * concept normalisation and sigmoid.
+ *
+ * <p>As a plain embedding encoder ({@link EncoderPurpose#EMBEDDING}, for the non-concept
+ * baselines) there is no Gumbel-softmax: the last layer's LeakyReLU'd node outputs are sum-pooled
+ * into a {@code (B, k)} graph embedding, as the reference's baseline GCN does.
  *
  * <p>Input: the {@link NDList} made by {@link GraphPlugin#batch}, {@code [x (B, n, F), Â (B, n,
  * n), mask (B, n)]}.
@@ -29,15 +34,27 @@ public final class GraphConceptEncoder extends AbstractBlock {
   private final int concepts;
   private final float temperature;
   private final ConceptSampling sampling;
+  private final EncoderPurpose purpose;
+
+  /** A local concept encoder ({@link EncoderPurpose#CONCEPTS}). */
+  public GraphConceptEncoder(
+      GraphEncoderConfig config, int featureWidth, int concepts, ConceptSampling sampling) {
+    this(config, featureWidth, concepts, sampling, EncoderPurpose.CONCEPTS);
+  }
 
   /**
    * @param config layer count, width, LeakyReLU slope and Gumbel temperature
    * @param featureWidth F, the node-feature width of the input
    * @param concepts k, the number of concepts (the width of the last layer)
    * @param sampling whether the Gumbel noise is also drawn when not training
+   * @param purpose concept counts (Gumbel-softmax per node) or a plain sum-pooled embedding
    */
   public GraphConceptEncoder(
-      GraphEncoderConfig config, int featureWidth, int concepts, ConceptSampling sampling) {
+      GraphEncoderConfig config,
+      int featureWidth,
+      int concepts,
+      ConceptSampling sampling,
+      EncoderPurpose purpose) {
     super(VERSION);
     if (featureWidth <= 0 || concepts <= 0) {
       throw new IllegalArgumentException(
@@ -46,6 +63,7 @@ public final class GraphConceptEncoder extends AbstractBlock {
     this.concepts = concepts;
     this.temperature = (float) config.temperature();
     this.sampling = sampling;
+    this.purpose = java.util.Objects.requireNonNull(purpose, "purpose");
     int in = featureWidth;
     for (int i = 0; i < config.layers(); i++) {
       int out = i == config.layers() - 1 ? concepts : config.hidden();
@@ -72,12 +90,17 @@ public final class GraphConceptEncoder extends AbstractBlock {
     // so the expected node concept is that softmax and the graph gets expected counts. They are
     // what the batch-norm running statistics were averaged over; the argmax (the mode) is biased
     // against them and measured worse (docs/decisions.md).
-    NDArray nodeConcepts =
-        training || sampling == ConceptSampling.STOCHASTIC_ALWAYS
-            ? HardGumbelSoftmax.sample(h, temperature)
-            : HardGumbelSoftmax.softmax(h, 1f);
-    // (B, 1, n) x (B, n, k): padded nodes have mask 0, so they add nothing to the counts.
-    return new NDList(mask.expandDims(1).matMul(nodeConcepts).squeeze(1));
+    NDArray nodeValues;
+    if (purpose == EncoderPurpose.EMBEDDING) {
+      nodeValues = h;
+    } else {
+      nodeValues =
+          training || sampling == ConceptSampling.STOCHASTIC_ALWAYS
+              ? HardGumbelSoftmax.sample(h, temperature)
+              : HardGumbelSoftmax.softmax(h, 1f);
+    }
+    // (B, 1, n) x (B, n, k): padded nodes have mask 0, so they add nothing to the sums.
+    return new NDList(mask.expandDims(1).matMul(nodeValues).squeeze(1));
   }
 
   @Override
@@ -99,6 +122,11 @@ public final class GraphConceptEncoder extends AbstractBlock {
   /** k, the number of concepts per graph. */
   public int concepts() {
     return concepts;
+  }
+
+  /** Whether this encodes concept counts or a plain embedding. */
+  public EncoderPurpose purpose() {
+    return purpose;
   }
 
   /** How the Gumbel noise behaves when not training. */

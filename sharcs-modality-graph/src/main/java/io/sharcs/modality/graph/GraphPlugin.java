@@ -99,7 +99,11 @@ public final class GraphPlugin implements ModalityPlugin<GraphSample> {
   public Block createEncoder(EncoderConfig config, EncoderContext context) {
     GraphEncoderConfig graphConfig = expectConfig(config, GraphEncoderConfig.class);
     return new GraphConceptEncoder(
-        graphConfig, context.input().featureWidth(), context.concepts(), context.sampling());
+        graphConfig,
+        context.input().featureWidth(),
+        context.concepts(),
+        context.sampling(),
+        context.purpose());
   }
 
   private static String features(int width) {
