@@ -156,21 +156,6 @@ class XorAndXorProviderTest {
         .hasMessageContaining("XorAndXorConfig");
   }
 
-  @Test
-  void generatesAThousandSamplesWellUnderATenthOfASecond() {
-    for (int i = 0; i < 3; i++) {
-      PROVIDER.load(XorAndXorConfig.DEFAULTS, context(i));
-    }
-    long best = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      long start = System.nanoTime();
-      PROVIDER.load(XorAndXorConfig.DEFAULTS, context(100 + i));
-      best = Math.min(best, System.nanoTime() - start);
-    }
-    // Best of five: the machine is shared, so a single run may be descheduled.
-    assertThat(best / 1e6).isLessThan(100.0);
-  }
-
   private static DatasetContext context(long seed) {
     return new DatasetContext(seed, Path.of("."), "test.yaml");
   }
