@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Decoding a PNG costs far more than a training step on it, and a data set hands the same
  * file to many samples, so every distinct sample (equal files are one sample) is decoded and
  * resized once and kept as its 8-bit resized image: {@code C x H x W} bytes, independent of the
- * original size (9 KiB for the default 64x48 RGB). Normalisation is a table lookup at batch
+ * original size (6.75 KiB for the default 48x48 RGB). Normalisation is a table lookup at batch
  * time. The images of a batch that are not cached yet are decoded in parallel; each result
  * depends on its file only, so batches are deterministic.
  */

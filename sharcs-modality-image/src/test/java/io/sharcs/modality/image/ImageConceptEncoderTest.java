@@ -59,7 +59,7 @@ class ImageConceptEncoderTest {
   void defaultEncoderMapsABatchToKConceptPreActivations() {
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(1);
-      NDArray x = randomImages(manager, 6, 3, 48, 64, 1);
+      NDArray x = randomImages(manager, 6, 3, 48, 48, 1);
       Block block = encoder(ImageEncoderConfig.DEFAULTS, manager, x.getShape());
 
       for (boolean training : new boolean[] {true, false}) {
@@ -135,7 +135,7 @@ class ImageConceptEncoderTest {
     for (int run = 0; run < 2; run++) {
       try (NDManager manager = NDManager.newBaseManager()) {
         Engine.getInstance().setRandomSeed(42);
-        NDArray x = randomImages(manager, 3, 3, 48, 64, 5);
+        NDArray x = randomImages(manager, 3, 3, 48, 48, 5);
         Block block = encoder(ImageEncoderConfig.DEFAULTS, manager, x.getShape());
         outputs[run] = forward(block, manager, x, false);
       }
@@ -163,8 +163,8 @@ class ImageConceptEncoderTest {
   @Test
   void rejectsAnInputOfOtherChannelsThanConfigured() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDArray x = randomImages(manager, 2, 1, 48, 64, 1);
-      Block block = encoder(ImageEncoderConfig.DEFAULTS, manager, new Shape(2, 3, 48, 64));
+      NDArray x = randomImages(manager, 2, 1, 48, 48, 1);
+      Block block = encoder(ImageEncoderConfig.DEFAULTS, manager, new Shape(2, 3, 48, 48));
 
       assertThatThrownBy(() -> forward(block, manager, x, false))
           .isInstanceOf(IllegalArgumentException.class)

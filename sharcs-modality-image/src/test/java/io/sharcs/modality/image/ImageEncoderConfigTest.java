@@ -42,7 +42,7 @@ class ImageEncoderConfigTest {
   void defaultsAreSmallRgbScenes() {
     ImageEncoderConfig d = new ImagePlugin().defaultEncoderConfig();
     assertThat(d).isEqualTo(ImageEncoderConfig.DEFAULTS);
-    assertThat(d.width()).isEqualTo(64);
+    assertThat(d.width()).isEqualTo(48);
     assertThat(d.height()).isEqualTo(48);
     assertThat(d.channels()).isEqualTo(3);
     assertThat(d.convChannels()).containsExactly(8, 16, 32);
@@ -96,7 +96,7 @@ class ImageEncoderConfigTest {
   void rejectsBadSizes() {
     assertInvalid(() -> with("width", 0), "width", "got 0, expected an integer in [1, 4096]");
     assertInvalid(() -> with("height", 5000), "height", "got 5000, expected an integer in");
-    // Three blocks halve 48 x 64 three times; 6 pixels are too few.
+    // Three blocks halve the image three times; 6 pixels are too few.
     assertInvalid(() -> with("height", 6), "height",
         "got 6, expected at least 8 for the 3 convolution blocks of conv_channels");
     assertInvalid(() -> with("channels", 4), "channels", "got 4, expected 1 (grey) or 3 (RGB)");
