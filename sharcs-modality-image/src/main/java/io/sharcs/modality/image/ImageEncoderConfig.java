@@ -1,0 +1,217 @@
+package io.sharcs.modality.image;
+
+import io.sharcs.api.EncoderConfig;
+import io.sharcs.api.InvalidConfigException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Options of the image modality: the preprocessing (decode, resize, normalise) and the local
+ * concept encoder (a small convolutional network). In experiment files the components are
+ * written in snake_case ({@code conv_channels}, {@code batch_norm}).
+ *
+ * <p>The network: for each entry of {@code convChannels}, a {@code kernel x kernel} convolution
+ * ("same" padding), a 2x2 pooling that halves the image, an optional batch norm and a (leaky)
+ * ReLU; then a global pooling over the remaining positions, dropout and an MLP ({@code hidden})
+ * to the k concept pre-activations.
+ *
+ * @param width the width every image is resized to (bilinear, aspect ratio not kept)
+ * @param height the height every image is resized to
+ * @param channels 1 (grey, ITU-R 601 luma) or 3 (RGB); alpha is always dropped
+ * @param mean per-channel mean subtracted after scaling pixels to [0, 1]; empty means the
+ *     default for {@code channels}: ImageNet's (0.485, 0.456, 0.406) for RGB, 0.5 for grey
+ * @param std per-channel divisor applied after the mean; empty means ImageNet's (0.229, 0.224,
+ *     0.225) for RGB, 0.5 for grey
+ * @param convChannels the output channels of the convolution blocks, in order (at least one)
+ * @param kernel the odd convolution kernel size
+ * @param pool the 2x2 pooling of every block: {@code max} or {@code avg}
+ * @param batchNorm whether each convolution is followed by a batch norm (PyTorch's {@code
+ *     BatchNorm2d} defaults)
+ * @param negativeSlope the slope of the leaky ReLU after each convolution; 0 is a plain ReLU
+ * @param globalPool the pooling over all remaining positions: {@code max} (finds a small object
+ *     anywhere in the scene) or {@code avg}
+ * @param hidden the hidden widths of the MLP after the global pooling; empty is one linear layer
+ * @param dropout the dropout rate applied to the pooled features in training, in [0, 1)
+ * @param weights optional path of an encoder weights file written by {@link
+ *     ImageEncoderWeights#save}, relative to the experiment file; the encoder starts from it
+ */
+public record ImageEncoderConfig(
+    int width,
+    int height,
+    int channels,
+    List<Double> mean,
+    List<Double> std,
+    List<Integer> convChannels,
+    int kernel,
+    String pool,
+    boolean batchNorm,
+    double negativeSlope,
+    String globalPool,
+    List<Integer> hidden,
+    double dropout,
+    String weights)
+    implements EncoderConfig {
+
+  /** ImageNet's per-channel mean, the reference's normalisation for RGB. */
+  public static final List<Double> IMAGENET_MEAN = List.of(0.485, 0.456, 0.406);
+
+  /** ImageNet's per-channel standard deviation. */
+  public static final List<Double> IMAGENET_STD = List.of(0.229, 0.224, 0.225);
+
+  /** The largest accepted width or height; far above what a CPU budget can train on. */
+  public static final int MAX_SIDE = 4096;
+
+  /**
+   * Small enough for CLEVR-like scenes on a 2-core CPU (about 0.7 ms forward+backward per image
+   * on one thread, see {@code docs/image-modality.md}): 48x48 RGB (the reference also squeezes
+   * 320x240 scenes into a square), three blocks of 8, 16 and 32 channels with max pooling, batch
+   * norm and ReLU, global max pooling, one linear layer to k.
+   */
+  public static final ImageEncoderConfig DEFAULTS = new ImageEncoderConfig(
+      48, 48, 3, List.of(), List.of(), List.of(8, 16, 32), 3, "max", true, 0.0, "max",
+      List.of(), 0.0, null);
+
+  /** Validates every field; the exception names the field as files spell it. */
+  public ImageEncoderConfig {
+    requireSide("width", width);
+    requireSide("height", height);
+    if (channels != 1 && channels != 3) {
+      throw new InvalidConfigException(
+          "channels", "got " + channels + ", expected 1 (grey) or 3 (RGB)");
+    }
+    mean = normalisation("mean", mean, channels, false);
+    std = normalisation("std", std, channels, true);
+    convChannels = positiveList("conv_channels", convChannels, false);
+    if (kernel <= 0 || kernel % 2 == 0) {
+      throw new InvalidConfigException(
+          "kernel", "got " + kernel + ", expected an odd integer >= 1 (the padding keeps the size)");
+    }
+    pool = Pooling.parse("pool", pool).id();
+    InvalidConfigException.requireProbability("negative_slope", negativeSlope);
+    globalPool = Pooling.parse("global_pool", globalPool).id();
+    hidden = positiveList("hidden", hidden, true);
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new InvalidConfigException("dropout", "got " + dropout + ", expected a number in [0, 1)");
+    }
+    if (weights != null && weights.isBlank()) {
+      throw new InvalidConfigException(
+          "weights", "got an empty path, expected the path of an encoder weights file or none");
+    }
+    // Every block halves the image (floor); a side that reaches 0 leaves nothing to pool.
+    int blocks = convChannels.size();
+    int smallest = Math.min(width, height);
+    if ((smallest >> blocks) < 1) {
+      String side = width <= height ? "width" : "height";
+      throw new InvalidConfigException(
+          side, "got " + smallest + ", expected at least " + (1 << blocks) + " for the " + blocks
+              + " convolution blocks of conv_channels (each halves the image)");
+    }
+  }
+
+  /** The 2x2 pooling of every convolution block. */
+  public Pooling blockPooling() {
+    return Pooling.parse("pool", pool);
+  }
+
+  /** The global pooling after the last block. */
+  public Pooling globalPooling() {
+    return Pooling.parse("global_pool", globalPool);
+  }
+
+  /** The per-channel mean actually used: {@link #mean} or the default for the channel count. */
+  public float[] channelMean() {
+    return toFloats(!mean.isEmpty() ? mean : channels == 3 ? IMAGENET_MEAN : List.of(0.5));
+  }
+
+  /** The per-channel standard deviation actually used. */
+  public float[] channelStd() {
+    return toFloats(!std.isEmpty() ? std : channels == 3 ? IMAGENET_STD : List.of(0.5));
+  }
+
+  /** This config without a weights file: the same architecture, freshly initialised. */
+  public ImageEncoderConfig withoutWeights() {
+    return new ImageEncoderConfig(
+        width, height, channels, mean, std, convChannels, kernel, pool, batchNorm, negativeSlope,
+        globalPool, hidden, dropout, null);
+  }
+
+  /** How a pooling layer combines the values of its window. */
+  public enum Pooling {
+    MAX("max"),
+    AVG("avg");
+
+    private final String id;
+
+    Pooling(String id) {
+      this.id = id;
+    }
+
+    /** The name used in experiment files. */
+    public String id() {
+      return id;
+    }
+
+    /** Parses {@code text} case-insensitively, naming {@code field} when it is unknown. */
+    public static Pooling parse(String field, String text) {
+      String norm = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+      for (Pooling p : values()) {
+        if (p.id.equals(norm)) {
+          return p;
+        }
+      }
+      throw new InvalidConfigException(
+          field, "got " + (text == null ? "null" : "'" + text + "'") + ", expected max or avg");
+    }
+  }
+
+  private static void requireSide(String field, int value) {
+    if (value <= 0 || value > MAX_SIDE) {
+      throw new InvalidConfigException(
+          field, "got " + value + ", expected an integer in [1, " + MAX_SIDE + "]");
+    }
+  }
+
+  private static List<Double> normalisation(
+      String field, List<Double> values, int channels, boolean positive) {
+    if (values == null || values.isEmpty()) {
+      return List.of();
+    }
+    if (values.size() != channels) {
+      throw new InvalidConfigException(
+          field, "got " + values.size() + " values " + values + ", expected " + channels
+              + " (one per channel, channels is " + channels + ") or none for the default");
+    }
+    List<Double> copy = new ArrayList<>(values.size());
+    for (Double v : values) {
+      boolean ok = v != null && Double.isFinite(v) && (!positive || v > 0);
+      if (!ok) {
+        throw new InvalidConfigException(
+            field, "got " + values + ", expected " + (positive ? "numbers > 0" : "finite numbers"));
+      }
+      copy.add(v);
+    }
+    return List.copyOf(copy);
+  }
+
+  private static List<Integer> positiveList(String field, List<Integer> values, boolean mayBeEmpty) {
+    String expected = "a list of integers > 0" + (mayBeEmpty ? "" : ", at least one");
+    if (values == null || (!mayBeEmpty && values.isEmpty())) {
+      throw new InvalidConfigException(field, "got " + values + ", expected " + expected);
+    }
+    for (Integer v : values) {
+      if (v == null || v <= 0) {
+        throw new InvalidConfigException(field, "got " + values + ", expected " + expected);
+      }
+    }
+    return List.copyOf(values);
+  }
+
+  private static float[] toFloats(List<Double> values) {
+    float[] out = new float[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i).floatValue();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,158 @@
+package io.sharcs.modality.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.sharcs.api.ConceptSampling;
+import io.sharcs.api.EncoderContext;
+import io.sharcs.api.InputSpec;
+import io.sharcs.api.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageEncoderWeightsTest {
+
+  private static final int K = 4;
+  private static final Shape INPUT = new Shape(3, 3, 12, 16);
+  private final ImagePlugin plugin = new ImagePlugin();
+
+  @TempDir Path dir;
+
+  private static ImageEncoderConfig config(List<Integer> conv, String weights) {
+    return new ImageEncoderConfig(16, 12, 3, List.of(), List.of(), conv, 3, "max", true, 0,
+        "max", List.of(6), 0, weights);
+  }
+
+  private Block create(ImageEncoderConfig config) {
+    return plugin.createEncoder(config, new EncoderContext(
+        K, new InputSpec(3, 1, "t"), ConceptSampling.DETERMINISTIC_IN_EVAL, dir));
+  }
+
+  private static float[] forward(Block block, NDManager manager, NDArray x) {
+    return block.forward(new ParameterStore(manager, false), new NDList(x), false)
+        .singletonOrThrow().toFloatArray();
+  }
+
+  /** Trains a few steps so that the batch-norm running statistics differ from their start. */
+  private static void touch(Block block, NDManager manager, NDArray x) {
+    for (int i = 0; i < 3; i++) {
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        gc.backward(block.forward(new ParameterStore(manager, false), new NDList(x), true)
+            .singletonOrThrow().sum());
+      }
+    }
+  }
+
+  @Test
+  void savedWeightsLoadIntoAnEncoderConfiguredWithARelativePath() throws Exception {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Engine.getInstance().setRandomSeed(1);
+      NDArray x = ImageConceptEncoderTest.randomImages(manager, 3, 3, 12, 16, 9);
+      Block trained = create(config(List.of(4, 8), null));
+      trained.initialize(manager, DataType.FLOAT32, INPUT);
+      touch(trained, manager, x);
+      ImageEncoderWeights.save(trained, dir.resolve("pretrained/enc.weights"));
+
+      Engine.getInstance().setRandomSeed(2);
+      Block fresh = create(config(List.of(4, 8), null));
+      fresh.initialize(manager, DataType.FLOAT32, INPUT);
+      Engine.getInstance().setRandomSeed(2);
+      Block loaded = create(config(List.of(4, 8), "pretrained/enc.weights"));
+      loaded.initialize(manager, DataType.FLOAT32, INPUT);
+
+      assertThat(forward(fresh, manager, x)).isNotEqualTo(forward(trained, manager, x));
+      assertThat(forward(loaded, manager, x)).containsExactly(forward(trained, manager, x));
+      for (int i = 0; i < trained.getParameters().size(); i++) {
+        assertThat(loaded.getParameters().valueAt(i).getArray().toFloatArray())
+            .containsExactly(trained.getParameters().valueAt(i).getArray().toFloatArray());
+      }
+      // The loaded parameters still train.
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        gc.backward(loaded.forward(new ParameterStore(manager, false), new NDList(x), true)
+            .singletonOrThrow().sum());
+      }
+      for (var pair : loaded.getParameters()) {
+        if (pair.getValue().requiresGradient()) {
+          assertThat(pair.getValue().getArray().getGradient().abs().sum().getFloat())
+              .as(pair.getKey()).isPositive();
+        }
+      }
+    }
+  }
+
+  @Test
+  void aFileOfAnotherArchitectureNamesTheParameterAndBothShapes() throws Exception {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Block other = create(config(List.of(4, 16), null));
+      other.initialize(manager, DataType.FLOAT32, INPUT);
+      Path file = dir.resolve("other.weights");
+      ImageEncoderWeights.save(other, file);
+
+      Block block = create(config(List.of(4, 8), "other.weights"));
+      assertThatThrownBy(() -> block.initialize(manager, DataType.FLOAT32, INPUT))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageStartingWith("image encoder weights " + file.toAbsolutePath()
+              + ": parameter '02conv_01Conv2d_weight' is float32 (16, 4, 3, 3) in the file,"
+              + " expected float32 (8, 4, 3, 3) for the configured encoder (file written for:"
+              + " channels 3, conv_channels [4, 16]");
+    }
+  }
+
+  @Test
+  void aFileWithFewerBlocksIsRejected() throws Exception {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Block other = create(config(List.of(4), null));
+      other.initialize(manager, DataType.FLOAT32, INPUT);
+      ImageEncoderWeights.save(other, dir.resolve("one.weights"));
+
+      Block block = create(config(List.of(4, 8), "one.weights"));
+      assertThatThrownBy(() -> block.initialize(manager, DataType.FLOAT32, INPUT))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("one.weights: ")
+          .hasMessageContaining("conv_channels [4]")
+          .hasMessageContaining("configured: channels 3, conv_channels [4, 8]");
+    }
+  }
+
+  @Test
+  void missingOrForeignFilesFailClearly() throws Exception {
+    Path missing = dir.resolve("nowhere.weights");
+    assertThatThrownBy(() -> create(config(List.of(4), "nowhere.weights")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("image encoder weights " + missing.toAbsolutePath() + ": file not found,"
+            + " expected a file written by ImageEncoderWeights.save (option weights:"
+            + " 'nowhere.weights')");
+
+    Files.writeString(dir.resolve("model.params"), "PK this is something else");
+    Block block = create(config(List.of(4), "model.params"));
+    try (NDManager manager = NDManager.newBaseManager()) {
+      assertThatThrownBy(() -> block.initialize(manager, DataType.FLOAT32, INPUT))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageEndingWith("model.params: not an image encoder weights file, expected one"
+              + " written by ImageEncoderWeights.save");
+    }
+  }
+
+  @Test
+  void savingNeedsAnInitialisedImageEncoder() {
+    assertThatThrownBy(() -> ImageEncoderWeights.save(
+            create(config(List.of(4), null)), dir.resolve("x")))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> ImageEncoderWeights.save(
+            ai.djl.nn.core.Linear.builder().setUnits(2).build(), dir.resolve("x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected an image concept encoder");
+  }
+}

@@ -1,0 +1,118 @@
+package io.sharcs.modality.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sharcs.api.InputSpec;
+import io.sharcs.api.InvalidInputException;
+import io.sharcs.api.Preprocessor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageInspectTest {
+
+  private final ImagePlugin plugin = new ImagePlugin();
+
+  @TempDir Path dir;
+
+  private Path good(String name) {
+    return TestImages.write(TestImages.uniform(6, 4, 1, 2, 3), "png", dir.resolve(name));
+  }
+
+  private void assertRejected(Path bad, String problem) {
+    List<ImageSample> samples =
+        List.of(ImageSample.ofFile(good("ok.png")), ImageSample.ofFile(bad));
+    assertThatThrownBy(() -> plugin.inspect(samples, List.of("q1", "q2"), "data set 'clevr'"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("data set 'clevr' sample q2: image " + bad.toAbsolutePath() + ": " + problem);
+  }
+
+  @Test
+  void missingFileNamesTheSampleAndTheFile() {
+    assertRejected(dir.resolve("nope.png"), "file not found");
+  }
+
+  @Test
+  void directoryIsNotAnImage() throws Exception {
+    assertRejected(Files.createDirectory(dir.resolve("folder.png")),
+        "is a directory, expected a PNG or JPEG file");
+  }
+
+  @Test
+  void fileWithoutImageContentIsRejected() throws Exception {
+    Path text = Files.writeString(dir.resolve("notes.png"), "not an image at all");
+    assertRejected(text, "not a PNG or JPEG image (no decoder recognises its content)");
+  }
+
+  @Test
+  void truncatedPngIsCorrupt() throws Exception {
+    Path full = TestImages.write(TestImages.uniform(64, 64, 9, 99, 199), "png",
+        dir.resolve("full.png"));
+    byte[] bytes = Files.readAllBytes(full);
+    Path cut = Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2));
+
+    List<ImageSample> samples = List.of(ImageSample.ofFile(cut));
+    assertThatThrownBy(() -> plugin.inspect(samples, List.of("7"), "d"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("d sample 7: image " + cut.toAbsolutePath()
+            + ": cannot be decoded, the file is corrupt or not a PNG/JPEG (");
+  }
+
+  @Test
+  void reportsTheFirstBadSampleInDataSetOrder() {
+    Path ok = good("ok.png");
+    List<ImageSample> samples = List.of(
+        ImageSample.ofFile(ok), ImageSample.ofFile(dir.resolve("b.png")),
+        ImageSample.ofFile(ok), ImageSample.ofFile(dir.resolve("a.png")));
+
+    for (int repeat = 0; repeat < 5; repeat++) {
+      assertThatThrownBy(() -> plugin.inspect(samples, List.of("0", "1", "2", "3"), "d"))
+          .hasMessageStartingWith("d sample 1: image " + dir.resolve("b.png").toAbsolutePath());
+    }
+  }
+
+  @Test
+  void noImagesIsAnError() {
+    assertThatThrownBy(() -> plugin.inspect(List.of(), List.of(), "d"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("d: found no images, expected at least one");
+  }
+
+  @Test
+  void batchingAFileThatVanishedAfterInspectionNamesIt() throws Exception {
+    Path file = good("gone.png");
+    List<ImageSample> samples = List.of(ImageSample.ofFile(file));
+    InputSpec spec = plugin.inspect(samples, List.of("1"), "d");
+    Preprocessor<ImageSample> pre = plugin.fit(samples, spec, plugin.defaultEncoderConfig());
+    Files.delete(file);
+
+    try (NDManager manager = NDManager.newBaseManager()) {
+      assertThatThrownBy(() -> pre.batch(samples, manager))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("image " + file.toAbsolutePath() + ": file not found");
+    }
+  }
+
+  @Test
+  void readsAPathStringAndRejectsAnythingElse() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ImageSample sample = plugin.readSample(json.readTree("\"images/a.png\""), "data.jsonl line 3");
+
+    assertThat(sample).isEqualTo(ImageSample.ofFile(Path.of("images/a.png")));
+    assertThat(sample.file()).contains(Path.of("images/a.png").toAbsolutePath());
+    assertThatThrownBy(() -> plugin.readSample(json.readTree("[1, 2]"), "data.jsonl line 4"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("data.jsonl line 4: found array [1,2], expected the path of a PNG or JPEG file");
+    assertThatThrownBy(() -> plugin.readSample(json.readTree("\"  \""), "data.jsonl line 5"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("expected the path of a PNG or JPEG file");
+    assertThatThrownBy(() -> plugin.readSample(null, "x"))
+        .hasMessage("x: found nothing, expected the path of a PNG or JPEG file");
+  }
+}
