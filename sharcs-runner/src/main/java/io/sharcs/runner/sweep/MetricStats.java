@@ -17,7 +17,7 @@ record MetricStats(double mean, double std, int n) {
     }
   }
 
-  /** The statistics of {@code values}, summed in the given order (so equal inputs give equal bits). */
+  /** The statistics of {@code values}, summed in the given order: equal inputs, equal bits. */
   static MetricStats of(List<Double> values) {
     int n = values.size();
     if (n == 0) {

@@ -69,7 +69,8 @@ final class SweepBlock {
     String path = "sweep." + key;
     if (!KEY.matcher(key).matches()) {
       throw new InputError(file, path,
-          "is not a config key, expected a dotted key path as --set takes it, e.g. training.lambda");
+          "is not a config key, expected a dotted key path as --set takes it,"
+              + " e.g. training.lambda");
     }
     if (key.equals("name")) {
       throw new InputError(file, path,

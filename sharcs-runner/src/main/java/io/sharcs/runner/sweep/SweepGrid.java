@@ -1,7 +1,6 @@
 package io.sharcs.runner.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sharcs.runner.Experiment;
 import io.sharcs.runner.InputError;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,8 +63,13 @@ record SweepGrid(List<SweepKey> keys, List<GridPoint> points) {
     }
   }
 
-  /** The folder of {@code point}, relative to the sweep folder, segments joined by {@code /}. */
-  String folder(GridPoint point, Experiment resolved) {
+  /**
+   * The folder of {@code point}, relative to the sweep folder, segments joined by {@code /}.
+   *
+   * @param mode the point's resolved mode id
+   * @param seed the point's resolved seed
+   */
+  String folder(GridPoint point, String mode, long seed) {
     Map<String, String> labels = labels();
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < keys.size(); i++) {
@@ -75,7 +79,7 @@ record SweepGrid(List<SweepKey> keys, List<GridPoint> points) {
             .append('/');
       }
     }
-    return sb.append(resolved.mode().id()).append("/seed-").append(resolved.seed()).toString();
+    return sb.append(mode).append("/seed-").append(seed).toString();
   }
 
   private Map<String, String> labels() {
@@ -91,7 +95,7 @@ record SweepGrid(List<SweepKey> keys, List<GridPoint> points) {
     return labels;
   }
 
-  /** The last segment that is not a list index ({@code hidden} for {@code modalities.1.encoder.hidden}). */
+  /** The last segment that is no list index: {@code hidden} of {@code modalities.1.encoder.hidden}. */
   private static String lastName(SweepKey k) {
     List<String> s = k.segments();
     for (int i = s.size() - 1; i >= 0; i--) {

@@ -41,7 +41,7 @@ record SweepKey(String key, List<JsonNode> values) {
     return List.of(key.split("\\.", -1));
   }
 
-  /** The {@code --set} argument that gives this key {@code value}: the value as JSON, which YAML reads back. */
+  /** The {@code --set} argument that gives this key {@code value}: the value as JSON (YAML too). */
   String set(JsonNode value) {
     return key + "=" + value.toString();
   }

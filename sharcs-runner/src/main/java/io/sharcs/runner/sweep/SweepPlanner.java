@@ -70,7 +70,8 @@ final class SweepPlanner {
         ? workingDirectory.resolve(out).normalize()
         : workingDirectory.resolve("runs").resolve(base.name());
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
-      throw new InputError(display(folder), null, "is a file, expected a sweep folder (a directory)");
+      throw new InputError(
+          display(folder), null, "is a file, expected a sweep folder (a directory)");
     }
     List<PlannedRun> runs = new ArrayList<>();
     Map<String, GridPoint> byName = new HashMap<>();
@@ -85,7 +86,7 @@ final class SweepPlanner {
             + " is not a valid experiment: " + where(ex) + ex.problem(), ex);
       }
       JsonNode config = resolved(e);
-      String name = grid.folder(p, e);
+      String name = grid.folder(p, e.mode().id(), e.seed());
       GridPoint clash = byName.putIfAbsent(name, p);
       if (clash != null) {
         throw new InputError(experiment, "sweep", "the grid points " + clash.describe() + " and "
@@ -112,7 +113,8 @@ final class SweepPlanner {
       throw new InputError(null, null, different.get(0)
           + (different.size() > 1 ? " and " + (different.size() - 1) + " more such folders" : "")
           + ", expected a result of this sweep or none; move or delete "
-          + (different.size() > 1 ? "them" : "it") + ", or sweep into another folder with --out DIR");
+          + (different.size() > 1 ? "them" : "it")
+          + ", or sweep into another folder with --out DIR");
     }
     return new SweepPlan(base.name(), folder, keys, runs);
   }
