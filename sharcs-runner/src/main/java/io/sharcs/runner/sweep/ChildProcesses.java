@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The child processes of a running sweep. While it is open, a shutdown hook stops every child
- * when this JVM ends (Ctrl-C, {@code kill}), so that no run goes on as an orphan; after the hook
- * has started, no new child is started.
+ * The child processes of a running sweep. Until {@link #close}, a shutdown hook stops every child
+ * when this JVM ends (Ctrl-C, {@code kill}), so that no run goes on as an orphan; once stopping
+ * has begun, no new child is started.
  */
 final class ChildProcesses implements AutoCloseable {
 
@@ -49,7 +49,10 @@ final class ChildProcesses implements AutoCloseable {
     return stopping;
   }
 
-  /** Asks every child to stop (SIGTERM, so it removes its staging directory), then kills. */
+  /**
+   * Asks every child to stop (SIGTERM, so it removes its staging directory), kills those still
+   * running after a grace period, and starts no new child.
+   */
   void stopAll() {
     List<Process> children;
     synchronized (this) {

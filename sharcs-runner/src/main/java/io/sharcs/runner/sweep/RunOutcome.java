@@ -11,8 +11,8 @@ import java.util.SortedMap;
  * @param status what happened
  * @param seconds the wall time of the child process (0 for a skipped run)
  * @param metrics the run's metrics; null unless the run is complete
- * @param reason why it failed (the child's error line); null unless it failed
- * @param log the child's output; null for a skipped run
+ * @param reason why it failed (the child's error line); null unless it failed or was cancelled
+ * @param log the child's output; null unless the run was started
  */
 record RunOutcome(
     PlannedRun run,
@@ -28,19 +28,21 @@ record RunOutcome(
     SKIPPED,
     /** Run now, complete. */
     DONE,
-    /** Run now, failed (or stopped). */
-    FAILED
+    /** Run now, failed (or stopped with the sweep). */
+    FAILED,
+    /** Not started: the sweep was being stopped. */
+    CANCELLED
   }
 
   RunOutcome {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(status, "status");
-    if ((status == Status.FAILED) == (metrics != null)) {
+    if ((status == Status.SKIPPED || status == Status.DONE) != (metrics != null)) {
       throw new IllegalArgumentException(status + " with metrics " + metrics);
     }
   }
 
   boolean complete() {
-    return status != Status.FAILED;
+    return metrics != null;
   }
 }

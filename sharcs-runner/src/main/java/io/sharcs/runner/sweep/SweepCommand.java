@@ -121,7 +121,9 @@ public final class SweepCommand implements Callable<Integer> {
         "sharcs: %d of %d runs failed (%s); rerun the sweep to retry them, the others are kept",
         failed.size(), outcomes.size(),
         String.join(", ", failed.stream()
-            .map(o -> o.run().name() + ": log " + display(o.log())).toList())));
+            .map(o -> o.run().name() + (o.log() == null ? ": " + o.reason()
+                : ": log " + display(o.log())))
+            .toList())));
     err.flush();
     return ExitCodes.FAILURE;
   }

@@ -75,7 +75,8 @@ final class SweepExecutor {
       t.setDaemon(true);
       return t;
     });
-    try (ChildProcesses children = new ChildProcesses()) {
+    ChildProcesses children = new ChildProcesses();
+    try {
       for (PlannedRun r : plan.runs()) {
         if (r.complete()) {
           SortedMap<String, Double> metrics = RunMetrics.read(r.folder())
@@ -102,16 +103,18 @@ final class SweepExecutor {
       throw e.getCause() instanceof RuntimeException re ? re
           : new IllegalStateException(e.getCause());
     } finally {
+      // Normally nothing is left; after an unexpected failure no child may outlive the sweep.
       pool.shutdownNow();
+      children.stopAll();
+      children.close();
     }
     return outcomes;
   }
 
   private RunOutcome runOne(
       PlannedRun run, String experiment, List<String> sets, ChildProcesses children)
-      throws IOException, InterruptedException {
+      throws InterruptedException {
     Path log = run.folder().resolve(LOG);
-    Files.createDirectories(run.folder());
     List<String> args = new ArrayList<>(List.of(
         "run", experiment, "--out", run.folder().toString(), ErrorReporter.VERBOSE));
     for (String s : sets) {
@@ -126,15 +129,29 @@ final class SweepExecutor {
         .directory(workingDirectory.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
+    if (children.stopping()) {
+      return cancelled(run);
+    }
     long start = System.nanoTime();
-    Process p = children.start(builder);
+    Process p;
+    try {
+      Files.createDirectories(run.folder());
+      p = children.start(builder);
+    } catch (IOException e) {
+      return failed(run, 0, "cannot start the run: " + e, log);
+    }
     if (p == null) {
-      return failed(run, 0, "not started, the sweep is stopping", log);
+      return cancelled(run);
     }
     int code;
     try {
       p.getOutputStream().close();
       code = p.waitFor();
+    } catch (IOException e) {
+      code = p.waitFor();
+    } catch (InterruptedException e) {
+      p.destroy(); // untracked from here on: stop it now
+      throw e;
     } finally {
       children.finished(p);
     }
@@ -153,6 +170,11 @@ final class SweepExecutor {
     return new RunOutcome(run, RunOutcome.Status.DONE, seconds, metrics, null, log);
   }
 
+  private static RunOutcome cancelled(PlannedRun run) {
+    return new RunOutcome(
+        run, RunOutcome.Status.CANCELLED, 0, null, "not started, the sweep was stopped", null);
+  }
+
   private static RunOutcome failed(PlannedRun run, double seconds, String reason, Path log) {
     return new RunOutcome(run, RunOutcome.Status.FAILED, seconds, null, reason, log);
   }
@@ -168,6 +190,9 @@ final class SweepExecutor {
   }
 
   private void report(RunOutcome o, int index, int total) {
+    if (o.status() == RunOutcome.Status.CANCELLED) {
+      return;
+    }
     if (o.complete()) {
       progress(index, total, o.run().name(),
           String.format(Locale.ROOT, "done in %.1f s", o.seconds()), o.metrics());

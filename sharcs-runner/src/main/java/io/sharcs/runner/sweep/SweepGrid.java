@@ -95,7 +95,7 @@ record SweepGrid(List<SweepKey> keys, List<GridPoint> points) {
     return labels;
   }
 
-  /** The last segment that is no list index: {@code hidden} of {@code modalities.1.encoder.hidden}. */
+  /** The last segment that is no list index: {@code hidden} of {@code modalities.1.encoder.x}. */
   private static String lastName(SweepKey k) {
     List<String> s = k.segments();
     for (int i = s.size() - 1; i >= 0; i--) {

@@ -111,7 +111,9 @@ final class SweepPlanner {
     }
     if (!different.isEmpty()) {
       throw new InputError(null, null, different.get(0)
-          + (different.size() > 1 ? " and " + (different.size() - 1) + " more such folders" : "")
+          + (different.size() == 2 ? " and 1 more such folder"
+              : different.size() > 2 ? " and " + (different.size() - 1) + " more such folders"
+              : "")
           + ", expected a result of this sweep or none; move or delete "
           + (different.size() > 1 ? "them" : "it")
           + ", or sweep into another folder with --out DIR");

@@ -130,7 +130,7 @@ class SweepBadInputTest {
 
     assertThat(r.errLines()).containsExactly("sharcs: runs/tiny/sharcs/seed-0: holds a complete"
         + " run of a different config (training.epochs: 150 there, 3 in this sweep) and 1 more"
-        + " such folders, expected a result of this sweep or none; move or delete them, or sweep"
+        + " such folder, expected a result of this sweep or none; move or delete them, or sweep"
         + " into another folder with --out DIR");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
