@@ -14,9 +14,13 @@ import java.nio.file.Path;
  * Reads an experiment file (YAML for {@code .yaml}/{@code .yml}, JSON otherwise) into a resolved
  * {@link Experiment}: the file is merged over {@link ExperimentDefaults}, the command-line
  * overrides are applied to the tree, the tree is bound strictly to {@link ExperimentSpec}, and the
- * spec is resolved against the plugins.
+ * spec is resolved against the plugins. The top-level {@value #SWEEP} block is left out: it
+ * describes a grid of experiments for {@code sharcs sweep}, not this one.
  */
 public final class ExperimentLoader {
+
+  /** The top-level key of the sweep block (see {@code io.sharcs.runner.sweep}). */
+  public static final String SWEEP = "sweep";
 
   private final PluginRegistry registry;
 
@@ -48,11 +52,21 @@ public final class ExperimentLoader {
    */
   public static ObjectNode tree(Path file, String displayName, ConfigOverrides overrides) {
     ObjectMapper mapper = ConfigMappers.forFile(file);
-    JsonNode content = read(file, displayName, mapper);
+    ObjectNode content = content(file, displayName);
+    content.remove(SWEEP);
     ObjectNode tree = ConfigTrees.merge(
         ExperimentDefaults.tree(mapper, ExperimentDefaults.stem(file)), content);
     overrides.applyTo(tree, displayName);
     return tree;
+  }
+
+  /**
+   * The file as written (a mapping), without defaults or overrides.
+   *
+   * @throws InputError if the file is missing, unreadable, malformed or not a mapping
+   */
+  public static ObjectNode content(Path file, String displayName) {
+    return (ObjectNode) read(file, displayName, ConfigMappers.forFile(file));
   }
 
   private static JsonNode read(Path file, String displayName, ObjectMapper mapper) {

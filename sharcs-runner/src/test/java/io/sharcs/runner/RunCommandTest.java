@@ -131,6 +131,21 @@ class RunCommandTest {
   }
 
   @Test
+  void theSweepBlockIsLeftToSharcsSweep() throws Exception {
+    Fixtures.write(work.resolve("examples"), "exp.yaml",
+        Fixtures.EXPERIMENT + "sweep: {mode: [multi-cbm], seed: [4, 13]}\n");
+    Fixtures.CliResult r = Fixtures.cli(env, "run", FILE, "--seed", "2");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    try (Stream<Path> runs = Files.walk(work.resolve("runs"))) {
+      assertThat(runs.filter(p -> p.endsWith("metrics.json")))
+          .containsExactly(work.resolve("runs/xor-and-xor/sharcs/seed-2/metrics.json"));
+    }
+    assertThat(work.resolve("runs/xor-and-xor/sharcs/seed-2/config.resolved.yaml")).content()
+        .doesNotContain("sweep");
+  }
+
+  @Test
   void outReplacesTheDefaultFolder() {
     Fixtures.CliResult r = Fixtures.cli(env, "run", FILE, "--out", "elsewhere/run1");
     assertThat(r.code()).isZero();

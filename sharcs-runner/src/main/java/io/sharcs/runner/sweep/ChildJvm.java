@@ -1,0 +1,62 @@
+package io.sharcs.runner.sweep;
+
+import io.sharcs.runner.SharcsCli;
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of a child JVM that runs {@link SharcsCli}: the same java executable, JVM
+ * options and class path as this JVM, so that a child started from the {@code ./sharcs} launcher
+ * or from a test runs the same code with the same settings. Debugger agents are not passed on
+ * (every child would try to listen on the same port).
+ */
+final class ChildJvm {
+
+  private final List<String> prefix;
+
+  private ChildJvm(List<String> prefix) {
+    this.prefix = List.copyOf(prefix);
+  }
+
+  /** The JVM this code runs in. */
+  static ChildJvm current() {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!isDebugAgent(option)) {
+        cmd.add(option);
+      }
+    }
+    cmd.add("-cp");
+    cmd.add(absoluteClassPath(System.getProperty("java.class.path")));
+    cmd.add(SharcsCli.class.getName());
+    return new ChildJvm(cmd);
+  }
+
+  /** The full command for {@code sharcs <arguments>}. */
+  List<String> command(List<String> arguments) {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(arguments);
+    return cmd;
+  }
+
+  private static boolean isDebugAgent(String option) {
+    return option.startsWith("-agentlib:jdwp") || option.startsWith("-Xrunjdwp")
+        || option.equals("-Xdebug");
+  }
+
+  /** Children may start in another directory: relative class-path entries are made absolute. */
+  private static String absoluteClassPath(String classPath) {
+    List<String> entries = new ArrayList<>();
+    for (String e : classPath.split(File.pathSeparator)) {
+      if (!e.isEmpty()) {
+        entries.add(Path.of(e).toAbsolutePath().toString());
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+}
