@@ -58,6 +58,7 @@ public final class SharcsCli implements Runnable {
     try {
       CommandLine cl = new CommandLine(new SharcsCli())
           .addSubcommand(new RunCommand(env, out, arguments))
+          .addSubcommand(new GenerateCommand(env, out))
           .addSubcommand(new PluginsCommand(env, out));
       cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
       cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
