@@ -10,6 +10,7 @@ import io.sharcs.modality.image.ImageSample;
 import io.sharcs.modality.tabular.TabularSample;
 import io.sharcs.modality.text.TextSample;
 import io.sharcs.runner.datasets.DatasetDigest;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 
 /**
  * Single-object CLEVR ({@code dataset: {type: clevr, root: ...}}): the official question and
@@ -94,8 +98,15 @@ public final class ClevrProvider implements DatasetProvider {
     Path root = base.resolve(options.root()).toAbsolutePath().normalize();
     Path questionFile = root.resolve(options.questions());
     if (!Files.exists(questionFile) && options.generate() != null) {
-      new ClevrGenerator(options.generate().questions(), options.generate().seed())
-          .writeTo(root);
+      try {
+        new ClevrGenerator(options.generate().questions(), options.generate().seed())
+            .writeTo(root);
+      } catch (InvalidInputException e) {
+        // Another run (a sweep) may have generated the same data meanwhile: then read it.
+        if (!Files.isRegularFile(questionFile)) {
+          throw e;
+        }
+      }
     }
     if (!Files.isRegularFile(questionFile)) {
       throw new InvalidInputException(
@@ -173,23 +184,25 @@ public final class ClevrProvider implements DatasetProvider {
     return sizes;
   }
 
-  private static Map<String, TabularSample> statistics(Iterable<String> images, Path folder) {
-    Map<String, TabularSample> stats = new HashMap<>();
-    for (String name : images) {
-      Path file = folder.resolve(name);
-      java.awt.image.BufferedImage image;
-      try {
-        image = javax.imageio.ImageIO.read(file.toFile());
-      } catch (IOException e) {
-        throw new InvalidInputException(
-            file + ": cannot decode (" + e.getMessage() + "), expected a PNG or JPEG image", e);
-      }
-      if (image == null) {
-        throw new InvalidInputException(file + ": not a readable image, expected a PNG or JPEG");
-      }
-      stats.put(name, new TabularSample(ClevrImageStatistics.of(image)));
+  /** The statistics of every image; images are independent, so they are computed in parallel. */
+  private static Map<String, TabularSample> statistics(Collection<String> images, Path folder) {
+    return images.parallelStream().collect(Collectors.toMap(
+        name -> name, name -> new TabularSample(ClevrImageStatistics.of(decode(folder, name)))));
+  }
+
+  private static BufferedImage decode(Path folder, String name) {
+    Path file = folder.resolve(name);
+    BufferedImage image;
+    try {
+      image = ImageIO.read(file.toFile());
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          file + ": cannot decode (" + e.getMessage() + "), expected a PNG or JPEG image", e);
     }
-    return stats;
+    if (image == null) {
+      throw new InvalidInputException(file + ": not a readable image, expected a PNG or JPEG");
+    }
+    return image;
   }
 
   private static byte[] read(Path file) {
