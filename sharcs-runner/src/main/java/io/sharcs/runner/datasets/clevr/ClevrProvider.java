@@ -186,7 +186,8 @@ public final class ClevrProvider implements DatasetProvider {
 
   /** The statistics of every image; images are independent, so they are computed in parallel. */
   private static Map<String, TabularSample> statistics(Collection<String> images, Path folder) {
-    return images.parallelStream().collect(Collectors.toMap(
+    // A list splits evenly; a linked key set hardly does.
+    return List.copyOf(images).parallelStream().collect(Collectors.toMap(
         name -> name, name -> new TabularSample(ClevrImageStatistics.of(decode(folder, name)))));
   }
 
