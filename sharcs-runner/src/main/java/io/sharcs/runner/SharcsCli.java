@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import io.sharcs.runner.sweep.SweepCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -16,7 +17,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code sharcs} command line: {@code sharcs run EXPERIMENT ...} and {@code sharcs plugins}.
+ * The {@code sharcs} command line: {@code sharcs run}, {@code sweep}, {@code generate} and {@code plugins}.
  * Exit codes: 0 success, 2 bad input, 1 anything else (see {@link ExitCodes}).
  */
 @Command(
@@ -58,7 +59,8 @@ public final class SharcsCli implements Runnable {
     try {
       CommandLine cl = new CommandLine(new SharcsCli())
           .addSubcommand(new RunCommand(env, out, arguments))
-          .addSubcommand(new io.sharcs.runner.sweep.SweepCommand(env, out))
+          .addSubcommand(new SweepCommand(env, out))
+          .addSubcommand(new GenerateCommand(env, out))
           .addSubcommand(new PluginsCommand(env, out));
       cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
       cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -75,7 +77,7 @@ public final class SharcsCli implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command, expected run or plugins");
+    throw new ParameterException(spec.commandLine(), "missing command, expected run, sweep, generate or plugins");
   }
 
   /** {@code sharcs --version}. */

@@ -55,6 +55,6 @@ class PluginsCommandTest {
         Fixtures.cli(Fixtures.env(Path.of("."), Fixtures.neverCalled()));
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.errLines()).containsExactly(
-        "sharcs: missing command, expected run or plugins (see 'sharcs --help')");
+        "sharcs: missing command, expected run, sweep, generate or plugins (see 'sharcs --help')");
   }
 }

@@ -1,0 +1,287 @@
+package io.sharcs.runner.datasets.clevr;
+
+import io.sharcs.api.DatasetConfig;
+import io.sharcs.api.DatasetContext;
+import io.sharcs.api.DatasetProvider;
+import io.sharcs.api.InvalidInputException;
+import io.sharcs.api.MultimodalDataset;
+import io.sharcs.api.MultimodalSample;
+import io.sharcs.modality.image.ImageSample;
+import io.sharcs.modality.tabular.TabularSample;
+import io.sharcs.modality.text.TextSample;
+import io.sharcs.runner.datasets.DatasetDigest;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+
+/**
+ * Single-object CLEVR ({@code dataset: {type: clevr, root: ...}}): the official question and
+ * image files, or the built-in generator's (method spec section 1.4).
+ *
+ * <p>One sample per question. Modalities in slot order: {@value #TEXT} (the question), {@value
+ * #IMAGE} (its scene) and, with {@code statistics_modality}, {@value #STATS} (statistics of the
+ * scene's pixels, {@link ClevrImageStatistics}). Label 1 when the question describes the scene's
+ * object. Content keys are {@link ClevrAttributes}: the question's for the text, the object's for
+ * the image and the statistics (from the scene file, or from the image's true questions); an image
+ * whose object is not known has no key. Counterparts, per sample (see {@link ClevrContent}):
+ * the image's content as text is a true description of it, the question's content as an image is
+ * an image it is true for (as statistics: that image's statistics); the statistics are the
+ * image's, so each renders the other as the same picture.
+ */
+public final class ClevrProvider implements DatasetProvider {
+
+  /** The {@code dataset.type} of this provider and the name of its data sets. */
+  public static final String ID = "clevr";
+
+  /** The question modality (slot 1). */
+  public static final String TEXT = "text";
+
+  /** The image modality (slot 2). */
+  public static final String IMAGE = "image";
+
+  /** The image-statistics modality (slot 3, with {@code statistics_modality}). */
+  public static final String STATS = "stats";
+
+  /** The class names: label 0 is "no" (the question is false for the image), 1 is "yes". */
+  public static final List<String> CLASSES = List.of("no", "yes");
+
+  // Bump when what is read from the same files changes, so old fingerprints stop matching.
+  private static final String FORMAT = "clevr/1";
+
+  /** Used by {@link java.util.ServiceLoader}. */
+  public ClevrProvider() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "CLEVR single-object scenes: question text + image (+ image statistics);"
+        + " label = the question describes the object";
+  }
+
+  @Override
+  public Class<ClevrConfig> configType() {
+    return ClevrConfig.class;
+  }
+
+  @Override
+  public ClevrConfig.Defaults defaultConfig() {
+    return ClevrConfig.DEFAULTS;
+  }
+
+  @Override
+  public MultimodalDataset load(DatasetConfig config, DatasetContext context) {
+    if (!(config instanceof ClevrConfig options)) {
+      throw new IllegalArgumentException(
+          ID + " expects a " + ClevrConfig.class.getSimpleName() + ", got "
+              + (config == null ? "null" : config.getClass().getName()));
+    }
+    Path base = context.baseDirectory() == null ? Path.of("") : context.baseDirectory();
+    Path root = base.resolve(options.root()).toAbsolutePath().normalize();
+    Path questionFile = root.resolve(options.questions());
+    if (!Files.exists(questionFile) && options.generate() != null) {
+      try {
+        new ClevrGenerator(options.generate().questions(), options.generate().seed())
+            .writeTo(root);
+      } catch (InvalidInputException e) {
+        // Another run (a sweep) may have generated the same data meanwhile: then read it.
+        if (!Files.isRegularFile(questionFile)) {
+          throw e;
+        }
+      }
+    }
+    if (!Files.isRegularFile(questionFile)) {
+      throw new InvalidInputException(
+          questionFile + ": no such file (dataset.root '" + options.root() + "' resolved against "
+              + base.toAbsolutePath().normalize() + "), expected a CLEVR question file;"
+              + " set dataset.generate to create a data set there");
+    }
+    Path imageFolder = root.resolve(options.images());
+    if (!Files.isDirectory(imageFolder)) {
+      throw new InvalidInputException(
+          imageFolder + ": no such folder, expected the CLEVR image folder (dataset.images)");
+    }
+    byte[] questionBytes = read(questionFile);
+    List<ClevrQuestion> questions = ClevrQuestionFile.parse(questionBytes, questionFile);
+    Map<String, Long> imageSizes = imageSizes(questions, imageFolder, questionFile);
+
+    Path sceneFile = options.scenes() == null ? null : root.resolve(options.scenes());
+    byte[] sceneBytes = sceneFile == null ? null : read(sceneFile);
+    Map<String, ClevrAttributes> scenes =
+        sceneFile == null ? Map.of() : ClevrSceneFile.parse(sceneBytes, sceneFile);
+    ClevrContent content = ClevrContent.of(questions, scenes, questionFile, sceneFile);
+
+    int trainSize = (int) (options.trainFraction() * questions.size());
+    if (trainSize < 1 || trainSize >= questions.size()) {
+      throw new InvalidInputException(
+          questionFile + ": " + questions.size() + " questions with train_fraction "
+              + options.trainFraction() + " give " + trainSize
+              + " training questions, expected at least one question in each split");
+    }
+    Map<String, TabularSample> stats = options.statisticsModality()
+        ? statistics(imageSizes.keySet(), imageFolder)
+        : Map.of();
+    SampleFactory factory = new SampleFactory(
+        options.questions(), imageFolder, content, options.statisticsModality() ? stats : null);
+    List<MultimodalSample> samples = new ArrayList<>(questions.size());
+    for (ClevrQuestion q : questions) {
+      samples.add(factory.sample(q));
+    }
+    List<String> modalities = options.statisticsModality()
+        ? List.of(TEXT, IMAGE, STATS)
+        : List.of(TEXT, IMAGE);
+    String fingerprint = new DatasetDigest()
+        .add(FORMAT)
+        .add(sha256(questionBytes))
+        .add(sceneBytes == null ? "" : sha256(sceneBytes))
+        .add(new TreeMap<>(imageSizes).toString())
+        .add(trainSize)
+        .add(modalities.toString())
+        .hex();
+    return new MultimodalDataset(
+        ID, modalities, CLASSES, samples.subList(0, trainSize),
+        samples.subList(trainSize, samples.size()), fingerprint);
+  }
+
+  /** Checks that every referenced image exists; returns the file sizes by name, in first use. */
+  private static Map<String, Long> imageSizes(
+      List<ClevrQuestion> questions, Path imageFolder, Path questionFile) {
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    for (ClevrQuestion q : questions) {
+      if (sizes.containsKey(q.imageFilename())) {
+        continue;
+      }
+      Path image = imageFolder.resolve(q.imageFilename());
+      if (!Files.isRegularFile(image)) {
+        throw new InvalidInputException(
+            image + ": no such image file (question " + q.index() + " of " + questionFile
+                + "), expected the image of every question");
+      }
+      try {
+        sizes.put(q.imageFilename(), Files.size(image));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the size of " + image, e);
+      }
+    }
+    return sizes;
+  }
+
+  /** The statistics of every image; images are independent, so they are computed in parallel. */
+  private static Map<String, TabularSample> statistics(Collection<String> images, Path folder) {
+    // A list splits evenly; a linked key set hardly does.
+    return List.copyOf(images).parallelStream().collect(Collectors.toMap(
+        name -> name, name -> new TabularSample(ClevrImageStatistics.of(decode(folder, name)))));
+  }
+
+  private static BufferedImage decode(Path folder, String name) {
+    Path file = folder.resolve(name);
+    BufferedImage image;
+    try {
+      image = ImageIO.read(file.toFile());
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          file + ": cannot decode (" + e.getMessage() + "), expected a PNG or JPEG image", e);
+    }
+    if (image == null) {
+      throw new InvalidInputException(file + ": not a readable image, expected a PNG or JPEG");
+    }
+    return image;
+  }
+
+  private static byte[] read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(file + ": no such file, expected a CLEVR JSON file");
+    }
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
+  }
+
+  /** Builds the samples; one {@link ImageSample} per image file, shared by its questions. */
+  private static final class SampleFactory {
+    private final String questionFileName;
+    private final Path imageFolder;
+    private final ClevrContent content;
+    private final Map<String, TabularSample> stats;
+    private final Map<String, ImageSample> images = new HashMap<>();
+
+    SampleFactory(String questionFileName, Path imageFolder, ClevrContent content,
+        Map<String, TabularSample> stats) {
+      this.questionFileName = questionFileName;
+      this.imageFolder = imageFolder;
+      this.content = content;
+      this.stats = stats;
+    }
+
+    MultimodalSample sample(ClevrQuestion q) {
+      String image = q.imageFilename();
+      Map<String, Object> inputs = new LinkedHashMap<>();
+      inputs.put(TEXT, new TextSample(q.text()));
+      inputs.put(IMAGE, image(image));
+      Map<String, Object> keys = new LinkedHashMap<>();
+      keys.put(TEXT, q.attributes());
+      Optional<ClevrAttributes> imageKey = content.imageKey(image);
+      imageKey.ifPresent(k -> keys.put(IMAGE, k));
+
+      Optional<TextSample> description =
+          content.descriptionOfImage(q.index()).map(TextSample::new);
+      Optional<String> auxImage = content.imageForQuestion(q.index());
+      Map<String, Object> imageAs = new LinkedHashMap<>();
+      description.ifPresent(d -> imageAs.put(TEXT, d));
+      Map<String, Object> textAs = new LinkedHashMap<>();
+      auxImage.ifPresent(a -> textAs.put(IMAGE, image(a)));
+      Map<String, Map<String, Object>> counterparts = new LinkedHashMap<>();
+      if (stats != null) {
+        inputs.put(STATS, stats.get(image));
+        imageKey.ifPresent(k -> keys.put(STATS, k));
+        // The statistics are computed from the sample's own image: each renders the other.
+        imageAs.put(STATS, stats.get(image));
+        Map<String, Object> statsAs = new LinkedHashMap<>();
+        statsAs.put(IMAGE, image(image));
+        description.ifPresent(d -> statsAs.put(TEXT, d));
+        counterparts.put(STATS, statsAs);
+        auxImage.ifPresent(a -> textAs.put(STATS, stats.get(a)));
+      }
+      if (!imageAs.isEmpty()) {
+        counterparts.put(IMAGE, imageAs);
+      }
+      if (!textAs.isEmpty()) {
+        counterparts.put(TEXT, textAs);
+      }
+      return new MultimodalSample(questionFileName + "#" + q.index(), q.answer(), inputs, keys,
+          counterparts);
+    }
+
+    private ImageSample image(String name) {
+      return images.computeIfAbsent(name, n -> ImageSample.ofFile(imageFolder.resolve(n)));
+    }
+  }
+}

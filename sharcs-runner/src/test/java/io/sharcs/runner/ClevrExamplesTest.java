@@ -1,0 +1,157 @@
+package io.sharcs.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.sharcs.api.DatasetContext;
+import io.sharcs.api.EncoderConfig;
+import io.sharcs.api.MultimodalDataset;
+import io.sharcs.runner.datasets.XorAndXorProvider;
+import io.sharcs.runner.datasets.clevr.ClevrConfig;
+import io.sharcs.runner.datasets.clevr.ClevrProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLEVR example experiments bind (with stand-ins for the text and image plugins). */
+class ClevrExamplesTest {
+
+  private static final Path EXAMPLES = repository().resolve("examples");
+
+  @TempDir Path dir;
+
+  /** Stands in for a plugin whose encoder options are not known here. */
+  static final class Stand extends FakeModalityPlugin {
+    record Encoder(List<Integer> hidden) implements EncoderConfig {}
+
+    private final String id;
+
+    Stand(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public String description() {
+      return "stand-in " + id;
+    }
+
+    @Override
+    public Class<Encoder> encoderConfigType() {
+      return Encoder.class;
+    }
+
+    @Override
+    public EncoderConfig defaultEncoderConfig() {
+      return new Encoder(null);
+    }
+  }
+
+  private static final ExperimentLoader LOADER = new ExperimentLoader(PluginRegistry.of(
+      new PluginCatalog(
+          List.of(new Stand("text"), new Stand("image"), new FakeTablePlugin()),
+          List.of(new XorAndXorProvider(), new ClevrProvider()))));
+
+  private static Experiment load(String example, String... sets) {
+    return LOADER.load(EXAMPLES.resolve(example), "examples/" + example,
+        ConfigOverrides.parse(null, null, List.of(sets), "examples/" + example));
+  }
+
+  @Test
+  void generatedExampleBindsTheReferenceSettings() {
+    Experiment e = load("clevr.yaml");
+    ClevrConfig config = (ClevrConfig) e.dataset().config();
+
+    assertThat(config).isEqualTo(new ClevrConfig("../data/clevr-generated", "questions.json",
+        "images", "scenes.json", 0.8, false, new ClevrConfig.Generate(8000, 0L)));
+    assertThat(e.modalities()).extracting(ModalitySelection::name)
+        .containsExactly("text", "image");
+    assertThat(e.model().concepts()).isEqualTo(24);
+    assertThat(e.training().batchSize()).isEqualTo(100);
+    assertThat(e.training().pairProbability()).isEqualTo(0.2);
+    assertThat(e.training().epochs()).isEqualTo(50);
+  }
+
+  @Test
+  void threeModalExampleAddsTheStatistics() {
+    Experiment e = load("clevr-3modal.yaml");
+    assertThat(((ClevrConfig) e.dataset().config()).statisticsModality()).isTrue();
+    assertThat(e.modalities()).extracting(ModalitySelection::name)
+        .containsExactly("text", "image", "stats");
+  }
+
+  @Test
+  void miniExampleTakesItsRootFromTheCommandLine() {
+    assertThatThrownBy(() -> load("clevr-mini.yaml"))
+        .isInstanceOf(InputError.class)
+        .hasMessageStartingWith("examples/clevr-mini.yaml: dataset.root: missing");
+
+    Experiment e = load("clevr-mini.yaml", "dataset.root=../../shared/data/clevr-mini");
+    assertThat(((ClevrConfig) e.dataset().config()).root())
+        .isEqualTo("../../shared/data/clevr-mini");
+    // The documented command finds the mini set next to the repository (when it is there).
+    Path mini = EXAMPLES.resolve("../../shared/data/clevr-mini").normalize();
+    assumeTrue(Files.isDirectory(mini), mini + " is absent");
+    MultimodalDataset d = e.dataset().provider().load(
+        e.dataset().config(), new DatasetContext(0, EXAMPLES, "examples/clevr-mini.yaml"));
+    assertThat(d.train().size() + d.test().size()).isEqualTo(101);
+  }
+
+  @Test
+  void badDatasetOptionsAreOneLineErrorsWithTheirPath() {
+    assertThatThrownBy(() -> load("clevr.yaml", "dataset.generate.questions=1"))
+        .isInstanceOf(InputError.class)
+        .hasMessage("examples/clevr.yaml: dataset.generate.questions: got 1, expected an"
+            + " integer >= 2");
+    assertThatThrownBy(() -> load("clevr.yaml", "dataset.train_fraction=1"))
+        .isInstanceOf(InputError.class)
+        .hasMessageStartingWith("examples/clevr.yaml: dataset.train_fraction: got 1.0");
+    assertThatThrownBy(() -> load("clevr.yaml", "dataset.train_fration=0.5"))
+        .isInstanceOf(InputError.class)
+        .hasMessageContaining("dataset.train_fration: unknown key, expected one of")
+        .hasMessageContaining("statistics_modality");
+  }
+
+  @Test
+  void generateCommandWritesADataSetAndRejectsBadCounts() {
+    Fixtures.CliResult ok = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()),
+        "generate", "clevr", "--questions", "4", "--seed", "3", "--out", "gen");
+    assertThat(ok.code()).isZero();
+    assertThat(ok.out()).startsWith("wrote 4 questions about 2 scenes to " + dir.resolve("gen"));
+    assertThat(dir.resolve("gen/questions.json")).exists();
+    assertThat(dir.resolve("gen/images/CLEVR_new_000001.png")).exists();
+
+    Fixtures.CliResult again = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()),
+        "generate", "clevr", "--questions", "4", "--out", "gen");
+    assertThat(again.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(again.errLines()).singleElement().asString().contains("exists already");
+
+    Fixtures.CliResult bad = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()),
+        "generate", "clevr", "--questions", "1", "--out", "x");
+    assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(bad.errLines()).containsExactly(
+        "sharcs: --questions: got 1, expected an integer >= 2");
+
+    Fixtures.CliResult none = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()), "generate");
+    assertThat(none.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(none.errLines()).singleElement().asString().contains("expected clevr");
+  }
+
+  private static Path repository() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.exists(p.resolve("mvnw"))) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      throw new IllegalStateException("no folder with mvnw above " + Path.of("").toAbsolutePath());
+    }
+    return p;
+  }
+}
