@@ -23,41 +23,9 @@ class ClevrExamplesTest {
 
   @TempDir Path dir;
 
-  /** Stands in for a plugin whose encoder options are not known here. */
-  static final class Stand extends FakeModalityPlugin {
-    record Encoder(List<Integer> hidden) implements EncoderConfig {}
-
-    private final String id;
-
-    Stand(String id) {
-      this.id = id;
-    }
-
-    @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public String description() {
-      return "stand-in " + id;
-    }
-
-    @Override
-    public Class<Encoder> encoderConfigType() {
-      return Encoder.class;
-    }
-
-    @Override
-    public EncoderConfig defaultEncoderConfig() {
-      return new Encoder(null);
-    }
-  }
-
-  private static final ExperimentLoader LOADER = new ExperimentLoader(PluginRegistry.of(
-      new PluginCatalog(
-          List.of(new Stand("text"), new Stand("image"), new FakeTablePlugin()),
-          List.of(new XorAndXorProvider(), new ClevrProvider()))));
+  /** The real plugins and data sets, as `./sharcs` discovers them. */
+  private static final ExperimentLoader LOADER =
+      new ExperimentLoader(PluginRegistry.of(PluginCatalog.discover()));
 
   private static Experiment load(String example, String... sets) {
     return LOADER.load(EXAMPLES.resolve(example), "examples/" + example,
