@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sharcs.api.DatasetContext;
-import io.sharcs.api.EncoderConfig;
 import io.sharcs.api.MultimodalDataset;
-import io.sharcs.runner.datasets.XorAndXorProvider;
 import io.sharcs.runner.datasets.clevr.ClevrConfig;
-import io.sharcs.runner.datasets.clevr.ClevrProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
