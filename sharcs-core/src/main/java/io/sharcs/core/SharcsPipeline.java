@@ -2,12 +2,9 @@ package io.sharcs.core;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import io.sharcs.api.ConceptSampling;
-import io.sharcs.api.EncoderContext;
+import io.sharcs.api.EncoderPurpose;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.baseline.BaselinePipeline;
 import io.sharcs.core.eval.AnalysisRows;
@@ -18,6 +15,7 @@ import io.sharcs.core.eval.CrossModalRetrieval;
 import io.sharcs.core.eval.Inference;
 import io.sharcs.core.eval.MissingModalityEvaluator;
 import io.sharcs.core.eval.RobustnessEvaluator;
+import io.sharcs.core.model.LocalEncoders;
 import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.train.PreparedData;
 import io.sharcs.core.train.PreparedData.Slot;
@@ -162,33 +160,19 @@ public final class SharcsPipeline {
         settings.protocol() == Protocol.REFERENCE
             ? ConceptSampling.STOCHASTIC_ALWAYS
             : ConceptSampling.DETERMINISTIC_IN_EVAL;
-    List<Block> encoders = new ArrayList<>();
-    List<Shape[]> shapes = new ArrayList<>();
-    int[] arity = new int[data.slots().size()];
-    int exampleRows = Math.min(2, data.train().size());
-    for (int m = 0; m < data.slots().size(); m++) {
-      Slot slot = data.slots().get(m);
-      encoders.add(
-          slot.plugin()
-              .createEncoder(
-                  slot.encoder(), new EncoderContext(model.concepts(), slot.spec(), sampling, slot.baseDirectory())));
-      try (NDManager example = manager.newSubManager()) {
-        NDList batch = data.batch(m, data.train(), Batches.range(exampleRows), example);
-        shapes.add(batch.getShapes());
-        arity[m] = batch.size();
-      }
-    }
+    LocalEncoders local =
+        LocalEncoders.create(data, model.concepts(), sampling, EncoderPurpose.CONCEPTS, manager);
     SharcsNetwork network =
         new SharcsNetwork(
-            encoders,
-            arity,
+            local.encoders(),
+            local.arity(),
             model.concepts(),
             model.steepness(),
             model.projectionHidden(),
             model.predictorHidden(),
             data.classes(),
             settings.mode() == Mode.SHARCS);
-    network.initialize(manager, shapes);
+    network.initialize(manager, local.shapes());
     return network;
   }
 

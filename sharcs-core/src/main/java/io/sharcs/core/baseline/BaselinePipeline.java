@@ -5,10 +5,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.sharcs.api.ConceptSampling;
-import io.sharcs.api.EncoderContext;
 import io.sharcs.api.EncoderPurpose;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.EpochReport;
@@ -25,6 +23,7 @@ import io.sharcs.core.eval.Batches;
 import io.sharcs.core.eval.ConceptBank;
 import io.sharcs.core.eval.Inference;
 import io.sharcs.core.eval.MissingModalityEvaluator;
+import io.sharcs.core.model.LocalEncoders;
 import io.sharcs.core.model.Logits;
 import io.sharcs.core.train.PreparedData;
 import io.sharcs.core.train.PreparedData.Slot;
@@ -303,32 +302,13 @@ public final class BaselinePipeline {
         settings.protocol() == Protocol.REFERENCE
             ? ConceptSampling.STOCHASTIC_ALWAYS
             : ConceptSampling.DETERMINISTIC_IN_EVAL;
-    List<Block> encoders = new ArrayList<>();
-    List<Shape[]> shapes = new ArrayList<>();
-    int[] arity = new int[data.slots().size()];
-    int exampleRows = Math.min(2, data.train().size());
-    for (int m = 0; m < data.slots().size(); m++) {
-      Slot slot = data.slots().get(m);
-      encoders.add(
-          slot.plugin()
-              .createEncoder(
-                  slot.encoder(),
-                  new EncoderContext(
-                      model.concepts(),
-                      slot.spec(),
-                      sampling,
-                      slot.baseDirectory(),
-                      EncoderPurpose.EMBEDDING)));
-      try (NDManager example = manager.newSubManager()) {
-        NDList batch = data.batch(m, data.train(), Batches.range(exampleRows), example);
-        shapes.add(batch.getShapes());
-        arity[m] = batch.size();
-      }
-    }
+    LocalEncoders local =
+        LocalEncoders.create(data, model.concepts(), sampling, EncoderPurpose.EMBEDDING, manager);
     EmbeddingNetwork network =
         new EmbeddingNetwork(
-            encoders, arity, model.concepts(), model.predictorHidden(), data.classes(), fusion);
-    network.initialize(manager, shapes);
+            local.encoders(), local.arity(), model.concepts(), model.predictorHidden(),
+            data.classes(), fusion);
+    network.initialize(manager, local.shapes());
     return network;
   }
 

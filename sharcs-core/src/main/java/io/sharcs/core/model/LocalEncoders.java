@@ -1,0 +1,59 @@
+package io.sharcs.core.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import io.sharcs.api.ConceptSampling;
+import io.sharcs.api.EncoderContext;
+import io.sharcs.api.EncoderPurpose;
+import io.sharcs.core.eval.Batches;
+import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.train.PreparedData.Slot;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every modality's encoder, made by its plugin, with what a network needs to initialise them: the
+ * shapes of an example batch and how many arrays each modality's batch holds.
+ *
+ * @param encoders one block per slot
+ * @param shapes per slot, the shapes of an example batch
+ * @param arity per slot, the number of arrays in its batch list
+ */
+public record LocalEncoders(List<Block> encoders, List<Shape[]> shapes, int[] arity) {
+
+  /**
+   * Asks each slot's plugin for its encoder.
+   *
+   * @param concepts k, the width each encoder outputs
+   * @param sampling how stochastic concept layers behave in evaluation
+   * @param purpose concept encoders (SHARCS, multi-CBM) or plain embeddings (the baselines)
+   */
+  public static LocalEncoders create(
+      PreparedData data,
+      int concepts,
+      ConceptSampling sampling,
+      EncoderPurpose purpose,
+      NDManager manager) {
+    List<Block> encoders = new ArrayList<>();
+    List<Shape[]> shapes = new ArrayList<>();
+    int[] arity = new int[data.slots().size()];
+    int exampleRows = Math.min(2, data.train().size());
+    for (int m = 0; m < data.slots().size(); m++) {
+      Slot slot = data.slots().get(m);
+      encoders.add(
+          slot.plugin()
+              .createEncoder(
+                  slot.encoder(),
+                  new EncoderContext(
+                      concepts, slot.spec(), sampling, slot.baseDirectory(), purpose)));
+      try (NDManager example = manager.newSubManager()) {
+        NDList batch = data.batch(m, data.train(), Batches.range(exampleRows), example);
+        shapes.add(batch.getShapes());
+        arity[m] = batch.size();
+      }
+    }
+    return new LocalEncoders(List.copyOf(encoders), List.copyOf(shapes), arity);
+  }
+}
