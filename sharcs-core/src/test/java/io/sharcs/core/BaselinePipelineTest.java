@@ -28,7 +28,7 @@ class BaselinePipelineTest {
   private static RunSettings settings(Mode mode, Protocol protocol, long seed, int epochs,
       int predictorEpochs) {
     return new RunSettings(
-        seed, mode, protocol, new ModelConfig(6, 5, 6, 16, 0.1, predictorEpochs),
+        seed, mode, protocol, new ModelConfig(6, 5, 6, 16, 0.1, predictorEpochs, epochs),
         new TrainingConfig(epochs, 32, 5e-3, 0.1, 0.1, false));
   }
 

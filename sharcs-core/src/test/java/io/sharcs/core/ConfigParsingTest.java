@@ -89,6 +89,13 @@ class ConfigParsingTest {
         .isEqualTo("anchor_fraction");
     assertThat(invalid(() -> new ModelConfig(7, 5, 7, 10, 0.1, 0)).field())
         .isEqualTo("anchor_predictor_epochs");
+    assertThat(invalid(() -> new ModelConfig(7, 5, 7, 10, 0.1, 100, -1)).field())
+        .isEqualTo("anchor_encoder_epochs");
+    // 0: the reference's updates, 150 epochs of two steps
+    assertThat(ModelConfig.DEFAULTS.unimodalEpochsForAnchors(150, 1)).isEqualTo(300);
+    assertThat(ModelConfig.DEFAULTS.unimodalEpochsForAnchors(150, 2)).isEqualTo(150);
+    assertThat(new ModelConfig(7, 5, 7, 10, 0.1, 100, 40).unimodalEpochsForAnchors(150, 1))
+        .isEqualTo(40);
   }
 
   @Test

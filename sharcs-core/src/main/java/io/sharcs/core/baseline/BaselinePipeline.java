@@ -94,7 +94,12 @@ public final class BaselinePipeline {
     boolean reference = settings.protocol() == Protocol.REFERENCE;
     int stepsPerBatch = reference ? 2 : 1;
     ModelConfig model = settings.model();
-    int epochs = settings.training().epochs();
+    // The anchors' unimodal networks get the reference's number of Adam updates by default: with
+    // one step per batch, 150 epochs leave their embeddings too little separated (docs).
+    int epochs =
+        mode == Mode.ANCHORS
+            ? model.unimodalEpochsForAnchors(settings.training().epochs(), stepsPerBatch)
+            : settings.training().epochs();
     int predictorEpochs = mode == Mode.ANCHORS ? model.anchorPredictorEpochs() : 0;
     int reportedEpochs = epochs + predictorEpochs;
     double[] epochSeconds = new double[reportedEpochs];
