@@ -2,6 +2,7 @@ package io.sharcs.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.InvalidConfigException;
 import java.util.Locale;
 
@@ -41,6 +42,18 @@ public enum Protocol {
       }
     }
     throw new InvalidConfigException("protocol", "got '" + text + "', expected clean or reference");
+  }
+
+  /** Adam updates per mini-batch gradient: the reference steps twice with the same gradient. */
+  public int adamStepsPerBatch() {
+    return this == REFERENCE ? 2 : 1;
+  }
+
+  /** How stochastic concept layers behave in evaluation: the reference samples Gumbel noise. */
+  public ConceptSampling conceptSampling() {
+    return this == REFERENCE
+        ? ConceptSampling.STOCHASTIC_ALWAYS
+        : ConceptSampling.DETERMINISTIC_IN_EVAL;
   }
 
   @Override

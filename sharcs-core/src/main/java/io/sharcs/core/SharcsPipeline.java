@@ -3,7 +3,6 @@ package io.sharcs.core;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderPurpose;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.baseline.BaselinePipeline;
@@ -73,7 +72,8 @@ public final class SharcsPipeline {
       SharcsNetwork network = build(data, settings, manager);
       SharcsTrainer trainer =
           new SharcsTrainer(
-              network, data, settings.training(), reference ? 2 : 1, settings.seed(), manager);
+              network, data, settings.training(), settings.protocol().adamStepsPerBatch(),
+              settings.seed(), manager);
       Inference inference = new Inference(network, data, manager);
       SplittableRandom referenceEvalRng =
           new SplittableRandom(Seeds.derive(settings.seed(), "reference-eval"));
@@ -156,12 +156,13 @@ public final class SharcsPipeline {
 
   private static SharcsNetwork build(PreparedData data, RunSettings settings, NDManager manager) {
     ModelConfig model = settings.model();
-    ConceptSampling sampling =
-        settings.protocol() == Protocol.REFERENCE
-            ? ConceptSampling.STOCHASTIC_ALWAYS
-            : ConceptSampling.DETERMINISTIC_IN_EVAL;
     LocalEncoders local =
-        LocalEncoders.create(data, model.concepts(), sampling, EncoderPurpose.CONCEPTS, manager);
+        LocalEncoders.create(
+            data,
+            model.concepts(),
+            settings.protocol().conceptSampling(),
+            EncoderPurpose.CONCEPTS,
+            manager);
     SharcsNetwork network =
         new SharcsNetwork(
             local.encoders(),

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderPurpose;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.EpochReport;
@@ -92,7 +91,7 @@ public final class BaselinePipeline {
     // Reseed before building the model: DJL's generator is JVM-global.
     engine.setRandomSeed(Seeds.engineSeed(settings.seed()));
     boolean reference = settings.protocol() == Protocol.REFERENCE;
-    int stepsPerBatch = reference ? 2 : 1;
+    int stepsPerBatch = settings.protocol().adamStepsPerBatch();
     ModelConfig model = settings.model();
     // The anchors' unimodal networks get the reference's number of Adam updates by default: with
     // one step per batch, 150 epochs leave their embeddings too little separated (docs).
@@ -303,12 +302,13 @@ public final class BaselinePipeline {
       PreparedData data, RunSettings settings, Fusion fusion, NDManager manager) {
     ModelConfig model = settings.model();
     // Embedding encoders have no concept sampling; the protocol's setting is passed for form.
-    ConceptSampling sampling =
-        settings.protocol() == Protocol.REFERENCE
-            ? ConceptSampling.STOCHASTIC_ALWAYS
-            : ConceptSampling.DETERMINISTIC_IN_EVAL;
     LocalEncoders local =
-        LocalEncoders.create(data, model.concepts(), sampling, EncoderPurpose.EMBEDDING, manager);
+        LocalEncoders.create(
+            data,
+            model.concepts(),
+            settings.protocol().conceptSampling(),
+            EncoderPurpose.EMBEDDING,
+            manager);
     EmbeddingNetwork network =
         new EmbeddingNetwork(
             local.encoders(), local.arity(), model.concepts(), model.predictorHidden(),
