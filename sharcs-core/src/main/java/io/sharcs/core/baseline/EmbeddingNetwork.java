@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.sharcs.api.nn.Layers;
+import io.sharcs.core.model.SlotArity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class EmbeddingNetwork extends AbstractBlock {
 
   private static final byte VERSION = 1;
 
-  private final int[] arity;
+  private final SlotArity slots;
   private final int width;
   private final int classes;
   private final Fusion fusion;
@@ -67,7 +68,7 @@ public final class EmbeddingNetwork extends AbstractBlock {
           "need >= 1 encoder and one arity each, got " + encoders.size() + " and "
               + arity.length);
     }
-    this.arity = arity.clone();
+    this.slots = new SlotArity(arity);
     this.width = width;
     this.classes = classes;
     this.fusion = fusion;
@@ -141,13 +142,12 @@ public final class EmbeddingNetwork extends AbstractBlock {
    * @param shapes one shape array per modality, as produced by the plugin's batch
    */
   public void initialize(NDManager manager, List<Shape[]> shapes) {
-    Shape[] flat = shapes.stream().flatMap(Arrays::stream).toArray(Shape[]::new);
-    initialize(manager, DataType.FLOAT32, flat);
+    initialize(manager, DataType.FLOAT32, SlotArity.flatten(shapes));
   }
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    List<Shape[]> perModality = split(inputShapes);
+    List<Shape[]> perModality = slots.split(inputShapes);
     long batch = inputShapes[0].get(0);
     for (int m = 0; m < encoders.size(); m++) {
       Block encoder = encoders.get(m);
@@ -169,12 +169,7 @@ public final class EmbeddingNetwork extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    List<NDList> perModality = new ArrayList<>();
-    int offset = 0;
-    for (int a : arity) {
-      perModality.add(inputs.subNDList(offset, offset + a));
-      offset += a;
-    }
+    List<NDList> perModality = slots.split(inputs);
     return new NDList(logits(ps, perModality, training));
   }
 
@@ -186,19 +181,4 @@ public final class EmbeddingNetwork extends AbstractBlock {
     return out;
   }
 
-  private List<Shape[]> split(Shape[] flat) {
-    int expected = Arrays.stream(arity).sum();
-    if (flat.length != expected) {
-      throw new IllegalArgumentException(
-          "expected " + expected + " input shapes " + Arrays.toString(arity) + ", got "
-              + flat.length);
-    }
-    List<Shape[]> out = new ArrayList<>();
-    int offset = 0;
-    for (int a : arity) {
-      out.add(Arrays.copyOfRange(flat, offset, offset + a));
-      offset += a;
-    }
-    return out;
-  }
 }

@@ -15,7 +15,6 @@ import ai.djl.util.PairList;
 import io.sharcs.api.nn.Layers;
 import io.sharcs.core.NetworkPart;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,7 +37,7 @@ public final class SharcsNetwork extends AbstractBlock {
 
   private static final byte VERSION = 1;
 
-  private final int[] arity;
+  private final SlotArity slots;
   private final int concepts;
   private final int classes;
   private final List<Block> encoders = new ArrayList<>();
@@ -73,7 +72,7 @@ public final class SharcsNetwork extends AbstractBlock {
           "need >= 2 encoders and one arity each, got " + encoders.size() + " and "
               + arity.length);
     }
-    this.arity = arity.clone();
+    this.slots = new SlotArity(arity);
     this.concepts = concepts;
     this.classes = classes;
     for (int m = 0; m < encoders.size(); m++) {
@@ -203,13 +202,12 @@ public final class SharcsNetwork extends AbstractBlock {
    * @param shapes one shape array per modality, as produced by the plugin's batch
    */
   public void initialize(NDManager manager, List<Shape[]> shapes) {
-    Shape[] flat = shapes.stream().flatMap(Arrays::stream).toArray(Shape[]::new);
-    initialize(manager, DataType.FLOAT32, flat);
+    initialize(manager, DataType.FLOAT32, SlotArity.flatten(shapes));
   }
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    List<Shape[]> perModality = split(inputShapes);
+    List<Shape[]> perModality = slots.split(inputShapes);
     Shape conceptShape = null;
     for (int m = 0; m < encoders.size(); m++) {
       Block encoder = encoders.get(m);
@@ -230,12 +228,7 @@ public final class SharcsNetwork extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    List<NDList> perModality = new ArrayList<>();
-    int offset = 0;
-    for (int a : arity) {
-      perModality.add(inputs.subNDList(offset, offset + a));
-      offset += a;
-    }
+    List<NDList> perModality = slots.split(inputs);
     Forward f = forward(ps, perModality, training);
     NDList out = new NDList(f.logits());
     out.addAll(new NDList(f.local()));
@@ -254,21 +247,6 @@ public final class SharcsNetwork extends AbstractBlock {
     return out;
   }
 
-  private List<Shape[]> split(Shape[] flat) {
-    int expected = Arrays.stream(arity).sum();
-    if (flat.length != expected) {
-      throw new IllegalArgumentException(
-          "expected " + expected + " input shapes " + Arrays.toString(arity) + ", got "
-              + flat.length);
-    }
-    List<Shape[]> out = new ArrayList<>();
-    int offset = 0;
-    for (int a : arity) {
-      out.add(Arrays.copyOfRange(flat, offset, offset + a));
-      offset += a;
-    }
-    return out;
-  }
 
   /**
    * The result of one forward pass.
