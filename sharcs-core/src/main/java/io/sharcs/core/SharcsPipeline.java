@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,13 +113,10 @@ public final class SharcsPipeline {
               ? AnalysisRows.referenceSubset(trainSize, testSize, settings.seed())
               : AnalysisRows.full(trainSize, testSize);
       ConceptTables tables = ConceptTables.extract(inference, data, rows);
+      MissingModalityEvaluator missingModality = new MissingModalityEvaluator(inference, data);
+      List<float[][]> testShared = missingModality.represent(data.test());
       Map<String, Double> missing =
-          new MissingModalityEvaluator(inference, data)
-              .evaluate(tables.banks(reference), data.test());
-      List<float[][]> testShared = new ArrayList<>();
-      for (int m = 0; m < data.slots().size(); m++) {
-        testShared.add(inference.sharedConcepts(m, data.test()));
-      }
+          missingModality.evaluate(tables.banks(reference), data.test(), testShared);
       Map<String, Double> retrieval =
           CrossModalRetrieval.evaluate(data, tables, reference, data.test(), testShared);
       long robustnessStart = System.nanoTime();

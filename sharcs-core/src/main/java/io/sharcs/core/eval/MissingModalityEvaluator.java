@@ -42,11 +42,24 @@ public final class MissingModalityEvaluator {
    * @return per modality name, the accuracy when that modality is missing
    */
   public Map<String, Double> evaluate(List<ConceptBank> banks, Split split) {
-    int slots = data.slots().size();
+    return evaluate(banks, split, represent(split));
+  }
+
+  /** Every slot's vectors of every row of {@code split}, in the retrieval space. */
+  public List<float[][]> represent(Split split) {
     List<float[][]> own = new ArrayList<>();
-    for (int m = 0; m < slots; m++) {
+    for (int m = 0; m < data.slots().size(); m++) {
       own.add(space.represent(m, Inference.inputs(m, split, Batches.range(split.size()))));
     }
+    return own;
+  }
+
+  /**
+   * As {@link #evaluate(List, Split)}, with the rows' own vectors already computed (by {@link
+   * #represent}), so callers that need them too encode the split once.
+   */
+  public Map<String, Double> evaluate(List<ConceptBank> banks, Split split, List<float[][]> own) {
+    int slots = data.slots().size();
     int[] labels = split.labels();
     Map<String, Double> accuracy = new LinkedHashMap<>();
     for (int missing = 0; missing < slots; missing++) {
