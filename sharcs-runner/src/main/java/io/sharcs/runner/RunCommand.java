@@ -26,7 +26,7 @@ public final class RunCommand implements Callable<Integer> {
   Long seed;
 
   @Option(names = "--mode", paramLabel = "M",
-      description = "Overrides 'mode': sharcs or multi-cbm (any case).")
+      description = "Overrides 'mode': sharcs, multi-cbm, anchors, unimodal or concat (any case).")
   String mode;
 
   @Option(names = "--out", paramLabel = "DIR",
