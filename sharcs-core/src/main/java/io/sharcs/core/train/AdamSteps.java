@@ -1,8 +1,6 @@
 package io.sharcs.core.train;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +12,6 @@ public final class AdamSteps {
 
   private final ReproducibleAdam adam;
   private final int stepsPerBatch;
-  private List<Parameter> trainable = List.of();
 
   AdamSteps(double learningRate, int stepsPerBatch) {
     this.adam = new ReproducibleAdam(learningRate);
@@ -33,37 +30,11 @@ public final class AdamSteps {
 
   /** Sets the parameters updated from now on; the moments of each parameter are kept. */
   void train(List<Parameter> parameters) {
-    this.trainable = List.copyOf(parameters);
+    adam.train(parameters);
   }
 
   /** Updates every trainable parameter and leaves its gradient zeroed. */
   public void step() {
-    if (stepsPerBatch == 1) {
-      for (Parameter p : trainable) {
-        NDArray weight = p.getArray();
-        try (NDArray gradient = weight.getGradient()) {
-          adam.update(p.getId(), weight, gradient);
-        }
-      }
-      return;
-    }
-    // The native Adam update zeroes a weight's gradient in place, so the repeats read copies
-    // taken before the first one.
-    List<NDArray> copies = new ArrayList<>(trainable.size());
-    try {
-      for (Parameter p : trainable) {
-        try (NDArray gradient = p.getArray().getGradient()) {
-          copies.add(gradient.duplicate());
-        }
-      }
-      for (int s = 0; s < stepsPerBatch; s++) {
-        for (int i = 0; i < trainable.size(); i++) {
-          Parameter p = trainable.get(i);
-          adam.update(p.getId(), p.getArray(), copies.get(i));
-        }
-      }
-    } finally {
-      copies.forEach(NDArray::close);
-    }
+    adam.update(stepsPerBatch);
   }
 }

@@ -188,6 +188,48 @@ class AdamStepsTest {
     }
   }
 
+  /**
+   * A parameter left out of training keeps its moments and step count, and one that joins late
+   * starts at t = 1, as with PyTorch's per-parameter state when a schedule freezes a part.
+   */
+  @Test
+  void parametersLeavingAndJoiningKeepTheirOwnMomentsAndStepCounts() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Parameter w = parameter(manager, "w", W0);
+      Parameter u = parameter(manager, "u", V0);
+      AdamSteps adam = new AdamSteps(LR, List.of(w), 1);
+      ReferenceAdam refW = new ReferenceAdam(W0);
+      ReferenceAdam refU = new ReferenceAdam(V0);
+      float[][] gw = {G1, G2, G1, G2};
+      float[][] gu = {H1, H2, H2, H1};
+      for (int batch = 0; batch < 4; batch++) {
+        List<Parameter> trainable =
+            switch (batch) {
+              case 0 -> List.of(w);
+              case 1, 3 -> List.of(w, u);
+              default -> List.of(u);
+            };
+        adam.train(trainable);
+        backward(manager, List.of(w, u), List.of(gw[batch], gu[batch]));
+        adam.step();
+        if (trainable.contains(w)) {
+          refW.step(gw[batch]);
+        } else {
+          w.getArray().getGradient().subi(w.getArray().getGradient());
+        }
+        if (trainable.contains(u)) {
+          refU.step(gu[batch]);
+        } else {
+          u.getArray().getGradient().subi(u.getArray().getGradient());
+        }
+        assertThat(w.getArray().toFloatArray()).as("w after batch %d", batch)
+            .containsExactly(refW.weights(), within(1e-5f));
+        assertThat(u.getArray().toFloatArray()).as("u after batch %d", batch)
+            .containsExactly(refU.weights(), within(1e-5f));
+      }
+    }
+  }
+
   private static float maxAbsDifference(float[] a, float[] b) {
     float m = 0;
     for (int i = 0; i < a.length; i++) {
