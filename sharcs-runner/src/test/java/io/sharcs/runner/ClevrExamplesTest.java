@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.MultimodalDataset;
+import io.sharcs.core.NetworkPart;
 import io.sharcs.runner.datasets.clevr.ClevrConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class ClevrExamplesTest {
   }
 
   @Test
-  void generatedExampleBindsTheReferenceSettings() {
+  void generatedExampleBindsItsSettings() {
     Experiment e = load("clevr.yaml");
     ClevrConfig config = (ClevrConfig) e.dataset().config();
 
@@ -41,7 +42,14 @@ class ClevrExamplesTest {
     assertThat(e.model().concepts()).isEqualTo(24);
     assertThat(e.training().batchSize()).isEqualTo(100);
     assertThat(e.training().pairProbability()).isEqualTo(0.2);
-    assertThat(e.training().epochs()).isEqualTo(50);
+    assertThat(e.training().epochs()).isEqualTo(100);
+    // The reference's two-phase schedule: the local path, then frozen encoders and the shared
+    // concept space.
+    assertThat(e.training().phases()).hasSize(2);
+    assertThat(e.training().phases().get(0).sharedSpace()).isFalse();
+    assertThat(e.training().phases().get(1).sharedSpace()).isTrue();
+    assertThat(e.training().phases().get(1).trainableParts())
+        .containsExactlyInAnyOrder(NetworkPart.PROJECTIONS, NetworkPart.PREDICTOR);
   }
 
   @Test
