@@ -1,6 +1,7 @@
 package io.sharcs.modality.image;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -111,13 +112,28 @@ public final class ImageConceptEncoder extends AbstractBlock {
           "image encoder expects (B, " + config.channels() + ", H, W) from the image"
               + " preprocessing, got " + x.getShape());
     }
-    NDList h = inputs;
+    NDList h = training && config.horizontalFlip() ? new NDList(randomHorizontalFlip(x)) : inputs;
     for (SequentialBlock block : convBlocks) {
       h = block.forward(store, h, training, params);
     }
     NDArray pooled = globalPool(h.singletonOrThrow());
     NDList features = dropout.forward(store, new NDList(pooled), training, params);
     return head.forward(store, features, training, params);
+  }
+
+  /**
+   * Mirrors each image of the batch left to right with probability 1/2. The coins come from the
+   * engine's generator, which the run seeds, so a run stays reproducible.
+   */
+  private static NDArray randomHorizontalFlip(NDArray x) {
+    NDManager manager = x.getManager();
+    Shape perImage = new Shape(x.getShape().get(0), 1, 1, 1);
+    try (NDArray coins = manager.randomUniform(0f, 1f, perImage, x.getDataType());
+        NDArray heads = coins.lt(0.5f);
+        NDArray perPixel = heads.broadcast(x.getShape());
+        NDArray mirrored = x.flip(3)) {
+      return NDArrays.where(perPixel, mirrored, x);
+    }
   }
 
   private NDArray globalPool(NDArray x) {

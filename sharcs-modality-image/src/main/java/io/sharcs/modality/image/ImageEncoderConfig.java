@@ -33,6 +33,9 @@ import java.util.Locale;
  *     anywhere in the scene) or {@code avg}
  * @param hidden the hidden widths of the MLP after the global pooling; empty is one linear layer
  * @param dropout the dropout rate applied to the pooled features in training, in [0, 1)
+ * @param horizontalFlip mirror each training image left to right with probability 1/2 (data
+ *     augmentation for scenes whose content does not depend on left and right, such as CLEVR's
+ *     attributes); never in evaluation
  * @param weights optional path of an encoder weights file written by {@link
  *     ImageEncoderWeights#save}, relative to the experiment file; the encoder starts from it
  */
@@ -50,6 +53,7 @@ public record ImageEncoderConfig(
     String globalPool,
     List<Integer> hidden,
     double dropout,
+    boolean horizontalFlip,
     String weights)
     implements EncoderConfig {
 
@@ -70,7 +74,7 @@ public record ImageEncoderConfig(
    */
   public static final ImageEncoderConfig DEFAULTS = new ImageEncoderConfig(
       48, 48, 3, List.of(), List.of(), List.of(8, 16, 32), 3, "max", true, 0.0, "max",
-      List.of(), 0.0, null);
+      List.of(), 0.0, false, null);
 
   /** Validates every field; the exception names the field as files spell it. */
   public ImageEncoderConfig {
@@ -133,7 +137,7 @@ public record ImageEncoderConfig(
   public ImageEncoderConfig withoutWeights() {
     return new ImageEncoderConfig(
         width, height, channels, mean, std, convChannels, kernel, pool, batchNorm, negativeSlope,
-        globalPool, hidden, dropout, null);
+        globalPool, hidden, dropout, horizontalFlip, null);
   }
 
   /** How a pooling layer combines the values of its window. */

@@ -1,6 +1,7 @@
 package io.sharcs.modality.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
@@ -31,7 +32,7 @@ class ImageConceptEncoderTest {
       String global, List<Integer> hidden, double dropout) {
     return new ImageEncoderConfig(
         16, 12, channels, List.of(), List.of(), conv, 3, pool, batchNorm, slope, global, hidden,
-        dropout, null);
+        dropout, false, null);
   }
 
   static NDArray randomImages(NDManager manager, int batch, int channels, int h, int w, long seed) {
@@ -77,6 +78,63 @@ class ImageConceptEncoderTest {
       assertThat(block.getParameters().get("05mlp_01Linear_weight").getArray().getShape())
           .isEqualTo(new Shape(K, 32));
     }
+  }
+
+  /**
+   * With horizontal_flip, each training image is used as it is or mirrored, chosen per image
+   * (both happen), and evaluation never mirrors.
+   */
+  @Test
+  void horizontalFlipMirrorsSomeTrainingImagesAndNoEvaluationImage() {
+    ImageEncoderConfig plain = small(3, List.of(4), "max", false, 0.0, "avg", List.of(), 0.0);
+    ImageEncoderConfig flipping = new ImageEncoderConfig(
+        plain.width(), plain.height(), 3, List.of(), List.of(), plain.convChannels(), 3, "max",
+        false, 0.0, "avg", List.of(), 0.0, true, null);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Engine.getInstance().setRandomSeed(11);
+      NDArray one = randomImages(manager, 1, 3, 12, 16, 4);
+      NDArray batch = one.repeat(0, 8);
+      Block block = encoder(flipping, manager, batch.getShape());
+      // Without batch norm or dropout the evaluation pass is the same function of each image.
+      float[] asIs = forward(block, manager, one, false);
+      float[] mirrored = forward(block, manager, one.flip(3), false);
+      assertThat(maxDifference(asIs, mirrored)).as("the image is not symmetric").isGreaterThan(1e-3f);
+
+      assertThat(forward(block, manager, batch, false))
+          .containsExactly(repeat(asIs, 8), within(1e-6f));
+      int kept = 0;
+      int flipped = 0;
+      for (int pass = 0; pass < 5; pass++) {
+        float[] out = forward(block, manager, batch, true);
+        for (int i = 0; i < 8; i++) {
+          float[] row = java.util.Arrays.copyOfRange(out, i * K, (i + 1) * K);
+          if (maxDifference(row, asIs) < 1e-5f) {
+            kept++;
+          } else {
+            assertThat(row).containsExactly(mirrored, within(1e-5f));
+            flipped++;
+          }
+        }
+      }
+      assertThat(kept).isPositive();
+      assertThat(flipped).isPositive();
+    }
+  }
+
+  private static float maxDifference(float[] a, float[] b) {
+    float m = 0;
+    for (int i = 0; i < a.length; i++) {
+      m = Math.max(m, Math.abs(a[i] - b[i]));
+    }
+    return m;
+  }
+
+  private static float[] repeat(float[] row, int times) {
+    float[] out = new float[row.length * times];
+    for (int i = 0; i < times; i++) {
+      System.arraycopy(row, 0, out, i * row.length, row.length);
+    }
+    return out;
   }
 
   @Test

@@ -61,7 +61,7 @@ class ImageEncoderConfigTest {
 
     assertThat(keys).containsExactlyInAnyOrder("width", "height", "channels", "mean", "std",
         "conv_channels", "kernel", "pool", "batch_norm", "negative_slope", "global_pool",
-        "hidden", "dropout", "weights");
+        "hidden", "dropout", "horizontal_flip", "weights");
     assertThat(STRICT.treeToValue(tree, ImageEncoderConfig.class))
         .isEqualTo(ImageEncoderConfig.DEFAULTS);
   }
@@ -78,12 +78,13 @@ class ImageEncoderConfigTest {
     String yamlAsJson = "{\"width\": 32, \"height\": 24, \"channels\": 1, \"mean\": [0.4],"
         + " \"std\": [0.3], \"conv_channels\": [4, 8], \"kernel\": 5, \"pool\": \"AVG\","
         + " \"batch_norm\": false, \"negative_slope\": 0.01, \"global_pool\": \"avg\","
-        + " \"hidden\": [16], \"dropout\": 0.25, \"weights\": \"enc.weights\"}";
+        + " \"hidden\": [16], \"dropout\": 0.25, \"horizontal_flip\": true,"
+        + " \"weights\": \"enc.weights\"}";
 
     ImageEncoderConfig c = STRICT.readValue(yamlAsJson, ImageEncoderConfig.class);
 
     assertThat(c).isEqualTo(new ImageEncoderConfig(32, 24, 1, List.of(0.4), List.of(0.3),
-        List.of(4, 8), 5, "avg", false, 0.01, "avg", List.of(16), 0.25, "enc.weights"));
+        List.of(4, 8), 5, "avg", false, 0.01, "avg", List.of(16), 0.25, true, "enc.weights"));
     assertThat(c.channelMean()).containsExactly(0.4f);
     assertThat(c.globalPooling()).isEqualTo(ImageEncoderConfig.Pooling.AVG);
     ObjectNode unknown = STRICT.valueToTree(ImageEncoderConfig.DEFAULTS);
