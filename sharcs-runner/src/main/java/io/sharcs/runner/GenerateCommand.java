@@ -1,6 +1,8 @@
 package io.sharcs.runner;
 
+import io.sharcs.api.InvalidConfigException;
 import io.sharcs.runner.datasets.clevr.ClevrGenerator;
+import io.sharcs.runner.datasets.clevr.ClevrNegatives;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -10,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code sharcs generate clevr --questions N --out DIR [--seed S]}: writes a data set. */
+/**
+ * {@code sharcs generate clevr --questions N --out DIR [--seed S] [--negatives uniform|near]}:
+ * writes a data set.
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
@@ -51,13 +56,23 @@ public final class GenerateCommand implements Runnable {
       @Option(names = "--out", required = true, paramLabel = "DIR",
           description = "The folder to create (or an empty one).") String out,
       @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
-          description = "The seed (default ${DEFAULT-VALUE}).") long seed) {
+          description = "The seed (default ${DEFAULT-VALUE}).") long seed,
+      @Option(names = "--negatives", defaultValue = "uniform", paramLabel = "KIND",
+          description = "The false questions: uniform (any other description, as real CLEVR;"
+              + " default) or near (half differ from the object in one attribute only).")
+          String negatives) {
     if (questions < 2) {
       throw new InputError(null, "--questions", "got " + questions + ", expected an integer >= 2");
     }
     Path target = env.workingDirectory().resolve(out).normalize();
     long start = System.nanoTime();
-    ClevrGenerator generator = new ClevrGenerator(questions, seed);
+    ClevrNegatives kind;
+    try {
+      kind = ClevrNegatives.parse("--negatives", negatives);
+    } catch (InvalidConfigException e) {
+      throw new InputError(null, "--negatives", "got '" + negatives + "', expected uniform or near");
+    }
+    ClevrGenerator generator = new ClevrGenerator(questions, seed, kind);
     generator.writeTo(target);
     stdout.printf(Locale.ROOT, "wrote %d questions about %d scenes to %s in %.1f s%n",
         questions, generator.scenes(), target, (System.nanoTime() - start) / 1e9);

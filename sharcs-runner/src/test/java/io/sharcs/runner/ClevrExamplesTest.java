@@ -36,7 +36,7 @@ class ClevrExamplesTest {
     ClevrConfig config = (ClevrConfig) e.dataset().config();
 
     assertThat(config).isEqualTo(new ClevrConfig("../data/clevr-generated", "questions.json",
-        "images", "scenes.json", 0.8, false, new ClevrConfig.Generate(8000, 0L)));
+        "images", "scenes.json", 0.8, false, new ClevrConfig.Generate(8000, 0L, "uniform")));
     assertThat(e.modalities()).extracting(ModalitySelection::name)
         .containsExactly("text", "image");
     assertThat(e.model().concepts()).isEqualTo(24);

@@ -62,8 +62,15 @@ public record ClevrConfig(
    *
    * @param questions the number of questions (two per scene), &gt;= 2
    * @param seed the generator's seed (null: 0, so the data does not depend on the run's seed)
+   * @param negatives the kind of false questions, {@code uniform} (null: the default, as real
+   *     CLEVR) or {@code near}; see {@link ClevrNegatives}
    */
-  public record Generate(Integer questions, Long seed) {
+  public record Generate(Integer questions, Long seed, String negatives) {
+
+    /** A generate block with the default, CLEVR-like false questions. */
+    public Generate(Integer questions, Long seed) {
+      this(questions, seed, null);
+    }
 
     public Generate {
       if (questions == null) {
@@ -75,6 +82,14 @@ public record ClevrConfig(
             "questions", "got " + questions + ", expected an integer >= 2");
       }
       seed = seed == null ? 0L : seed;
+      negatives = negatives == null
+          ? ClevrNegatives.UNIFORM.id()
+          : ClevrNegatives.parse("negatives", negatives).id();
+    }
+
+    /** The kind of false questions. */
+    public ClevrNegatives negativeKind() {
+      return ClevrNegatives.parse("negatives", negatives);
     }
   }
 

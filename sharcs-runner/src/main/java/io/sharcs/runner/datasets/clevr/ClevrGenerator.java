@@ -49,6 +49,7 @@ public final class ClevrGenerator {
   private final int questions;
   private final long seed;
   private final int threads;
+  private final ClevrNegatives negatives;
 
   /**
    * @param questions the number of questions, &gt;= 2 (two per scene; with an odd number the last
@@ -56,11 +57,21 @@ public final class ClevrGenerator {
    * @param seed the seed
    */
   public ClevrGenerator(int questions, long seed) {
-    this(questions, seed, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    this(questions, seed, ClevrNegatives.UNIFORM);
+  }
+
+  /** As {@link #ClevrGenerator(int, long)} with the kind of false questions. */
+  public ClevrGenerator(int questions, long seed, ClevrNegatives negatives) {
+    this(questions, seed, Math.max(1, Runtime.getRuntime().availableProcessors()), negatives);
   }
 
   /** As {@link #ClevrGenerator(int, long)} with a number of rendering threads. */
   public ClevrGenerator(int questions, long seed, int threads) {
+    this(questions, seed, threads, ClevrNegatives.UNIFORM);
+  }
+
+  /** As {@link #ClevrGenerator(int, long)} with rendering threads and the false questions' kind. */
+  public ClevrGenerator(int questions, long seed, int threads, ClevrNegatives negatives) {
     if (questions < 2) {
       throw new IllegalArgumentException("questions " + questions + ", expected >= 2");
     }
@@ -70,6 +81,7 @@ public final class ClevrGenerator {
     this.questions = questions;
     this.seed = seed;
     this.threads = threads;
+    this.negatives = java.util.Objects.requireNonNull(negatives, "negatives");
   }
 
   /** The number of scenes (images) generated. */
@@ -113,7 +125,7 @@ public final class ClevrGenerator {
     List<ClevrSceneSampler.Draw> draws = new ArrayList<>(scenes());
     for (int i = 0; i < scenes(); i++) {
       int asked = Math.min(2, questions - 2 * i);
-      draws.add(ClevrSceneSampler.draw(master.split(), asked));
+      draws.add(ClevrSceneSampler.draw(master.split(), asked, negatives));
     }
     return draws;
   }
@@ -175,6 +187,7 @@ public final class ClevrGenerator {
     info.put("generator", "sharcs generate clevr");
     info.put("seed", seed);
     info.put("questions", questions);
+    info.put("negatives", negatives.id());
     return info;
   }
 

@@ -99,7 +99,10 @@ public final class ClevrProvider implements DatasetProvider {
     Path questionFile = root.resolve(options.questions());
     if (!Files.exists(questionFile) && options.generate() != null) {
       try {
-        new ClevrGenerator(options.generate().questions(), options.generate().seed())
+        new ClevrGenerator(
+                options.generate().questions(),
+                options.generate().seed(),
+                options.generate().negativeKind())
             .writeTo(root);
       } catch (InvalidInputException e) {
         // Another run (a sweep) may have generated the same data meanwhile: then read it.

@@ -6,9 +6,10 @@ import java.util.SplittableRandom;
 
 /**
  * Draws single-object scenes and their questions. Each scene gets one true and one false question,
- * in random order, with CLEVR's synonyms chosen at random. A false question differs from the
- * object in 1 (half of them), 2 (a quarter), 3 or 4 attributes, so most negatives are hard: they
- * share three attributes with the truth.
+ * in random order, with CLEVR's synonyms chosen at random. The false question is any other
+ * attribute combination ({@link ClevrNegatives#UNIFORM}, as in real CLEVR) or, in the harder
+ * {@link ClevrNegatives#NEAR} variant, differs from the object in 1 (half of them), 2 (a quarter),
+ * 3 or 4 attributes.
  */
 public final class ClevrSceneSampler {
 
@@ -34,7 +35,7 @@ public final class ClevrSceneSampler {
   public record Question(String text, ClevrAttributes attributes, int answer) {}
 
   /** Draws a scene and {@code questions} (1 or 2) questions about it from {@code random}. */
-  public static Draw draw(SplittableRandom random, int questions) {
+  public static Draw draw(SplittableRandom random, int questions, ClevrNegatives negatives) {
     if (questions < 1 || questions > 2) {
       throw new IllegalArgumentException("questions " + questions + ", expected 1 or 2");
     }
@@ -52,13 +53,32 @@ public final class ClevrSceneSampler {
     List<Question> asked = new ArrayList<>(2);
     for (int q = 0; q < questions; q++) {
       boolean truth = (q == 0) == trueFirst;
-      ClevrAttributes about = truth ? object : falseDescription(random, object);
+      ClevrAttributes about =
+          truth
+              ? object
+              : negatives == ClevrNegatives.UNIFORM
+                  ? otherDescription(random, object)
+                  : falseDescription(random, object);
       asked.add(new Question(phrase(random, about), about, truth ? 1 : 0));
     }
     return new Draw(scene, asked);
   }
 
-  /** Changes 1 to 4 attributes of {@code object}, each to another value. */
+  /** Any attribute combination other than {@code object}'s, uniformly (rejection sampling). */
+  static ClevrAttributes otherDescription(SplittableRandom random, ClevrAttributes object) {
+    while (true) {
+      ClevrAttributes a = new ClevrAttributes(
+          pick(random, ClevrVocabulary.SIZES),
+          pick(random, ClevrVocabulary.COLORS),
+          pick(random, ClevrVocabulary.MATERIALS),
+          pick(random, ClevrVocabulary.SHAPES));
+      if (!a.equals(object)) {
+        return a;
+      }
+    }
+  }
+
+  /** Changes 1 to 4 attributes of {@code object}, each to another value ({@code near}). */
   static ClevrAttributes falseDescription(SplittableRandom random, ClevrAttributes object) {
     double u = random.nextDouble();
     int changes = 1;

@@ -90,6 +90,68 @@ class ClevrGeneratorTest {
     assertThat(image.getHeight()).isEqualTo(240);
   }
 
+  /**
+   * The default false questions are any other description, uniformly: of the 95 others, 11
+   * differ in one attribute, 33 in two, 37 in three and 14 in all four (real CLEVR's mini set:
+   * 8, 11, 27 and 6 of 52).
+   */
+  @Test
+  void uniformFalseQuestionsAreAnyOtherDescription() {
+    int[] counts = new int[5];
+    java.util.Set<ClevrAttributes> seen = new java.util.HashSet<>();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    ClevrAttributes object = new ClevrAttributes("large", "red", "metal", "cube");
+    int n = 9500;
+    for (int i = 0; i < n; i++) {
+      ClevrAttributes wrong = ClevrSceneSampler.otherDescription(random, object);
+      seen.add(wrong);
+      int differences = 0;
+      for (String k : object.attributes().keySet()) {
+        differences += object.attributes().get(k).equals(wrong.attributes().get(k)) ? 0 : 1;
+      }
+      counts[differences]++;
+    }
+    assertThat(counts[0]).isZero();
+    assertThat(seen).hasSize(95);
+    int[] expected = {0, 11, 33, 37, 14};
+    for (int d = 1; d <= 4; d++) {
+      // 100 draws per description: within about 4 standard deviations.
+      assertThat(counts[d]).as("differing in %d", d)
+          .isBetween(expected[d] * 100 - 250, expected[d] * 100 + 250);
+    }
+  }
+
+  @Test
+  void theGeneratorWritesTheKindOfFalseQuestionsAndBothKindsDiffer() throws Exception {
+    ClevrGenerator uniform = new ClevrGenerator(400, 3, 1, ClevrNegatives.UNIFORM);
+    ClevrGenerator near = new ClevrGenerator(400, 3, 1, ClevrNegatives.NEAR);
+    int oneUniform = oneAttributeNegatives(uniform.draw());
+    int oneNear = oneAttributeNegatives(near.draw());
+    // 200 false questions each: about 23 (uniform) against about 100 (near).
+    assertThat(oneUniform).isLessThan(45);
+    assertThat(oneNear).isGreaterThan(75);
+    assertThat(new ClevrGenerator(400, 3).draw()).isEqualTo(uniform.draw());
+  }
+
+  private static int oneAttributeNegatives(java.util.List<ClevrSceneSampler.Draw> draws) {
+    int count = 0;
+    for (ClevrSceneSampler.Draw d : draws) {
+      ClevrAttributes object = d.scene().object();
+      for (ClevrSceneSampler.Question q : d.questions()) {
+        if (q.answer() == 1) {
+          continue;
+        }
+        var said = q.attributes().attributes();
+        int differences = 0;
+        for (String k : object.attributes().keySet()) {
+          differences += object.attributes().get(k).equals(said.get(k)) ? 0 : 1;
+        }
+        count += differences == 1 ? 1 : 0;
+      }
+    }
+    return count;
+  }
+
   @Test
   void falseQuestionsDifferInOneToFourAttributesMostlyOne() {
     int[] counts = new int[5];
