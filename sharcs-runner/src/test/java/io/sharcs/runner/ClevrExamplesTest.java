@@ -112,6 +112,19 @@ class ClevrExamplesTest {
     assertThat(bad.errLines()).containsExactly(
         "sharcs: --questions: got 1, expected an integer >= 2");
 
+    Fixtures.CliResult near = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()),
+        "generate", "clevr", "--questions", "4", "--negatives", "NEAR", "--out", "near");
+    assertThat(near.code()).isZero();
+    assertThat(dir.resolve("near/questions.json")).content().contains("\"negatives\":\"near\"");
+    assertThat(dir.resolve("gen/questions.json")).content().contains("\"negatives\":\"uniform\"");
+
+    Fixtures.CliResult kind = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()),
+        "generate", "clevr", "--questions", "4", "--negatives", "far", "--out", "y");
+    assertThat(kind.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(kind.errLines()).containsExactly(
+        "sharcs: --negatives: got 'far', expected uniform or near");
+    assertThat(dir.resolve("y")).doesNotExist();
+
     Fixtures.CliResult none = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()), "generate");
     assertThat(none.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(none.errLines()).singleElement().asString().contains("expected clevr");
