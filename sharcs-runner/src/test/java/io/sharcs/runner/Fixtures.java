@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Shared test helpers: plugins, environment, experiment text, CLI capture, folder snapshots. */
-final class Fixtures {
+public final class Fixtures {
 
   /** The example experiment with a small data set, so that loading the data is quick. */
   static final String EXPERIMENT = """
@@ -91,17 +91,18 @@ final class Fixtures {
   }
 
   /** The outcome of one CLI call. */
-  record CliResult(int code, String out, String err) {
-    List<String> errLines() {
+  /** The outcome of one CLI call. */
+  public record CliResult(int code, String out, String err) {
+    public List<String> errLines() {
       return err.lines().toList();
     }
 
-    List<String> outLines() {
+    public List<String> outLines() {
       return out.lines().toList();
     }
   }
 
-  static CliResult cli(RunnerEnvironment env, String... args) {
+  public static CliResult cli(RunnerEnvironment env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
@@ -113,7 +114,7 @@ final class Fixtures {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  static Path write(Path dir, String name, String text) {
+  public static Path write(Path dir, String name, String text) {
     try {
       Files.createDirectories(dir);
       return Files.writeString(dir.resolve(name), text);
@@ -123,7 +124,7 @@ final class Fixtures {
   }
 
   /** Every file and directory below {@code root}: relative path to hex bytes ("" for dirs). */
-  static Map<String, String> snapshot(Path root) {
+  public static Map<String, String> snapshot(Path root) {
     Map<String, String> files = new TreeMap<>();
     if (!Files.exists(root)) {
       return files;

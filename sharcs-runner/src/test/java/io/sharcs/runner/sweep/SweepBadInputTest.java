@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import io.sharcs.runner.ConfigOverrides;
 import io.sharcs.runner.Experiment;
 import io.sharcs.runner.ExperimentLoader;
+import io.sharcs.runner.Fixtures;
 import io.sharcs.runner.ResolvedConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class SweepBadInputTest {
   @BeforeEach
   void earlierRun() {
     // A complete run of another sweep: must survive every rejected sweep unchanged.
-    SweepFixtures.write(work.resolve("runs/tiny/sharcs/seed-7"), "metrics.json", "{}\n");
+    Fixtures.write(work.resolve("runs/tiny/sharcs/seed-7"), "metrics.json", "{}\n");
   }
 
   static Stream<Arguments> cases() {
@@ -101,32 +102,32 @@ class SweepBadInputTest {
   @MethodSource("cases")
   void badSweepsExitTwoWithOneLineBeforeAnyRun(
       String label, String sweep, List<String> extra, String expected) {
-    SweepFixtures.write(work, "exp.yaml", TINY + sweep + "\n");
-    Map<String, String> before = SweepFixtures.snapshot(work);
+    Fixtures.write(work, "exp.yaml", TINY + sweep + "\n");
+    Map<String, String> before = Fixtures.snapshot(work);
     List<String> args = new ArrayList<>(List.of("sweep", "exp.yaml"));
     args.addAll(extra);
 
-    SweepFixtures.CliResult r =
-        SweepFixtures.cli(SweepFixtures.env(work), args.toArray(String[]::new));
+    Fixtures.CliResult r =
+        Fixtures.cli(SweepFixtures.env(work), args.toArray(String[]::new));
 
     assertThat(r.errLines()).containsExactly(expected);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(SweepFixtures.snapshot(work)).isEqualTo(before);
+    assertThat(Fixtures.snapshot(work)).isEqualTo(before);
   }
 
   @Test
   void aFolderHoldingTheResultOfAnotherConfigIsAnErrorNotOverwritten() {
-    SweepFixtures.write(work, "exp.yaml", TINY + "sweep: {seed: [0, 7]}\n");
+    Fixtures.write(work, "exp.yaml", TINY + "sweep: {seed: [0, 7]}\n");
     Path other = work.resolve("runs/tiny/sharcs/seed-0");
     Experiment earlier = new ExperimentLoader(SweepFixtures.env(work).registry())
         .load(work.resolve("exp.yaml"), "exp.yaml", ConfigOverrides.none());
-    SweepFixtures.write(other, "config.resolved.yaml",
+    Fixtures.write(other, "config.resolved.yaml",
         ResolvedConfig.toYaml(earlier).replace("epochs: 3", "epochs: 150"));
-    SweepFixtures.write(other, "metrics.json", "{\"accuracy.test\": 0.5}\n");
-    Map<String, String> before = SweepFixtures.snapshot(work);
+    Fixtures.write(other, "metrics.json", "{\"accuracy.test\": 0.5}\n");
+    Map<String, String> before = Fixtures.snapshot(work);
 
-    SweepFixtures.CliResult r = SweepFixtures.cli(SweepFixtures.env(work), "sweep", "exp.yaml");
+    Fixtures.CliResult r = Fixtures.cli(SweepFixtures.env(work), "sweep", "exp.yaml");
 
     assertThat(r.errLines()).containsExactly("sharcs: runs/tiny/sharcs/seed-0: holds a complete"
         + " run of a different config (training.epochs: 150 there, 3 in this sweep) and 1 more"
@@ -134,7 +135,7 @@ class SweepBadInputTest {
         + " into another folder with --out DIR");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(SweepFixtures.snapshot(work)).isEqualTo(before);
+    assertThat(Fixtures.snapshot(work)).isEqualTo(before);
   }
 
   @Test

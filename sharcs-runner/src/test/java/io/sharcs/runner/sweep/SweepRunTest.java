@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sharcs.runner.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -29,10 +30,10 @@ class SweepRunTest {
 
   @Test
   void aSweepResumesWithoutRedoingRunsAndParallelRunsEqualSerialOnes() throws Exception {
-    SweepFixtures.write(work, "exp.yaml", EXPERIMENT);
+    Fixtures.write(work, "exp.yaml", EXPERIMENT);
     Path sweep = work.resolve("runs/tiny");
 
-    SweepFixtures.CliResult first = sweep("--jobs", "2");
+    Fixtures.CliResult first = sweep("--jobs", "2");
     assertThat(first.err()).isEmpty();
     assertThat(first.code()).isZero();
     assertThat(first.outLines().get(0)).isEqualTo("tiny: sweep of 2 runs (seed) -> runs/tiny;"
@@ -50,7 +51,7 @@ class SweepRunTest {
     assertThat(summary.at("/groups/0/metrics/accuracy.test/n").asInt()).isEqualTo(2);
     JsonNode metrics1 = SweepFixtures.json(seed1.resolve("metrics.json"));
 
-    SweepFixtures.CliResult again = sweep();
+    Fixtures.CliResult again = sweep();
     assertThat(again.code()).isZero();
     assertThat(again.outLines()).startsWith(
         "tiny: sweep of 2 runs (seed) -> runs/tiny; 2 already complete, 0 to run, 1 at a time");
@@ -62,7 +63,7 @@ class SweepRunTest {
 
     // A run killed before its commit leaves no metrics.json: only that run is redone.
     Files.delete(seed1.resolve("metrics.json"));
-    SweepFixtures.CliResult resumed = sweep();
+    Fixtures.CliResult resumed = sweep();
     assertThat(resumed.code()).as(resumed.err()).isZero();
     assertThat(resumed.outLines()).anyMatch(l -> l.startsWith("[1/2] sharcs/seed-0 already"))
         .anyMatch(l -> l.startsWith("[2/2] sharcs/seed-1 done in"));
@@ -88,11 +89,11 @@ class SweepRunTest {
 
   @Test
   void aFailedRunIsReportedWithItsLogAndTheOthersGoOn() throws Exception {
-    SweepFixtures.write(work, "exp.yaml", EXPERIMENT);
+    Fixtures.write(work, "exp.yaml", EXPERIMENT);
     // A directory where the run's metrics.json must go: the run trains, then cannot commit.
-    SweepFixtures.write(work.resolve("runs/tiny/sharcs/seed-0/metrics.json"), "blocker", "");
+    Fixtures.write(work.resolve("runs/tiny/sharcs/seed-0/metrics.json"), "blocker", "");
 
-    SweepFixtures.CliResult r = sweep("--jobs", "1");
+    Fixtures.CliResult r = sweep("--jobs", "1");
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.errLines()).containsExactly("sharcs: 1 of 2 runs failed (sharcs/seed-0: log"
@@ -109,16 +110,16 @@ class SweepRunTest {
     assertThat(summary.at("/groups/0/runs").toString()).isEqualTo("[\"sharcs/seed-1\"]");
   }
 
-  private SweepFixtures.CliResult sweep(String... options) {
+  private Fixtures.CliResult sweep(String... options) {
     String[] args = new String[options.length + 2];
     args[0] = "sweep";
     args[1] = "exp.yaml";
     System.arraycopy(options, 0, args, 2, options.length);
-    return SweepFixtures.cli(SweepFixtures.env(work), args);
+    return Fixtures.cli(SweepFixtures.env(work), args);
   }
 
   private static Map<String, String> summaries(Path sweep) {
-    Map<String, String> files = SweepFixtures.snapshot(sweep);
+    Map<String, String> files = Fixtures.snapshot(sweep);
     files.keySet().removeIf(k -> !k.startsWith("summary."));
     assertThat(files).hasSize(3);
     return files;
