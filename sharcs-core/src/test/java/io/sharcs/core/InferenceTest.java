@@ -4,56 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import io.sharcs.api.ConceptSampling;
-import io.sharcs.api.EncoderContext;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.eval.Batches;
 import io.sharcs.core.eval.Inference;
-import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.train.PreparedData;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InferenceTest {
 
-  private static final VectorTestModality VECTOR = new VectorTestModality();
-
   private static final String LONE_ROW =
       "batch norm with batch statistics rejects a single row, so a lone trailing row must join"
           + " the chunk before it";
 
-  private static List<ModalityBinding> bindings() {
-    return List.of(
-        new ModalityBinding("a", VECTOR, new VectorTestModality.Config(8)),
-        new ModalityBinding("b", VECTOR, new VectorTestModality.Config(8)));
-  }
-
-  private static SharcsNetwork network(PreparedData data, NDManager manager) {
-    Engine.getInstance().setRandomSeed(17);
-    List<Block> encoders = new ArrayList<>();
-    for (PreparedData.Slot slot : data.slots()) {
-      encoders.add(
-          VECTOR.createEncoder(
-              slot.encoder(),
-              new EncoderContext(4, slot.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL)));
-    }
-    SharcsNetwork net = new SharcsNetwork(encoders, new int[] {1, 1}, 4, 5.0, 4, 6, 2, true);
-    net.initialize(manager, List.of(new Shape[] {new Shape(2, 5)}, new Shape[] {new Shape(2, 5)}));
-    return net;
-  }
-
   @Test
   void evalModeAccuracyDoesNotDependOnTheBatchSize() {
-    PreparedData data = PreparedData.prepare(TwoViewXorData.generate(60, 40, 2), bindings());
+    PreparedData data = PreparedData.prepare(TwoViewXorData.generate(60, 40, 2), TwoVectorModalities.bindings());
     try (NDManager manager = NDManager.newBaseManager()) {
-      Inference inference = new Inference(network(data, manager), data, manager);
+      Inference inference = new Inference(TwoVectorModalities.network(data, manager, 17), data, manager);
       int[] rows = Batches.range(data.test().size());
       double a = inference.accuracy(data.test(), rows, false, 3);
       double b = inference.accuracy(data.test(), rows, false, 64);
@@ -77,9 +48,9 @@ class InferenceTest {
    */
   @Test
   void trainingModeAccuracyCopesWithALoneTrailingRow() {
-    PreparedData data = PreparedData.prepare(TwoViewXorData.generate(60, 40, 2), bindings());
+    PreparedData data = PreparedData.prepare(TwoViewXorData.generate(60, 40, 2), TwoVectorModalities.bindings());
     try (NDManager manager = NDManager.newBaseManager()) {
-      Inference inference = new Inference(network(data, manager), data, manager);
+      Inference inference = new Inference(TwoVectorModalities.network(data, manager, 17), data, manager);
       // 20 test rows in batches of 19: the last batch holds a single row
       double[] accuracy = new double[1];
       assertThatCode(() -> accuracy[0] = inference.accuracy(data.test(), Batches.range(20), true, 19))
@@ -101,7 +72,7 @@ class InferenceTest {
     assertThatCode(
             () ->
                 result[0] =
-                    SharcsPipeline.run(data, bindings(), settings, r -> {}, dir.resolve("model")))
+                    SharcsPipeline.run(data, TwoVectorModalities.bindings(), settings, r -> {}, dir.resolve("model")))
         .as(LONE_ROW)
         .doesNotThrowAnyException();
     assertThat(result[0].metrics().get("accuracy.train")).isBetween(0.0, 1.0);

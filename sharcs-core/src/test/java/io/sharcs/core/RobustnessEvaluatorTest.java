@@ -3,12 +3,7 @@ package io.sharcs.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import io.sharcs.api.ConceptSampling;
-import io.sharcs.api.EncoderContext;
 import io.sharcs.core.eval.AnalysisRows;
 import io.sharcs.core.eval.Batches;
 import io.sharcs.core.eval.ConceptTables;
@@ -35,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * identities between them are checked exactly.
  */
 class RobustnessEvaluatorTest {
-
-  private static final VectorTestModality VECTOR = new VectorTestModality();
 
   private static Map<String, Double> wired(
       boolean sharedSpace, boolean withCounterparts, Settings settings) {
@@ -141,22 +134,10 @@ class RobustnessEvaluatorTest {
 
   @Test
   void onARandomNetworkFullCleanInterventionRestoresTheCleanAccuracyAndSeedsReproduce() {
-    List<ModalityBinding> bindings =
-        List.of(
-            new ModalityBinding("a", VECTOR, new VectorTestModality.Config(8)),
-            new ModalityBinding("b", VECTOR, new VectorTestModality.Config(8)));
-    PreparedData data = PreparedData.prepare(TwoViewXorData.generate(140, 60, 2), bindings);
+    PreparedData data =
+        PreparedData.prepare(TwoViewXorData.generate(140, 60, 2), TwoVectorModalities.bindings());
     try (NDManager manager = NDManager.newBaseManager()) {
-      Engine.getInstance().setRandomSeed(17);
-      List<Block> encoders = new ArrayList<>();
-      for (PreparedData.Slot slot : data.slots()) {
-        encoders.add(
-            VECTOR.createEncoder(
-                slot.encoder(),
-                new EncoderContext(4, slot.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL)));
-      }
-      SharcsNetwork net = new SharcsNetwork(encoders, new int[] {1, 1}, 4, 5.0, 4, 6, 2, true);
-      net.initialize(manager, List.of(new Shape[] {new Shape(2, 5)}, new Shape[] {new Shape(2, 5)}));
+      SharcsNetwork net = TwoVectorModalities.network(data, manager, 17);
       Inference inference = new Inference(net, data, manager);
       var banks =
           ConceptTables.extract(inference, data, AnalysisRows.full(60, 80)).banks(false);
@@ -192,10 +173,7 @@ class RobustnessEvaluatorTest {
   @Test
   void multiCbmRunsReportTheMetricsReproducibly(@TempDir Path dir) {
     var dataset = TwoViewXorData.generate(120, 80, 6);
-    List<ModalityBinding> bindings =
-        List.of(
-            new ModalityBinding("a", VECTOR, new VectorTestModality.Config(8)),
-            new ModalityBinding("b", VECTOR, new VectorTestModality.Config(8)));
+    List<ModalityBinding> bindings = TwoVectorModalities.bindings();
     RunSettings s =
         new RunSettings(
             2, Mode.MULTI_CBM, Protocol.CLEAN, new ModelConfig(4, 5, 4, 8),

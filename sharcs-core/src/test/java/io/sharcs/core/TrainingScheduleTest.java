@@ -3,13 +3,8 @@ package io.sharcs.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import io.sharcs.api.ConceptSampling;
-import io.sharcs.api.EncoderContext;
 import io.sharcs.api.InvalidConfigException;
 
 import io.sharcs.core.model.SharcsNetwork;
@@ -22,8 +17,6 @@ import org.junit.jupiter.api.Test;
 /** The two-phase schedule of the reference's CLEVR training (section 3.2), declared as phases. */
 class TrainingScheduleTest {
 
-  private static final VectorTestModality VECTOR = new VectorTestModality();
-
   private static final TrainingConfig TWO_PHASES =
       new TrainingConfig(
           4, 16, 5e-3, 0.1, 1.0, false,
@@ -35,23 +28,9 @@ class TrainingScheduleTest {
   @Test
   void firstPhaseSkipsTheSharedSpaceThenEncodersFreezeAndTheSharedSpaceTrains() {
     var data =
-        PreparedData.prepare(
-            TwoViewXorData.generate(80, 64, 2),
-            List.of(
-                new ModalityBinding("a", VECTOR, new VectorTestModality.Config(8)),
-                new ModalityBinding("b", VECTOR, new VectorTestModality.Config(8))));
+        PreparedData.prepare(TwoViewXorData.generate(80, 64, 2), TwoVectorModalities.bindings());
     try (NDManager manager = NDManager.newBaseManager()) {
-      Engine.getInstance().setRandomSeed(3);
-      List<Block> encoders = new ArrayList<>();
-      for (PreparedData.Slot slot : data.slots()) {
-        encoders.add(
-            VECTOR.createEncoder(
-                slot.encoder(),
-                new EncoderContext(4, slot.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL)));
-      }
-      SharcsNetwork net = new SharcsNetwork(encoders, new int[] {1, 1}, 4, 5.0, 4, 6, 2, true);
-      net.initialize(
-          manager, List.of(new Shape[] {new Shape(2, 5)}, new Shape[] {new Shape(2, 5)}));
+      SharcsNetwork net = TwoVectorModalities.network(data, manager, 3);
       SharcsTrainer trainer = new SharcsTrainer(net, data, TWO_PHASES, 1, 5, manager);
 
       float[] projection0 = snapshot(net, NetworkPart.PROJECTIONS);
