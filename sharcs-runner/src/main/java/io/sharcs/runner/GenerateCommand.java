@@ -70,7 +70,7 @@ public final class GenerateCommand implements Runnable {
     try {
       kind = ClevrNegatives.parse("--negatives", negatives);
     } catch (InvalidConfigException e) {
-      throw new InputError(null, "--negatives", "got '" + negatives + "', expected uniform or near");
+      throw new InputError(null, "--negatives", e.problem());
     }
     ClevrGenerator generator = new ClevrGenerator(questions, seed, kind);
     generator.writeTo(target);

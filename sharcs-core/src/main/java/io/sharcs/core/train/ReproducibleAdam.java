@@ -104,9 +104,9 @@ final class ReproducibleAdam {
         Parameter p = parameters.get(i);
         NDArray w = p.getArray();
         Moments m = parked.remove(p);
-        NDArray zeros = m == null ? w.getManager().zeros(new Shape(w.size())) : null;
-        means.add(m == null ? zeros : m.mean());
-        variances.add(m == null ? zeros : m.variance());
+        Shape flat = new Shape(w.size());
+        means.add(m == null ? w.getManager().zeros(flat) : m.mean());
+        variances.add(m == null ? w.getManager().zeros(flat) : m.variance());
         offset += w.size();
         if (i < n - 1) {
           offsets[i] = offset;
