@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.NetworkPart;
+import io.sharcs.core.TrainingPhase;
 import io.sharcs.runner.datasets.clevr.ClevrConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,15 +42,19 @@ class ClevrExamplesTest {
         .containsExactly("text", "image");
     assertThat(e.model().concepts()).isEqualTo(24);
     assertThat(e.training().batchSize()).isEqualTo(100);
-    assertThat(e.training().pairProbability()).isEqualTo(0.2);
+    assertThat(e.training().pairProbability()).isEqualTo(1.0);
+    assertThat(e.training().lambda()).isEqualTo(0.3);
     assertThat(e.training().epochs()).isEqualTo(100);
-    // The reference's two-phase schedule: the local path, then frozen encoders and the shared
-    // concept space.
-    assertThat(e.training().phases()).hasSize(2);
-    assertThat(e.training().phases().get(0).sharedSpace()).isFalse();
-    assertThat(e.training().phases().get(1).sharedSpace()).isTrue();
+    // The reference's two phases (the local path, then frozen encoders and the shared concept
+    // space), then everything trained in the shared space.
+    assertThat(e.training().phases()).extracting(TrainingPhase::epochs)
+        .containsExactly(70, 15, 15);
+    assertThat(e.training().phases()).extracting(TrainingPhase::sharedSpace)
+        .containsExactly(false, true, true);
     assertThat(e.training().phases().get(1).trainableParts())
         .containsExactlyInAnyOrder(NetworkPart.PROJECTIONS, NetworkPart.PREDICTOR);
+    assertThat(e.training().phases().get(2).trainableParts())
+        .containsExactlyInAnyOrder(NetworkPart.values());
   }
 
   @Test
