@@ -1,12 +1,12 @@
 package io.sharcs.modality.graph;
 
+import static io.sharcs.modality.graph.TestEncoders.forward;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -15,6 +15,10 @@ import ai.djl.training.ParameterStore;
 import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
 import io.sharcs.api.InputSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,15 +29,8 @@ class GraphConceptEncoderTest {
   private final GraphPlugin plugin = new GraphPlugin();
 
   private Block encoder(InputSpec spec, ConceptSampling sampling, NDManager manager, NDList batch) {
-    Block block = plugin.createEncoder(
-        plugin.defaultEncoderConfig(), new EncoderContext(K, spec, sampling));
-    block.initialize(manager, DataType.FLOAT32, batch.getShapes());
-    return block;
-  }
-
-  private static float[] forward(Block block, NDManager manager, NDList batch, boolean training) {
-    return block.forward(new ParameterStore(manager, false), batch, training).singletonOrThrow()
-        .toFloatArray();
+    return TestEncoders.initialised(plugin, plugin.defaultEncoderConfig(),
+        new EncoderContext(K, spec, sampling), manager, batch);
   }
 
   @Test
@@ -69,10 +66,8 @@ class GraphConceptEncoderTest {
     InputSpec spec = new InputSpec(2, 6, "t");
     try (NDManager manager = NDManager.newBaseManager()) {
       NDList batch = plugin.batch(TestGraphs.random(3, 2, 6, 2, 8), spec, manager);
-      Block block = plugin.createEncoder(
-          new GraphEncoderConfig(1, 30, 0.2, 0.5),
-          new EncoderContext(K, spec, ConceptSampling.DETERMINISTIC_IN_EVAL));
-      block.initialize(manager, DataType.FLOAT32, batch.getShapes());
+      Block block = TestEncoders.initialised(plugin, new GraphEncoderConfig(1, 30, 0.2, 0.5),
+          new EncoderContext(K, spec, ConceptSampling.DETERMINISTIC_IN_EVAL), manager, batch);
 
       assertThat(block.getParameters().size()).isEqualTo(2);
       assertThat(block.getParameters().get(0).getValue().getArray().getShape())
@@ -212,15 +207,15 @@ class GraphConceptEncoderTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       NDList batch = plugin.batch(graphs, spec, manager);
       Block trained = encoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, batch);
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      trained.saveParameters(new java.io.DataOutputStream(bytes));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      trained.saveParameters(new DataOutputStream(bytes));
 
       Block loaded = plugin.createEncoder(
           plugin.defaultEncoderConfig(),
           new EncoderContext(K, spec, ConceptSampling.DETERMINISTIC_IN_EVAL));
       loaded.loadParameters(
           manager,
-          new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+          new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
 
       assertThat(forward(loaded, manager, batch, false))
           .containsExactly(forward(trained, manager, batch, false));

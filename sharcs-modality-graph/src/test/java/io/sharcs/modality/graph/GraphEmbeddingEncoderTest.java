@@ -1,13 +1,15 @@
 package io.sharcs.modality.graph;
 
+import static io.sharcs.modality.graph.TestEncoders.forward;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -16,6 +18,7 @@ import io.sharcs.api.EncoderContext;
 import io.sharcs.api.EncoderPurpose;
 import io.sharcs.api.InputSpec;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +30,9 @@ class GraphEmbeddingEncoderTest {
 
   private Block embeddingEncoder(InputSpec spec, ConceptSampling sampling, NDManager manager,
       NDList batch) {
-    Block block = plugin.createEncoder(
-        plugin.defaultEncoderConfig(),
-        new EncoderContext(K, spec, sampling, Path.of(""), EncoderPurpose.EMBEDDING));
-    block.initialize(manager, DataType.FLOAT32, batch.getShapes());
-    return block;
-  }
-
-  private static float[] forward(Block block, NDManager manager, NDList batch, boolean training) {
-    return block.forward(new ParameterStore(manager, false), batch, training).singletonOrThrow()
-        .toFloatArray();
+    return TestEncoders.initialised(plugin, plugin.defaultEncoderConfig(),
+        new EncoderContext(K, spec, sampling, Path.of(""), EncoderPurpose.EMBEDDING),
+        manager, batch);
   }
 
   @Test
@@ -101,10 +97,10 @@ class GraphEmbeddingEncoderTest {
       NDList alone = plugin.batch(List.of(small), spec, manager);
       NDList padded = plugin.batch(List.of(small, TestGraphs.path(9)), spec, manager);
       Block block = embeddingEncoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, padded);
-      float[] first = java.util.Arrays.copyOf(forward(block, manager, padded, false), K);
+      float[] first = Arrays.copyOf(forward(block, manager, padded, false), K);
       // Equal up to rounding: the padded batch multiplies larger matrices.
       assertThat(first)
-          .containsExactly(forward(block, manager, alone, false), org.assertj.core.data.Offset.offset(1e-5f));
+          .containsExactly(forward(block, manager, alone, false), offset(1e-5f));
     }
   }
 
@@ -116,7 +112,7 @@ class GraphEmbeddingEncoderTest {
       Engine.getInstance().setRandomSeed(2);
       NDList batch = plugin.batch(graphs, spec, manager);
       Block block = embeddingEncoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, batch);
-      NDArray w = manager.randomNormal(new ai.djl.ndarray.types.Shape(6, K));
+      NDArray w = manager.randomNormal(new Shape(6, K));
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray out = block.forward(new ParameterStore(manager, false), batch, true)
             .singletonOrThrow();
