@@ -1,24 +1,15 @@
 package io.sharcs.modality.image;
 
-import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
 import io.sharcs.api.InputSpec;
 import io.sharcs.api.Preprocessor;
-import io.sharcs.api.nn.Layers;
 import io.sharcs.api.nn.Tensors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +41,6 @@ public final class ClevrAttributeProbe {
       List.of("rubber", "metal"),
       List.of("sphere", "cube", "cylinder"));
   private static final int OUTPUTS = 15;
-  private static final int BATCH = 100;
   private static final Pattern OBJECT = Pattern.compile(
       "\"image_filename\":\"([^\"]+)\",\"objects\":\\[\\{\"shape\":\"(\\w+)\",\"color\":\"(\\w+)\","
           + "\"size\":\"(\\w+)\",\"material\":\"(\\w+)\"");
@@ -87,34 +77,19 @@ public final class ClevrAttributeProbe {
         plugin.fit(images.subList(0, train), new InputSpec(3, 1, "scenes"), config);
     Block encoder = plugin.createEncoder(
         config, new EncoderContext(24, pre.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
-    SequentialBlock net = new SequentialBlock().add(encoder).add(Layers.linear(24, OUTPUTS));
-    try (Model model = Model.newInstance("probe")) {
-      model.setBlock(net);
-      DefaultTrainingConfig tc =
-          new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss())
-              .optOptimizer(
-                  Optimizer.adam().optLearningRateTracker(Tracker.fixed(3e-3f)).build());
-      try (Trainer trainer = model.newTrainer(tc)) {
-        trainer.initialize(new Shape(BATCH, config.channels(), height, width));
-        long start = System.nanoTime();
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-          for (int from = 0; from + BATCH <= train; from += BATCH) {
-            try (NDManager batch = trainer.getManager().newSubManager()) {
-              NDArray x = pre.batch(images.subList(from, from + BATCH), batch).singletonOrThrow();
-              NDArray y = oneHot(batch, labels.subList(from, from + BATCH));
-              try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDList out = trainer.forward(new NDList(x));
-                gc.backward(trainer.getLoss().evaluate(new NDList(y), out));
-              }
-              trainer.step();
-            }
-          }
-          if (epoch % 5 == 0 || epoch == epochs) {
-            System.out.printf("%dx%d %s epoch %d | train %s | test %s | %.1f s%n", width, height,
-                conv, epoch, accuracy(trainer, pre, images, labels, 0, train),
-                accuracy(trainer, pre, images, labels, train, images.size()),
-                (System.nanoTime() - start) / 1e9);
-          }
+    try (EncoderHeadTraining training = new EncoderHeadTraining(encoder, 24, OUTPUTS, pre,
+        new Shape(EncoderHeadTraining.BATCH, config.channels(), height, width),
+        Loss.sigmoidBinaryCrossEntropyLoss(), 3e-3f)) {
+      long start = System.nanoTime();
+      for (int epoch = 1; epoch <= epochs; epoch++) {
+        training.epoch(images, train, (batch, from, to) -> oneHot(batch, labels.subList(from, to)));
+        if (epoch % 5 == 0 || epoch == epochs) {
+          System.out.printf("%dx%d %s epoch %d | train %s | test %s | %.1f s%n", width, height,
+              conv, epoch,
+              accuracy(training.outputs(images, 0, train), labels.subList(0, train)),
+              accuracy(training.outputs(images, train, images.size()),
+                  labels.subList(train, images.size())),
+              (System.nanoTime() - start) / 1e9);
         }
       }
     }
@@ -132,33 +107,25 @@ public final class ClevrAttributeProbe {
     return Tensors.create(manager, y, new Shape(labels.size(), OUTPUTS));
   }
 
-  /** Per attribute, the share of rows [from, to) whose highest output in its group is right. */
-  private static String accuracy(Trainer trainer, Preprocessor<ImageSample> pre,
-      List<ImageSample> images, List<int[]> labels, int from, int to) {
+  /** Per attribute, the share of rows whose highest output in the attribute's group is right. */
+  private static String accuracy(float[][] outputs, List<int[]> labels) {
     int[] correct = new int[VALUES.size()];
-    for (int s = from; s < to; s += BATCH) {
-      int e = Math.min(to, s + BATCH);
-      try (NDManager batch = trainer.getManager().newSubManager()) {
-        float[] p = trainer.evaluate(new NDList(pre.batch(images.subList(s, e), batch)))
-            .singletonOrThrow().toFloatArray();
-        for (int i = 0; i < e - s; i++) {
-          int offset = 0;
-          for (int a = 0; a < VALUES.size(); a++) {
-            int best = 0;
-            for (int j = 1; j < VALUES.get(a).size(); j++) {
-              if (p[i * OUTPUTS + offset + j] > p[i * OUTPUTS + offset + best]) {
-                best = j;
-              }
-            }
-            correct[a] += best == labels.get(s + i)[a] ? 1 : 0;
-            offset += VALUES.get(a).size();
+    for (int i = 0; i < outputs.length; i++) {
+      int offset = 0;
+      for (int a = 0; a < VALUES.size(); a++) {
+        int best = 0;
+        for (int j = 1; j < VALUES.get(a).size(); j++) {
+          if (outputs[i][offset + j] > outputs[i][offset + best]) {
+            best = j;
           }
         }
+        correct[a] += best == labels.get(i)[a] ? 1 : 0;
+        offset += VALUES.get(a).size();
       }
     }
     StringBuilder out = new StringBuilder();
     for (int a = 0; a < VALUES.size(); a++) {
-      out.append(String.format("%s %.3f ", NAMES.get(a), correct[a] / (double) (to - from)));
+      out.append(String.format("%s %.3f ", NAMES.get(a), correct[a] / (double) outputs.length));
     }
     return out.toString().trim();
   }

@@ -1,24 +1,15 @@
 package io.sharcs.modality.image;
 
-import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
 import io.sharcs.api.InputSpec;
 import io.sharcs.api.Preprocessor;
-import io.sharcs.api.nn.Layers;
 import io.sharcs.api.nn.Tensors;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -86,53 +77,36 @@ public final class ImageEncoderLearningCheck {
     Preprocessor<ImageSample> pre = plugin.fit(images.subList(0, train), spec, config);
     Block encoder = plugin.createEncoder(config,
         new EncoderContext(24, pre.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
-    SequentialBlock net = new SequentialBlock().add(encoder).add(Layers.linear(24, 24));
     StringBuilder out = new StringBuilder();
-    try (Model model = Model.newInstance("check")) {
-      model.setBlock(net);
-      DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-          .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
-      try (Trainer trainer = model.newTrainer(tc)) {
-        trainer.initialize(new Shape(100, 3, config.height(), config.width()));
-        long start = System.nanoTime();
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-          for (int from = 0; from + 100 <= train; from += 100) {
-            try (NDManager m = trainer.getManager().newSubManager()) {
-              NDArray x = pre.batch(images.subList(from, from + 100), m).singletonOrThrow();
-              NDArray y = labelsOf(m, labels.subList(from, from + 100));
-              try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDList pred = trainer.forward(new NDList(x));
-                gc.backward(trainer.getLoss().evaluate(new NDList(y), pred));
-              }
-              trainer.step();
-            }
-          }
-          if (epoch % 4 == 0 || epoch == epochs) {
-            out.append(String.format("epoch %d test acc %.3f; ", epoch,
-                accuracy(trainer, pre, images, labels, train)));
-          }
+    try (EncoderHeadTraining training = new EncoderHeadTraining(encoder, 24, 24, pre,
+        new Shape(EncoderHeadTraining.BATCH, 3, config.height(), config.width()),
+        Loss.softmaxCrossEntropyLoss(), 1e-3f)) {
+      long start = System.nanoTime();
+      for (int epoch = 1; epoch <= epochs; epoch++) {
+        training.epoch(images, train, (m, from, to) -> labelsOf(m, labels.subList(from, to)));
+        if (epoch % 4 == 0 || epoch == epochs) {
+          out.append(String.format("epoch %d test acc %.3f; ", epoch,
+              accuracy(training.outputs(images, train, images.size()),
+                  labels.subList(train, images.size()))));
         }
-        out.append(String.format("%.1f s", (System.nanoTime() - start) / 1e9));
       }
+      out.append(String.format("%.1f s", (System.nanoTime() - start) / 1e9));
     }
     return out.toString();
   }
 
-  private static double accuracy(Trainer trainer, Preprocessor<ImageSample> pre,
-      List<ImageSample> images, List<Integer> labels, int from) {
+  private static double accuracy(float[][] outputs, List<Integer> labels) {
     int correct = 0;
-    for (int s = from; s < images.size(); s += 100) {
-      int to = Math.min(images.size(), s + 100);
-      try (NDManager m = trainer.getManager().newSubManager()) {
-        NDArray x = pre.batch(images.subList(s, to), m).singletonOrThrow();
-        NDArray pred = trainer.evaluate(new NDList(x)).singletonOrThrow().argMax(1);
-        long[] p = pred.toLongArray();
-        for (int i = 0; i < p.length; i++) {
-          correct += p[i] == labels.get(s + i) ? 1 : 0;
+    for (int i = 0; i < outputs.length; i++) {
+      int best = 0;
+      for (int j = 1; j < outputs[i].length; j++) {
+        if (outputs[i][j] > outputs[i][best]) {
+          best = j;
         }
       }
+      correct += best == labels.get(i) ? 1 : 0;
     }
-    return (double) correct / (images.size() - from);
+    return (double) correct / outputs.length;
   }
 
   private static NDArray labelsOf(NDManager m, List<Integer> labels) {
