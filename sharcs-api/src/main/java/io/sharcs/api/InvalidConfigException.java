@@ -1,5 +1,7 @@
 package io.sharcs.api;
 
+import java.util.List;
+
 /**
  * A configuration value out of its domain. Thrown from the compact constructors of config
  * records; the runner adds the file and the path of the enclosing object to {@link #field()}.
@@ -49,6 +51,26 @@ public class InvalidConfigException extends IllegalArgumentException {
       throw new InvalidConfigException(field, "got " + value + ", expected a number > 0");
     }
     return value;
+  }
+
+  /**
+   * Throws unless {@code values} is a list of integers {@code > 0}, non-empty unless {@code
+   * mayBeEmpty} (layer widths, for example).
+   *
+   * @return an unmodifiable copy
+   */
+  public static List<Integer> requirePositiveIntegers(
+      String field, List<Integer> values, boolean mayBeEmpty) {
+    String expected = "a list of integers > 0" + (mayBeEmpty ? "" : ", at least one");
+    if (values == null || (!mayBeEmpty && values.isEmpty())) {
+      throw new InvalidConfigException(field, "got " + values + ", expected " + expected);
+    }
+    for (Integer v : values) {
+      if (v == null || v <= 0) {
+        throw new InvalidConfigException(field, "got " + values + ", expected " + expected);
+      }
+    }
+    return List.copyOf(values);
   }
 
   /** Throws unless {@code 0 <= value <= 1}. */

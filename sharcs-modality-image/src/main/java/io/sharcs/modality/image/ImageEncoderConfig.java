@@ -86,7 +86,8 @@ public record ImageEncoderConfig(
     }
     mean = normalisation("mean", mean, channels, false);
     std = normalisation("std", std, channels, true);
-    convChannels = positiveList("conv_channels", convChannels, false);
+    convChannels =
+        InvalidConfigException.requirePositiveIntegers("conv_channels", convChannels, false);
     if (kernel <= 0 || kernel % 2 == 0) {
       throw new InvalidConfigException(
           "kernel", "got " + kernel + ", expected an odd integer >= 1 (the padding keeps the size)");
@@ -94,7 +95,7 @@ public record ImageEncoderConfig(
     pool = Pooling.parse("pool", pool).id();
     InvalidConfigException.requireProbability("negative_slope", negativeSlope);
     globalPool = Pooling.parse("global_pool", globalPool).id();
-    hidden = positiveList("hidden", hidden, true);
+    hidden = InvalidConfigException.requirePositiveIntegers("hidden", hidden, true);
     if (!(dropout >= 0 && dropout < 1)) {
       throw new InvalidConfigException("dropout", "got " + dropout + ", expected a number in [0, 1)");
     }
@@ -196,19 +197,6 @@ public record ImageEncoderConfig(
       copy.add(v);
     }
     return List.copyOf(copy);
-  }
-
-  private static List<Integer> positiveList(String field, List<Integer> values, boolean mayBeEmpty) {
-    String expected = "a list of integers > 0" + (mayBeEmpty ? "" : ", at least one");
-    if (values == null || (!mayBeEmpty && values.isEmpty())) {
-      throw new InvalidConfigException(field, "got " + values + ", expected " + expected);
-    }
-    for (Integer v : values) {
-      if (v == null || v <= 0) {
-        throw new InvalidConfigException(field, "got " + values + ", expected " + expected);
-      }
-    }
-    return List.copyOf(values);
   }
 
   private static float[] toFloats(List<Double> values) {

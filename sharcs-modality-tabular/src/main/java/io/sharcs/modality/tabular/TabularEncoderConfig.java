@@ -16,15 +16,6 @@ public record TabularEncoderConfig(List<Integer> hidden) implements EncoderConfi
   public static final TabularEncoderConfig DEFAULTS = new TabularEncoderConfig(List.of(30));
 
   public TabularEncoderConfig {
-    if (hidden == null) {
-      throw new InvalidConfigException("hidden", "got null, expected a list of integers > 0");
-    }
-    for (Integer h : hidden) {
-      if (h == null || h <= 0) {
-        throw new InvalidConfigException(
-            "hidden", "got " + hidden + ", expected a list of integers > 0");
-      }
-    }
-    hidden = List.copyOf(hidden);
+    hidden = InvalidConfigException.requirePositiveIntegers("hidden", hidden, true);
   }
 }

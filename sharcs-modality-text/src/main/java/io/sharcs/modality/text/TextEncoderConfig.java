@@ -60,16 +60,7 @@ public record TextEncoderConfig(
   /** Validates every field; the exception names the field as files spell it. */
   public TextEncoderConfig {
     representation = oneOf("representation", representation, BAG_OF_WORDS, SEQUENCE);
-    if (hidden == null) {
-      throw new InvalidConfigException("hidden", "got null, expected a list of integers > 0");
-    }
-    for (Integer h : hidden) {
-      if (h == null || h <= 0) {
-        throw new InvalidConfigException(
-            "hidden", "got " + hidden + ", expected a list of integers > 0");
-      }
-    }
-    hidden = List.copyOf(hidden);
+    hidden = InvalidConfigException.requirePositiveIntegers("hidden", hidden, true);
     InvalidConfigException.requirePositive("embedding_size", embeddingSize);
     cell = oneOf("cell", cell, GRU, LSTM);
     InvalidConfigException.requirePositive("recurrent_size", recurrentSize);
