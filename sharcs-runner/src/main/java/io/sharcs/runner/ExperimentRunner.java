@@ -90,7 +90,8 @@ public final class ExperimentRunner {
       Instant end = env.clock().instant();
       RunArtifacts.writeProvenance(folder, new RunRecord(
           experiment, dataset, file, display, request.arguments(),
-          env.gitCommit().apply(sourceDirectory(env)), start, end, result));
+          env.gitCommit().apply(sourceDirectory(env)), start, end, result,
+          Processor.current()));
       RunArtifacts.writeMetrics(folder, result);
       folder.commit();
       RunSummary.print(out, result, shown, Duration.between(start, end).toMillis() / 1000.0);

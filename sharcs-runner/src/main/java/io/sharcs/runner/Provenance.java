@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * Builds {@code provenance.json}: which code (sharcs version, git commit, DJL and engine, plugins),
- * which machine (Java, OS, processors, threads), which inputs (experiment file and its SHA-256,
+ * which machine (Java, OS, processor model and vector extensions, processors, threads), which inputs (experiment file and its SHA-256,
  * command line, seed, data set fingerprint) and when.
  */
 public final class Provenance {
@@ -42,6 +42,14 @@ public final class Provenance {
     os.put("version", System.getProperty("os.version"));
     os.put("arch", System.getProperty("os.arch"));
     root.put("available_processors", Runtime.getRuntime().availableProcessors());
+    Processor cpu = run.processor();
+    ObjectNode processor = root.putObject("processor");
+    processor.put("model", cpu.model());
+    processor.put("vendor", cpu.vendor());
+    ArrayNode vector = processor.putArray("vector_extensions");
+    cpu.vectorExtensions().forEach(vector::add);
+    ObjectNode kernel = processor.putObject("kernel_environment");
+    cpu.kernelEnvironment().forEach(kernel::put);
     root.put("threads", e.runtime().threads());
 
     root.put("experiment", e.name());

@@ -18,6 +18,7 @@ import java.util.List;
  * @param start when the run started
  * @param end when the run ended
  * @param result the pipeline's result
+ * @param processor the processor the run computed on
  */
 public record RunRecord(
     Experiment experiment,
@@ -28,7 +29,8 @@ public record RunRecord(
     String gitCommit,
     Instant start,
     Instant end,
-    RunResult result) {
+    RunResult result,
+    Processor processor) {
 
   public RunRecord {
     arguments = List.copyOf(arguments);

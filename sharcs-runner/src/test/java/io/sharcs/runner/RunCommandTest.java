@@ -65,6 +65,11 @@ class RunCommandTest {
     assertThat(p.at("/java/version").asText()).isEqualTo(System.getProperty("java.version"));
     assertThat(p.at("/os/arch").asText()).isEqualTo(System.getProperty("os.arch"));
     assertThat(p.get("available_processors").asInt()).isPositive();
+    Processor cpu = Processor.current();
+    assertThat(p.at("/processor/model").asText()).isEqualTo(cpu.model());
+    assertThat(p.at("/processor/vector_extensions").size())
+        .isEqualTo(cpu.vectorExtensions().size());
+    assertThat(p.at("/processor/kernel_environment").isObject()).isTrue();
     assertThat(p.get("threads").asInt()).isEqualTo(1);
     assertThat(p.get("seed").asLong()).isZero();
     assertThat(p.at("/dataset/name").asText()).isEqualTo("xor-and-xor");
