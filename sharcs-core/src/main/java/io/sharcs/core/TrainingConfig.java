@@ -20,6 +20,10 @@ import java.util.List;
  * @param phases an optional schedule (see {@link TrainingPhase}); empty means one phase of
  *     {@code epochs} epochs training everything. When given, the phases' epochs must add up to
  *     {@code epochs}.
+ * @param gradientClip the largest global L2 norm of the gradient an Adam step may use; a larger
+ *     gradient is scaled down to it before the step. 0 (the default, as the reference) = no
+ *     clipping. Guards against the rare batches whose gradient is hundreds of times the usual
+ *     (docs/decisions.md, "Gradient clipping").
  */
 public record TrainingConfig(
     int epochs,
@@ -28,11 +32,12 @@ public record TrainingConfig(
     double lambda,
     double pairProbability,
     boolean classWeights,
-    List<TrainingPhase> phases) {
+    List<TrainingPhase> phases,
+    double gradientClip) {
 
   /** The XOR-AND-XOR values of the reference. */
   public static final TrainingConfig DEFAULTS =
-      new TrainingConfig(150, 64, 1e-3, 0.1, 0.1, false, List.of());
+      new TrainingConfig(150, 64, 1e-3, 0.1, 0.1, false, List.of(), 0);
 
   /** A plain schedule: {@code epochs} epochs training everything. */
   public TrainingConfig(
@@ -45,6 +50,18 @@ public record TrainingConfig(
     this(epochs, batchSize, learningRate, lambda, pairProbability, classWeights, List.of());
   }
 
+  /** A schedule without gradient clipping. */
+  public TrainingConfig(
+      int epochs,
+      int batchSize,
+      double learningRate,
+      double lambda,
+      double pairProbability,
+      boolean classWeights,
+      List<TrainingPhase> phases) {
+    this(epochs, batchSize, learningRate, lambda, pairProbability, classWeights, phases, 0);
+  }
+
   public TrainingConfig {
     if (epochs < 1) {
       throw new InvalidConfigException("epochs", "got " + epochs + ", expected an integer >= 1");
@@ -53,6 +70,7 @@ public record TrainingConfig(
     requirePositive("learning_rate", learningRate);
     requireNonNegative("lambda", lambda);
     requireProbability("pair_probability", pairProbability);
+    requireNonNegative("gradient_clip", gradientClip);
     phases = phases == null ? List.of() : List.copyOf(phases);
     int scheduled = phases.stream().mapToInt(TrainingPhase::epochs).sum();
     if (!phases.isEmpty() && scheduled != epochs) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sharcs.api.InvalidConfigException;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +122,16 @@ class ConfigParsingTest {
     assertThat(p.getMessage()).contains("1.5");
     assertThat(invalid(() -> new TrainingConfig(5, 64, 1e-3, 0.1, -0.01, false)).field())
         .isEqualTo("pair_probability");
+    assertThat(new TrainingConfig(5, 64, 1e-3, 0.1, 0.1, false).gradientClip()).isZero();
+    assertThat(new TrainingConfig(5, 64, 1e-3, 0.1, 0.1, false, List.of(), 5).gradientClip())
+        .isEqualTo(5.0);
+    InvalidConfigException clip =
+        invalid(() -> new TrainingConfig(5, 64, 1e-3, 0.1, 0.1, false, List.of(), -1));
+    assertThat(clip.field()).isEqualTo("gradient_clip");
+    assertThat(clip.getMessage()).contains("-1.0");
+    assertThat(invalid(
+            () -> new TrainingConfig(5, 64, 1e-3, 0.1, 0.1, false, List.of(), Double.NaN))
+        .field()).isEqualTo("gradient_clip");
   }
 
   @Test

@@ -117,6 +117,7 @@ public final class BaselinePipeline {
               network,
               settings.training().learningRate(),
               stepsPerBatch,
+              settings.training().gradientClip(),
               settings.training().batchSize(),
               new SplittableRandom(Seeds.derive(settings.seed(), "shuffle")),
               manager);
@@ -185,6 +186,7 @@ public final class BaselinePipeline {
                 predictor.block(),
                 settings.training().learningRate(),
                 stepsPerBatch,
+                settings.training().gradientClip(),
                 settings.training().batchSize(),
                 RelativePredictor.shuffleStream(settings.seed()),
                 manager);

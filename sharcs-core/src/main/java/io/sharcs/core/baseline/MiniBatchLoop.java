@@ -43,12 +43,14 @@ final class MiniBatchLoop {
    * @param block the model whose trainable parameters Adam updates
    * @param learningRate Adam's learning rate
    * @param stepsPerBatch Adam updates per gradient: 1 (clean) or 2 (reference)
+   * @param gradientClip the largest global gradient norm; 0 = no clipping
    * @param shuffleRng the stream that shuffles the rows every epoch
    */
   MiniBatchLoop(
       Block block,
       double learningRate,
       int stepsPerBatch,
+      double gradientClip,
       int batchSize,
       SplittableRandom shuffleRng,
       NDManager manager) {
@@ -60,7 +62,7 @@ final class MiniBatchLoop {
         trainable.add(p.getValue());
       }
     }
-    this.optimizer = new AdamSteps(learningRate, trainable, stepsPerBatch);
+    this.optimizer = new AdamSteps(learningRate, trainable, stepsPerBatch, gradientClip);
     this.batchSize = batchSize;
     this.shuffleRng = shuffleRng;
   }

@@ -69,7 +69,7 @@ public final class SharcsTrainer {
                 ? TaskLoss.classWeights(data.train().labels(), data.classes())
                 : null);
     this.pairSampler = new PairSampler(config.pairProbability());
-    this.optimizer = new AdamSteps(config.learningRate(), stepsPerBatch);
+    this.optimizer = new AdamSteps(config.learningRate(), stepsPerBatch, config.gradientClip());
     for (Pair<String, Parameter> p : network.getParameters()) {
       if (p.getValue().requiresGradient()) {
         learnable.add(p.getValue());

@@ -82,7 +82,7 @@ class AdamStepsTest {
   void oneStepPerBatchIsPlainAdamAndZeroesTheGradient() {
     try (NDManager manager = NDManager.newBaseManager()) {
       Parameter w = parameter(manager, "w", W0);
-      AdamSteps adam = new AdamSteps(LR, List.of(w), 1);
+      AdamSteps adam = new AdamSteps(LR, List.of(w), 1, 0);
       ReferenceAdam ref = new ReferenceAdam(W0);
 
       backward(manager, List.of(w), List.of(G1));
@@ -101,10 +101,58 @@ class AdamStepsTest {
   }
 
   @Test
+  void aGradientClipScalesTheGlobalNormDownBeforeTheStepAndLeavesSmallGradientsAlone() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Parameter w = parameter(manager, "w", W0);
+      Parameter u = parameter(manager, "u", V0);
+      // |(G1, H1)| = sqrt(0.25 + 4 + 0.0009 + 16 + 0.01) = 4.501; |(G2, H2)| = 3.233
+      double clip = 1.0;
+      AdamSteps adam = new AdamSteps(LR, List.of(w, u), 1, clip);
+      ReferenceAdam refW = new ReferenceAdam(W0);
+      ReferenceAdam refU = new ReferenceAdam(V0);
+
+      for (float[][] g : new float[][][] {{G1, H1}, {G2, H2}}) {
+        backward(manager, List.of(w, u), List.of(g[0], g[1]));
+        double norm = Math.sqrt(sumOfSquares(g[0]) + sumOfSquares(g[1]));
+        refW.step(scaled(g[0], clip / norm));
+        refU.step(scaled(g[1], clip / norm));
+        adam.step();
+        assertThat(w.getArray().toFloatArray()).containsExactly(refW.weights(), within(1e-5f));
+        assertThat(u.getArray().toFloatArray()).containsExactly(refU.weights(), within(1e-5f));
+      }
+
+      // A clip above the norm changes nothing: plain Adam.
+      Parameter v = parameter(manager, "v", W0);
+      AdamSteps loose = new AdamSteps(LR, List.of(v), 1, 100);
+      ReferenceAdam refV = new ReferenceAdam(W0);
+      backward(manager, List.of(v), List.of(G1));
+      loose.step();
+      refV.step(G1);
+      assertThat(v.getArray().toFloatArray()).containsExactly(refV.weights(), within(1e-6f));
+    }
+  }
+
+  private static double sumOfSquares(float[] g) {
+    double s = 0;
+    for (float x : g) {
+      s += x * (double) x;
+    }
+    return s;
+  }
+
+  private static float[] scaled(float[] g, double factor) {
+    float[] out = new float[g.length];
+    for (int i = 0; i < g.length; i++) {
+      out[i] = (float) (g[i] * factor);
+    }
+    return out;
+  }
+
+  @Test
   void twoStepsPerBatchAreTwoAdamUpdatesWithTheSameGradient() {
     try (NDManager manager = NDManager.newBaseManager()) {
       Parameter w = parameter(manager, "w", W0);
-      AdamSteps adam = new AdamSteps(LR, List.of(w), 2);
+      AdamSteps adam = new AdamSteps(LR, List.of(w), 2, 0);
       ReferenceAdam ref = new ReferenceAdam(W0);
 
       backward(manager, List.of(w), List.of(G1));
@@ -136,7 +184,7 @@ class AdamStepsTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       Parameter w = parameter(manager, "w", W0);
       Parameter u = parameter(manager, "u", V0);
-      AdamSteps adam = new AdamSteps(LR, List.of(w, u), 1);
+      AdamSteps adam = new AdamSteps(LR, List.of(w, u), 1, 0);
       ReferenceAdam refW = new ReferenceAdam(W0);
       ReferenceAdam refU = new ReferenceAdam(V0);
       for (int batch = 0; batch < 3; batch++) {
@@ -164,7 +212,7 @@ class AdamStepsTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       Parameter w = parameter(manager, "w", W0);
       Parameter u = parameter(manager, "u", V0);
-      AdamSteps adam = new AdamSteps(LR, List.of(w, u), 2);
+      AdamSteps adam = new AdamSteps(LR, List.of(w, u), 2, 0);
       ReferenceAdam refW = new ReferenceAdam(W0);
       ReferenceAdam refU = new ReferenceAdam(V0);
       for (int batch = 0; batch < 2; batch++) {
@@ -197,7 +245,7 @@ class AdamStepsTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       Parameter w = parameter(manager, "w", W0);
       Parameter u = parameter(manager, "u", V0);
-      AdamSteps adam = new AdamSteps(LR, List.of(w), 1);
+      AdamSteps adam = new AdamSteps(LR, List.of(w), 1, 0);
       ReferenceAdam refW = new ReferenceAdam(W0);
       ReferenceAdam refU = new ReferenceAdam(V0);
       float[][] gw = {G1, G2, G1, G2};
