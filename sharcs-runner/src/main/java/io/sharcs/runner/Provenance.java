@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Builds {@code provenance.json}: which code (sharcs version, git commit, DJL and engine, plugins),
- * which machine (Java, OS, processor model and vector extensions, processors, threads), which inputs (experiment file and its SHA-256,
- * command line, seed, data set fingerprint) and when.
+ * which machine (Java, OS, processor model and vector extensions, processors, threads), which
+ * inputs (experiment file and its SHA-256, command line, seed, data set fingerprint) and when.
  */
 public final class Provenance {
 

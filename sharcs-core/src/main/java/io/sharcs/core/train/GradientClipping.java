@@ -1,6 +1,7 @@
 package io.sharcs.core.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import io.sharcs.api.nn.Tensors;
@@ -32,20 +33,35 @@ public final class GradientClipping {
    */
   public double apply(List<Parameter> parameters) {
     List<NDArray> gradients = new ArrayList<>(parameters.size());
-    double squares = 0;
-    for (Parameter p : parameters) {
-      NDArray g = p.getArray().getGradient();
-      gradients.add(g);
-      // Summed in double, parameter by parameter in a fixed order: the same norm every run.
-      squares += g.square().sum().toType(DataType.FLOAT64, false).getDouble();
-    }
-    double norm = Math.sqrt(squares);
-    if (norm > maxNorm) {
-      float scale = (float) (maxNorm / norm);
-      for (NDArray g : gradients) {
-        g.muli(Tensors.scalar(g.getManager(), scale));
+    // Gradient handles and temporaries live in the model's manager: closed here (as
+    // ReproducibleAdam does), or every step would leave arrays behind for the whole run. Closing
+    // a handle leaves the parameter's gradient in place.
+    try (NDList temporaries = new NDList()) {
+      // Each array's sum of squares, added in double precision in parameter order on the native
+      // side: one read back per step instead of one per parameter, and a fixed order, so the
+      // same norm every run.
+      NDArray total = null;
+      for (Parameter p : parameters) {
+        NDArray g = keep(temporaries, p.getArray().getGradient());
+        gradients.add(g);
+        NDArray square = keep(temporaries, g.square());
+        NDArray sum = keep(temporaries, square.sum());
+        NDArray squares = keep(temporaries, sum.toType(DataType.FLOAT64, false));
+        total = total == null ? squares : keep(temporaries, total.add(squares));
       }
+      double norm = total == null ? 0 : Math.sqrt(total.getDouble());
+      if (norm > maxNorm) {
+        float scale = (float) (maxNorm / norm);
+        for (NDArray g : gradients) {
+          g.muli(keep(temporaries, Tensors.scalar(g.getManager(), scale)));
+        }
+      }
+      return norm;
     }
-    return norm;
+  }
+
+  private static NDArray keep(NDList temporaries, NDArray array) {
+    temporaries.add(array);
+    return array;
   }
 }
