@@ -31,6 +31,9 @@ import java.util.List;
  *       stay strict and typed without the core knowing the plugin's options.
  * </ol>
  *
+ * <p>Optionally, an unsupervised pretraining of its encoder on the training inputs ({@link
+ * #pretrain}).
+ *
  * @param <S> the raw-sample type of this modality
  */
 public interface ModalityPlugin<S> {
@@ -131,6 +134,24 @@ public interface ModalityPlugin<S> {
    * context.concepts())} embedding that the core uses as it is.
    */
   Block createEncoder(EncoderConfig config, EncoderContext context);
+
+  /**
+   * Unsupervised pretraining of the local concept encoder on this run's training split, for
+   * modalities whose options ask for it: the offline stand-in for starting from a pretrained
+   * backbone (the image plugin trains its convolutions as an autoencoder). Labels, content keys
+   * and the test split are never shown to it.
+   *
+   * <p>The core calls it once per run, in every mode, after the encoder's parameters are
+   * initialised (and loaded from a weights file, if any) and before supervised training. It
+   * changes the encoder's parameters in place and must be deterministic given the engine's
+   * random generator (seeded by the core) and {@link PretrainingContext#seed()}. The default
+   * does nothing and draws no random numbers, so runs without pretraining are unaffected.
+   *
+   * @param encoder the block {@link #createEncoder} made for this run, initialised
+   * @param config this modality's options from the experiment file
+   * @param context the training samples, the fitted preprocessing, a manager and a seed
+   */
+  default void pretrain(Block encoder, EncoderConfig config, PretrainingContext<S> context) {}
 
   /** Narrows {@code config} to this plugin's type, failing clearly on a foreign config. */
   default <C extends EncoderConfig> C expectConfig(EncoderConfig config, Class<C> type) {

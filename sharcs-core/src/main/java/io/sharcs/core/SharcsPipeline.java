@@ -170,6 +170,7 @@ public final class SharcsPipeline {
             data.classes(),
             settings.mode() == Mode.SHARCS);
     network.initialize(manager, local.shapes());
+    local.pretrain(data, manager, settings.seed());
     return network;
   }
 

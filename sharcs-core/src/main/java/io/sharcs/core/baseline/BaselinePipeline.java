@@ -316,6 +316,7 @@ public final class BaselinePipeline {
             local.encoders(), local.arity(), model.concepts(), model.predictorHidden(),
             data.classes(), fusion);
     network.initialize(manager, local.shapes());
+    local.pretrain(data, manager, settings.seed());
     return network;
   }
 

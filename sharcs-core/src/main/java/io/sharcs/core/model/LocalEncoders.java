@@ -56,4 +56,16 @@ public record LocalEncoders(List<Block> encoders, List<Shape[]> shapes, int[] ar
     }
     return new LocalEncoders(List.copyOf(encoders), List.copyOf(shapes), arity);
   }
+
+  /**
+   * Lets each slot's plugin pretrain its encoder without labels (a no-op for plugins that do
+   * not), once the network holding the encoders is initialised and before supervised training.
+   *
+   * @param seed the run's master seed
+   */
+  public void pretrain(PreparedData data, NDManager manager, long seed) {
+    for (int m = 0; m < encoders.size(); m++) {
+      data.pretrain(m, encoders.get(m), manager, seed);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.sharcs.core.train;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import io.sharcs.api.EncoderConfig;
 import io.sharcs.api.InputSpec;
 import io.sharcs.api.InvalidInputException;
@@ -9,6 +10,7 @@ import io.sharcs.api.ModalityPlugin;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
 import io.sharcs.api.Preprocessor;
+import io.sharcs.api.PretrainingContext;
 import io.sharcs.core.ModalityBinding;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -164,6 +166,38 @@ public final class PreparedData {
     for (Slot slot : slots) {
       slot.preprocessor().save(directory, slot.name());
     }
+  }
+
+  /**
+   * Lets the plugin of {@code slot} pretrain {@code encoder} without labels on the training
+   * split's inputs of that slot ({@link ModalityPlugin#pretrain}); plugins that do not pretrain
+   * return at once.
+   *
+   * @param seed the run's master seed; the plugin gets a seed derived from it and the slot name
+   */
+  public void pretrain(int slot, Block encoder, NDManager manager, long seed) {
+    Slot s = slots.get(slot);
+    List<Object> inputs = Arrays.asList(train.inputs[slot]);
+    pretrainTyped(
+        s.plugin(), s.preprocessor(), encoder, s.encoder(), inputs, manager,
+        Seeds.derive(seed, "pretrain:" + s.name()));
+  }
+
+  // The casts are safe: every input was checked against the plugin's sample type, and the
+  // preprocessor was made by the same plugin's fit().
+  @SuppressWarnings("unchecked")
+  private static <S> void pretrainTyped(
+      ModalityPlugin<S> plugin,
+      Preprocessor<?> preprocessor,
+      Block encoder,
+      EncoderConfig config,
+      List<Object> train,
+      NDManager manager,
+      long seed) {
+    plugin.pretrain(
+        encoder,
+        config,
+        new PretrainingContext<>((List<S>) train, (Preprocessor<S>) preprocessor, manager, seed));
   }
 
   /** Batches rows {@code rows} of {@code split} for {@code slot}. */

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
@@ -72,8 +73,8 @@ public final class ImageConceptEncoder extends AbstractBlock {
     this.head = addChildBlock("mlp", Layers.mlp(in, config.hidden(), concepts));
   }
 
-  private static SequentialBlock convBlock(ImageEncoderConfig config, int in, int out) {
-    int k = config.kernel();
+  /** A {@code k x k} convolution with "same" padding, initialised as PyTorch's {@code nn.Conv2d}. */
+  static Conv2d torchConv(int in, int out, int k) {
     Conv2d conv = Conv2d.builder()
         .setKernelShape(new Shape(k, k))
         .optPadding(new Shape(k / 2, k / 2))
@@ -84,6 +85,11 @@ public final class ImageConceptEncoder extends AbstractBlock {
     UniformInitializer torchDefault = new UniformInitializer((float) (1 / Math.sqrt(in * k * k)));
     conv.setInitializer(torchDefault, "weight");
     conv.setInitializer(torchDefault, "bias");
+    return conv;
+  }
+
+  private static SequentialBlock convBlock(ImageEncoderConfig config, int in, int out) {
+    Conv2d conv = torchConv(in, out, config.kernel());
     // Pooling comes before the normalisation and the activation, so they run on a quarter of the
     // values. With max pooling this is the usual conv -> ReLU -> pool function (both are
     // monotonic; batch norm too while its scale is positive), only the batch statistics are
@@ -113,12 +119,28 @@ public final class ImageConceptEncoder extends AbstractBlock {
               + " preprocessing, got " + x.getShape());
     }
     NDList h = training && config.horizontalFlip() ? new NDList(randomHorizontalFlip(x)) : inputs;
+    NDArray pooled = globalPool(featureMap(store, h, training, params).singletonOrThrow());
+    NDList features = dropout.forward(store, new NDList(pooled), training, params);
+    return head.forward(store, features, training, params);
+  }
+
+  /** The convolution blocks' output, {@code (B, C', H', W')}, before the global pooling. */
+  NDList featureMap(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDList h = inputs;
     for (SequentialBlock block : convBlocks) {
       h = block.forward(store, h, training, params);
     }
-    NDArray pooled = globalPool(h.singletonOrThrow());
-    NDList features = dropout.forward(store, new NDList(pooled), training, params);
-    return head.forward(store, features, training, params);
+    return h;
+  }
+
+  /** The parameters of the convolution blocks (not of the MLP head), in block order. */
+  List<Parameter> convParameters() {
+    List<Parameter> out = new ArrayList<>();
+    for (SequentialBlock block : convBlocks) {
+      block.getParameters().values().forEach(out::add);
+    }
+    return out;
   }
 
   /**

@@ -38,6 +38,9 @@ import java.util.Locale;
  *     attributes); never in evaluation
  * @param weights optional path of an encoder weights file written by {@link
  *     ImageEncoderWeights#save}, relative to the experiment file; the encoder starts from it
+ * @param pretrain unsupervised pretraining of the convolution blocks as an autoencoder on the
+ *     training images before supervised training ({@link AutoencoderPretraining}); null or
+ *     {@link AutoencoderPretrainingConfig#NONE} for none
  */
 public record ImageEncoderConfig(
     int width,
@@ -54,7 +57,8 @@ public record ImageEncoderConfig(
     List<Integer> hidden,
     double dropout,
     boolean horizontalFlip,
-    String weights)
+    String weights,
+    AutoencoderPretrainingConfig pretrain)
     implements EncoderConfig {
 
   /** ImageNet's per-channel mean, the reference's normalisation for RGB. */
@@ -74,7 +78,7 @@ public record ImageEncoderConfig(
    */
   public static final ImageEncoderConfig DEFAULTS = new ImageEncoderConfig(
       48, 48, 3, List.of(), List.of(), List.of(8, 16, 32), 3, "max", true, 0.0, "max",
-      List.of(), 0.0, false, null);
+      List.of(), 0.0, false, null, AutoencoderPretrainingConfig.NONE);
 
   /** Validates every field; the exception names the field as files spell it. */
   public ImageEncoderConfig {
@@ -103,6 +107,7 @@ public record ImageEncoderConfig(
       throw new InvalidConfigException(
           "weights", "got an empty path, expected the path of an encoder weights file or none");
     }
+    pretrain = pretrain == null ? AutoencoderPretrainingConfig.NONE : pretrain;
     // Every block halves the image (floor); a side that reaches 0 leaves nothing to pool.
     int blocks = convChannels.size();
     int smallest = Math.min(width, height);
@@ -138,7 +143,7 @@ public record ImageEncoderConfig(
   public ImageEncoderConfig withoutWeights() {
     return new ImageEncoderConfig(
         width, height, channels, mean, std, convChannels, kernel, pool, batchNorm, negativeSlope,
-        globalPool, hidden, dropout, horizontalFlip, null);
+        globalPool, hidden, dropout, horizontalFlip, null, pretrain);
   }
 
   /** How a pooling layer combines the values of its window. */

@@ -8,6 +8,7 @@ import io.sharcs.api.InputSpec;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.ModalityPlugin;
 import io.sharcs.api.Preprocessor;
+import io.sharcs.api.PretrainingContext;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -186,6 +187,26 @@ public final class ImagePlugin implements ModalityPlugin<ImageSample> {
       }
     }
     return new ImageConceptEncoder(c, context.concepts(), weights);
+  }
+
+  /**
+   * Trains the convolution blocks as an autoencoder on the distinct training images when the
+   * options' {@code pretrain.epochs} is above 0 ({@link AutoencoderPretraining}); otherwise does
+   * nothing.
+   */
+  @Override
+  public void pretrain(
+      Block encoder, EncoderConfig config, PretrainingContext<ImageSample> context) {
+    ImageEncoderConfig c = expectConfig(config, ImageEncoderConfig.class);
+    if (c.pretrain().epochs() == 0) {
+      return;
+    }
+    if (!(encoder instanceof ImageConceptEncoder image)) {
+      throw new IllegalArgumentException(
+          "expected the image encoder made by createEncoder, got "
+              + encoder.getClass().getSimpleName());
+    }
+    AutoencoderPretraining.run(image, c.pretrain(), context, id());
   }
 
   private static String describe(JsonNode node) {

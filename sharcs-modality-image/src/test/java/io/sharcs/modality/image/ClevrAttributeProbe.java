@@ -70,7 +70,7 @@ public final class ClevrAttributeProbe {
     ImageEncoderConfig d = ImageEncoderConfig.DEFAULTS;
     ImageEncoderConfig config = new ImageEncoderConfig(width, height, d.channels(), d.mean(),
         d.std(), conv, d.kernel(), d.pool(), d.batchNorm(), d.negativeSlope(), d.globalPool(),
-        d.hidden(), d.dropout(), false, null);
+        d.hidden(), d.dropout(), false, null, null);
     Engine.getInstance().setRandomSeed(1);
     ImagePlugin plugin = new ImagePlugin();
     Preprocessor<ImageSample> pre =
@@ -91,6 +91,9 @@ public final class ClevrAttributeProbe {
                   labels.subList(train, images.size())),
               (System.nanoTime() - start) / 1e9);
         }
+      }
+      if (args.length > 6) {
+        ImageEncoderWeights.save(encoder, Path.of(args[6]));
       }
     }
   }

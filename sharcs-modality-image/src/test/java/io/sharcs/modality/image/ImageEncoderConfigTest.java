@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sharcs.api.InvalidConfigException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ImageEncoderConfigTest {
@@ -50,6 +51,8 @@ class ImageEncoderConfigTest {
     assertThat(d.channelStd()).containsExactly(0.229f, 0.224f, 0.225f);
     assertThat(d.blockPooling()).isEqualTo(ImageEncoderConfig.Pooling.MAX);
     assertThat(d.weights()).isNull();
+    assertThat(d.pretrain()).isEqualTo(AutoencoderPretrainingConfig.NONE);
+    assertThat(d.pretrain().epochs()).isZero();
     assertThat(new ImagePlugin().encoderConfigType()).isEqualTo(ImageEncoderConfig.class);
   }
 
@@ -61,7 +64,10 @@ class ImageEncoderConfigTest {
 
     assertThat(keys).containsExactlyInAnyOrder("width", "height", "channels", "mean", "std",
         "conv_channels", "kernel", "pool", "batch_norm", "negative_slope", "global_pool",
-        "hidden", "dropout", "horizontal_flip", "weights");
+        "hidden", "dropout", "horizontal_flip", "weights", "pretrain");
+    List<String> pretrainKeys = new ArrayList<>();
+    tree.get("pretrain").fieldNames().forEachRemaining(pretrainKeys::add);
+    assertThat(pretrainKeys).containsExactly("epochs", "learning_rate", "batch_size");
     assertThat(STRICT.treeToValue(tree, ImageEncoderConfig.class))
         .isEqualTo(ImageEncoderConfig.DEFAULTS);
   }
@@ -79,12 +85,14 @@ class ImageEncoderConfigTest {
         + " \"std\": [0.3], \"conv_channels\": [4, 8], \"kernel\": 5, \"pool\": \"AVG\","
         + " \"batch_norm\": false, \"negative_slope\": 0.01, \"global_pool\": \"avg\","
         + " \"hidden\": [16], \"dropout\": 0.25, \"horizontal_flip\": true,"
-        + " \"weights\": \"enc.weights\"}";
+        + " \"weights\": \"enc.weights\","
+        + " \"pretrain\": {\"epochs\": 4, \"learning_rate\": 0.01, \"batch_size\": 50}}";
 
     ImageEncoderConfig c = STRICT.readValue(yamlAsJson, ImageEncoderConfig.class);
 
     assertThat(c).isEqualTo(new ImageEncoderConfig(32, 24, 1, List.of(0.4), List.of(0.3),
-        List.of(4, 8), 5, "avg", false, 0.01, "avg", List.of(16), 0.25, true, "enc.weights"));
+        List.of(4, 8), 5, "avg", false, 0.01, "avg", List.of(16), 0.25, true, "enc.weights",
+        new AutoencoderPretrainingConfig(4, 0.01, 50)));
     assertThat(c.channelMean()).containsExactly(0.4f);
     assertThat(c.globalPooling()).isEqualTo(ImageEncoderConfig.Pooling.AVG);
     ObjectNode unknown = STRICT.valueToTree(ImageEncoderConfig.DEFAULTS);
@@ -124,6 +132,12 @@ class ImageEncoderConfigTest {
     assertInvalid(() -> with("dropout", 1.0), "dropout", "got 1.0, expected a number in [0, 1)");
     assertInvalid(() -> with("negative_slope", -0.1), "negative_slope", "got -0.1");
     assertInvalid(() -> with("weights", " "), "weights", "got an empty path");
+    assertInvalid(() -> with("pretrain", Map.of("epochs", -1, "learning_rate", 0.003,
+        "batch_size", 100)), "pretrain.epochs", "got -1, expected an integer >= 0");
+    assertInvalid(() -> with("pretrain", Map.of("epochs", 5, "learning_rate", 0,
+        "batch_size", 100)), "pretrain.learning_rate", "got 0.0, expected a finite number > 0");
+    assertInvalid(() -> with("pretrain", Map.of("epochs", 5, "learning_rate", 0.003,
+        "batch_size", 1)), "pretrain.batch_size", "got 1, expected an integer >= 2");
   }
 
   private static void assertInvalid(Runnable build, String field, String problem) {

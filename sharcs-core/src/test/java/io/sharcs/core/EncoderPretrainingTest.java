@@ -1,0 +1,152 @@
+package io.sharcs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sharcs.api.EncoderConfig;
+import io.sharcs.api.EncoderContext;
+import io.sharcs.api.InputSpec;
+import io.sharcs.api.ModalityPlugin;
+import io.sharcs.api.MultimodalDataset;
+import io.sharcs.api.MultimodalSample;
+import io.sharcs.api.PretrainingContext;
+import io.sharcs.core.train.Seeds;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The core's side of {@link ModalityPlugin#pretrain}: when it is called, and with what. */
+class EncoderPretrainingTest {
+
+  /** The test vector modality, recording every pretraining call. */
+  private static final class Recording implements ModalityPlugin<float[]> {
+    private final VectorTestModality vector = new VectorTestModality();
+    final List<Block> encoders = new ArrayList<>();
+    final List<PretrainingContext<float[]>> contexts = new ArrayList<>();
+    final List<Boolean> initialised = new ArrayList<>();
+
+    @Override
+    public void pretrain(
+        Block encoder, EncoderConfig config, PretrainingContext<float[]> context) {
+      encoders.add(encoder);
+      contexts.add(context);
+      initialised.add(encoder.isInitialized());
+      // Zero every weight: a pretraining's result must be what supervised training starts from
+      // (see theEncoderThatTrainsIsThePretrainedOne).
+      for (Parameter p : encoder.getParameters().values()) {
+        p.getArray().muli(0);
+      }
+    }
+
+    @Override
+    public String id() {
+      return "vector";
+    }
+
+    @Override
+    public String description() {
+      return "recording vectors";
+    }
+
+    @Override
+    public Class<float[]> sampleType() {
+      return float[].class;
+    }
+
+    @Override
+    public Class<? extends EncoderConfig> encoderConfigType() {
+      return vector.encoderConfigType();
+    }
+
+    @Override
+    public EncoderConfig defaultEncoderConfig() {
+      return vector.defaultEncoderConfig();
+    }
+
+    @Override
+    public float[] readSample(JsonNode node, String where) {
+      return vector.readSample(node, where);
+    }
+
+    @Override
+    public InputSpec inspect(List<? extends float[]> samples, List<String> ids, String where) {
+      return vector.inspect(samples, ids, where);
+    }
+
+    @Override
+    public NDList batch(List<? extends float[]> samples, InputSpec spec, NDManager manager) {
+      return vector.batch(samples, spec, manager);
+    }
+
+    @Override
+    public Block createEncoder(EncoderConfig config, EncoderContext context) {
+      return vector.createEncoder(config, context);
+    }
+  }
+
+  private static RunSettings settings(Mode mode, int epochs) {
+    return new RunSettings(
+        11, mode, Protocol.CLEAN, new ModelConfig(6, 5, 6, 10),
+        new TrainingConfig(epochs, 32, 5e-3, 0.1, 0.1, false));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void everyModePretrainsEachInitialisedEncoderOnceOnItsTrainingInputs(
+      Mode mode, @TempDir Path dir) {
+    MultimodalDataset data = TwoViewXorData.generate(100, 80, 3);
+    Recording plugin = new Recording();
+    List<ModalityBinding> bindings = List.of(
+        new ModalityBinding("a", plugin, new VectorTestModality.Config(8)),
+        new ModalityBinding("b", plugin, new VectorTestModality.Config(8)));
+
+    SharcsPipeline.run(data, bindings, settings(mode, 2), r -> {}, dir);
+
+    assertThat(plugin.contexts).hasSize(2);
+    assertThat(plugin.initialised).containsOnly(true);
+    assertThat(plugin.encoders).doesNotHaveDuplicates();
+    for (int c = 0; c < plugin.contexts.size(); c++) {
+      String modality = c % 2 == 0 ? "a" : "b";
+      PretrainingContext<float[]> context = plugin.contexts.get(c);
+      List<MultimodalSample> train = data.train();
+      assertThat(context.train()).hasSize(train.size());
+      for (int i = 0; i < train.size(); i++) {
+        assertThat(context.train().get(i)).isSameAs(train.get(i).inputs().get(modality));
+      }
+      assertThat(context.preprocessor().spec().featureWidth()).isEqualTo(5);
+      assertThat(context.seed()).isEqualTo(Seeds.derive(11, "pretrain:" + modality));
+    }
+  }
+
+  @Test
+  void theEncoderThatTrainsIsThePretrainedOne(@TempDir Path dir) {
+    MultimodalDataset data = TwoViewXorData.generate(600, 480, 3);
+    Recording plugin = new Recording();
+    List<ModalityBinding> bindings = List.of(
+        new ModalityBinding("a", plugin, new VectorTestModality.Config(16)),
+        new ModalityBinding("b", plugin, new VectorTestModality.Config(16)));
+    List<ModalityBinding> plain = List.of(
+        new ModalityBinding("a", TwoVectorModalities.VECTOR, new VectorTestModality.Config(16)),
+        new ModalityBinding("b", TwoVectorModalities.VECTOR, new VectorTestModality.Config(16)));
+
+    RunResult zeroed =
+        SharcsPipeline.run(data, bindings, settings(Mode.SHARCS, 40), r -> {}, dir.resolve("z"));
+    RunResult fresh =
+        SharcsPipeline.run(data, plain, settings(Mode.SHARCS, 40), r -> {}, dir.resolve("f"));
+
+    // All-zero encoders give every sample the same local concepts, and ReLU's zero gradient at
+    // zero keeps their weights there: the model predicts one class for every sample.
+    long ones = data.test().stream().filter(s -> s.label() == 1).count();
+    double share = ones / (double) data.test().size();
+    assertThat(zeroed.metrics().get("accuracy.test")).isIn(share, 1 - share);
+    assertThat(fresh.metrics().get("accuracy.test")).isGreaterThan(Math.max(share, 1 - share));
+  }
+}
