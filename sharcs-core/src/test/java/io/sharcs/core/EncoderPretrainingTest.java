@@ -2,14 +2,9 @@ package io.sharcs.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sharcs.api.EncoderConfig;
-import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
 import io.sharcs.api.ModalityPlugin;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
@@ -27,8 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EncoderPretrainingTest {
 
   /** The test vector modality, recording every pretraining call. */
-  private static final class Recording implements ModalityPlugin<float[]> {
-    private final VectorTestModality vector = new VectorTestModality();
+  private static final class Recording extends VectorTestModality {
     final List<Block> encoders = new ArrayList<>();
     final List<PretrainingContext<float[]>> contexts = new ArrayList<>();
     final List<Boolean> initialised = new ArrayList<>();
@@ -44,51 +38,6 @@ class EncoderPretrainingTest {
       for (Parameter p : encoder.getParameters().values()) {
         p.getArray().muli(0);
       }
-    }
-
-    @Override
-    public String id() {
-      return "vector";
-    }
-
-    @Override
-    public String description() {
-      return "recording vectors";
-    }
-
-    @Override
-    public Class<float[]> sampleType() {
-      return float[].class;
-    }
-
-    @Override
-    public Class<? extends EncoderConfig> encoderConfigType() {
-      return vector.encoderConfigType();
-    }
-
-    @Override
-    public EncoderConfig defaultEncoderConfig() {
-      return vector.defaultEncoderConfig();
-    }
-
-    @Override
-    public float[] readSample(JsonNode node, String where) {
-      return vector.readSample(node, where);
-    }
-
-    @Override
-    public InputSpec inspect(List<? extends float[]> samples, List<String> ids, String where) {
-      return vector.inspect(samples, ids, where);
-    }
-
-    @Override
-    public NDList batch(List<? extends float[]> samples, InputSpec spec, NDManager manager) {
-      return vector.batch(samples, spec, manager);
-    }
-
-    @Override
-    public Block createEncoder(EncoderConfig config, EncoderContext context) {
-      return vector.createEncoder(config, context);
     }
   }
 

@@ -18,7 +18,7 @@ import java.util.List;
  * A minimal real modality for core tests (core may not depend on the plugin modules): float
  * vectors and an MLP encoder.
  */
-final class VectorTestModality implements ModalityPlugin<float[]> {
+class VectorTestModality implements ModalityPlugin<float[]> {
 
   record Config(int hidden) implements EncoderConfig {}
 
