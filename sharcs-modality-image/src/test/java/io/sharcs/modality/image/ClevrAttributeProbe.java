@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * scenes.json} as {@code sharcs generate clevr} writes it (one object per scene, the generator's
  * key order).
  *
- * <p>Arguments: {@code ROOT SCENES EPOCHS WIDTH HEIGHT CONV}, for example {@code
- * data/clevr-generated 4000 30 48 48 8,16,32}. Command line and results: {@code
+ * <p>Arguments: {@code ROOT SCENES EPOCHS WIDTH HEIGHT CONV [WEIGHTS]}, for example {@code
+ * data/clevr-generated 4000 30 48 48 8,16,32}. With {@code WEIGHTS}, the trained encoder is
+ * saved there as a weights file (the README's diagnostic run starts SHARCS from it). Command line and results: {@code
  * docs/image-modality.md}.
  */
 public final class ClevrAttributeProbe {
