@@ -144,8 +144,11 @@ public interface ModalityPlugin<S> {
    * <p>The core calls it once per run, in every mode, after the encoder's parameters are
    * initialised (and loaded from a weights file, if any) and before supervised training. It
    * changes the encoder's parameters in place and must be deterministic given the engine's
-   * random generator (seeded by the core) and {@link PretrainingContext#seed()}. The default
-   * does nothing and draws no random numbers, so runs without pretraining are unaffected.
+   * random generator (seeded by the core) and {@link PretrainingContext#seed()}. It is also the
+   * plugin's last word on the encoder before supervised training: parameters it freezes (no
+   * longer requiring a gradient) stay untouched by the core's optimiser, as a frozen backbone
+   * should. The default does nothing and draws no random numbers, so runs without pretraining
+   * are unaffected.
    *
    * @param encoder the block {@link #createEncoder} made for this run, initialised
    * @param config this modality's options from the experiment file

@@ -119,7 +119,10 @@ public final class ImageConceptEncoder extends AbstractBlock {
               + " preprocessing, got " + x.getShape());
     }
     NDList h = training && config.horizontalFlip() ? new NDList(randomHorizontalFlip(x)) : inputs;
-    NDArray pooled = globalPool(featureMap(store, h, training, params).singletonOrThrow());
+    // A frozen backbone runs in inference mode: its batch norms keep their running statistics
+    // (the reference's frozen ResNet-18 still updated them, method spec section 8 item 17).
+    boolean convTraining = training && !config.freezeConvolutions();
+    NDArray pooled = globalPool(featureMap(store, h, convTraining, params).singletonOrThrow());
     NDList features = dropout.forward(store, new NDList(pooled), training, params);
     return head.forward(store, features, training, params);
   }
@@ -132,6 +135,16 @@ public final class ImageConceptEncoder extends AbstractBlock {
       h = block.forward(store, h, training, params);
     }
     return h;
+  }
+
+  /**
+   * Freezes the convolution blocks for supervised training when the options ask for a frozen
+   * backbone; the core then trains only what still requires a gradient.
+   */
+  void freezeConvolutionsIfConfigured() {
+    if (config.freezeConvolutions()) {
+      convParameters().forEach(p -> p.freeze(true));
+    }
   }
 
   /** The parameters of the convolution blocks (not of the MLP head), in block order. */

@@ -38,6 +38,9 @@ import java.util.Locale;
  *     attributes); never in evaluation
  * @param weights optional path of an encoder weights file written by {@link
  *     ImageEncoderWeights#save}, relative to the experiment file; the encoder starts from it
+ * @param freezeConvolutions keep the convolution blocks as they are after the weights file and
+ *     the pretraining (a frozen backbone, as the reference's ResNet-18): supervised training then
+ *     trains only the MLP head, and the blocks' batch norms use their running statistics
  * @param pretrain unsupervised pretraining of the convolution blocks as an autoencoder on the
  *     training images before supervised training ({@link AutoencoderPretraining}); null or
  *     {@link AutoencoderPretrainingConfig#NONE} for none
@@ -58,6 +61,7 @@ public record ImageEncoderConfig(
     double dropout,
     boolean horizontalFlip,
     String weights,
+    boolean freezeConvolutions,
     AutoencoderPretrainingConfig pretrain)
     implements EncoderConfig {
 
@@ -78,7 +82,7 @@ public record ImageEncoderConfig(
    */
   public static final ImageEncoderConfig DEFAULTS = new ImageEncoderConfig(
       48, 48, 3, List.of(), List.of(), List.of(8, 16, 32), 3, "max", true, 0.0, "max",
-      List.of(), 0.0, false, null, AutoencoderPretrainingConfig.NONE);
+      List.of(), 0.0, false, null, false, AutoencoderPretrainingConfig.NONE);
 
   /** Validates every field; the exception names the field as files spell it. */
   public ImageEncoderConfig {
@@ -143,7 +147,7 @@ public record ImageEncoderConfig(
   public ImageEncoderConfig withoutWeights() {
     return new ImageEncoderConfig(
         width, height, channels, mean, std, convChannels, kernel, pool, batchNorm, negativeSlope,
-        globalPool, hidden, dropout, horizontalFlip, null, pretrain);
+        globalPool, hidden, dropout, horizontalFlip, null, freezeConvolutions, pretrain);
   }
 
   /** How a pooling layer combines the values of its window. */

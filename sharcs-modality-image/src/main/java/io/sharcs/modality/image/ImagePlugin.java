@@ -191,14 +191,14 @@ public final class ImagePlugin implements ModalityPlugin<ImageSample> {
 
   /**
    * Trains the convolution blocks as an autoencoder on the distinct training images when the
-   * options' {@code pretrain.epochs} is above 0 ({@link AutoencoderPretraining}); otherwise does
-   * nothing.
+   * options' {@code pretrain.epochs} is above 0 ({@link AutoencoderPretraining}), then, with
+   * {@code freeze_convolutions}, freezes them for the supervised training that follows.
    */
   @Override
   public void pretrain(
       Block encoder, EncoderConfig config, PretrainingContext<ImageSample> context) {
     ImageEncoderConfig c = expectConfig(config, ImageEncoderConfig.class);
-    if (c.pretrain().epochs() == 0) {
+    if (c.pretrain().epochs() == 0 && !c.freezeConvolutions()) {
       return;
     }
     if (!(encoder instanceof ImageConceptEncoder image)) {
@@ -206,7 +206,10 @@ public final class ImagePlugin implements ModalityPlugin<ImageSample> {
           "expected the image encoder made by createEncoder, got "
               + encoder.getClass().getSimpleName());
     }
-    AutoencoderPretraining.run(image, c.pretrain(), context, id());
+    if (c.pretrain().epochs() > 0) {
+      AutoencoderPretraining.run(image, c.pretrain(), context, id());
+    }
+    image.freezeConvolutionsIfConfigured();
   }
 
   private static String describe(JsonNode node) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
 import io.sharcs.api.InputSpec;
@@ -43,8 +44,13 @@ class AutoencoderPretrainingTest {
 
   /** 18 wide is no multiple of 4, so the reconstruction covers the left 16 columns only. */
   private static ImageEncoderConfig config(int epochs) {
+    return config(epochs, false);
+  }
+
+  private static ImageEncoderConfig config(int epochs, boolean freeze) {
     return new ImageEncoderConfig(18, 12, 3, List.of(), List.of(), List.of(4, 8), 3, "max", true,
-        0, "max", List.of(), 0, false, null, new AutoencoderPretrainingConfig(epochs, 0.01, 8));
+        0, "max", List.of(), 0, false, null, freeze,
+        new AutoencoderPretrainingConfig(epochs, 0.01, 8));
   }
 
   private record Pretrained(ImageConceptEncoder encoder, double[] losses) {}
@@ -139,6 +145,39 @@ class AutoencoderPretrainingTest {
       Engine.getInstance().setRandomSeed(3);
       encoder.twin().initialize(manager, DataType.FLOAT32, new Shape(2, 3, 12, 18));
       assertThat(manager.randomUniform(0f, 1f, new Shape(1)).getFloat()).isEqualTo(next);
+    }
+  }
+
+  @Test
+  void aFrozenBackboneIsPretrainedFirstThenKeptAsItIs() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ImageEncoderConfig config = config(2, true);
+      List<ImageSample> train = scenes(24);
+      Preprocessor<ImageSample> pre = plugin.fit(train, new InputSpec(3, 1, "t"), config);
+      Engine.getInstance().setRandomSeed(3);
+      ImageConceptEncoder encoder = (ImageConceptEncoder) plugin.createEncoder(config,
+          new EncoderContext(5, pre.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
+      encoder.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 12, 18));
+      List<float[]> initial = values(encoder.convParameters());
+
+      plugin.pretrain(encoder, config, new PretrainingContext<>(train, pre, manager, 1));
+
+      List<float[]> pretrained = values(encoder.convParameters());
+      assertThat(pretrained.get(0)).isNotEqualTo(initial.get(0));
+      assertThat(encoder.convParameters()).noneMatch(Parameter::requiresGradient);
+      assertThat(encoder.getParameters().values())
+          .filteredOn(p -> !encoder.convParameters().contains(p))
+          .isNotEmpty()
+          .allMatch(Parameter::requiresGradient);
+      // A training-mode forward pass leaves the frozen blocks' batch-norm statistics alone.
+      try (NDManager batch = manager.newSubManager()) {
+        encoder.forward(new ParameterStore(batch, false), pre.batch(train.subList(0, 8), batch),
+            true);
+      }
+      List<float[]> after = values(encoder.convParameters());
+      for (int i = 0; i < after.size(); i++) {
+        assertThat(after.get(i)).containsExactly(pretrained.get(i));
+      }
     }
   }
 }

@@ -71,7 +71,7 @@ public final class ClevrAttributeProbe {
     ImageEncoderConfig d = ImageEncoderConfig.DEFAULTS;
     ImageEncoderConfig config = new ImageEncoderConfig(width, height, d.channels(), d.mean(),
         d.std(), conv, d.kernel(), d.pool(), d.batchNorm(), d.negativeSlope(), d.globalPool(),
-        d.hidden(), d.dropout(), false, null, null);
+        d.hidden(), d.dropout(), false, null, false, null);
     Engine.getInstance().setRandomSeed(1);
     ImagePlugin plugin = new ImagePlugin();
     Preprocessor<ImageSample> pre =

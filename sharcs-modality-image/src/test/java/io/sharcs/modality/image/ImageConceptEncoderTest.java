@@ -32,7 +32,7 @@ class ImageConceptEncoderTest {
       String global, List<Integer> hidden, double dropout) {
     return new ImageEncoderConfig(
         16, 12, channels, List.of(), List.of(), conv, 3, pool, batchNorm, slope, global, hidden,
-        dropout, false, null, null);
+        dropout, false, null, false, null);
   }
 
   static NDArray randomImages(NDManager manager, int batch, int channels, int h, int w, long seed) {
@@ -89,7 +89,7 @@ class ImageConceptEncoderTest {
     ImageEncoderConfig plain = small(3, List.of(4), "max", false, 0.0, "avg", List.of(), 0.0);
     ImageEncoderConfig flipping = new ImageEncoderConfig(
         plain.width(), plain.height(), 3, List.of(), List.of(), plain.convChannels(), 3, "max",
-        false, 0.0, "avg", List.of(), 0.0, true, null, null);
+        false, 0.0, "avg", List.of(), 0.0, true, null, false, null);
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(11);
       NDArray one = randomImages(manager, 1, 3, 12, 16, 4);

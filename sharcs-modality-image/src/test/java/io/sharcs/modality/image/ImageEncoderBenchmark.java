@@ -70,7 +70,7 @@ public final class ImageEncoderBenchmark {
       ImageEncoderConfig c, int width, int height, boolean batchNorm, List<Integer> conv) {
     return new ImageEncoderConfig(width, height, c.channels(), c.mean(), c.std(), conv,
         c.kernel(), c.pool(), batchNorm, c.negativeSlope(), c.globalPool(), c.hidden(),
-        c.dropout(), false, null, null);
+        c.dropout(), false, null, false, null);
   }
 
   private static void time(Variant v) {

@@ -64,7 +64,7 @@ class ImageEncoderConfigTest {
 
     assertThat(keys).containsExactlyInAnyOrder("width", "height", "channels", "mean", "std",
         "conv_channels", "kernel", "pool", "batch_norm", "negative_slope", "global_pool",
-        "hidden", "dropout", "horizontal_flip", "weights", "pretrain");
+        "hidden", "dropout", "horizontal_flip", "weights", "freeze_convolutions", "pretrain");
     List<String> pretrainKeys = new ArrayList<>();
     tree.get("pretrain").fieldNames().forEachRemaining(pretrainKeys::add);
     assertThat(pretrainKeys).containsExactly("epochs", "learning_rate", "batch_size");
@@ -85,13 +85,13 @@ class ImageEncoderConfigTest {
         + " \"std\": [0.3], \"conv_channels\": [4, 8], \"kernel\": 5, \"pool\": \"AVG\","
         + " \"batch_norm\": false, \"negative_slope\": 0.01, \"global_pool\": \"avg\","
         + " \"hidden\": [16], \"dropout\": 0.25, \"horizontal_flip\": true,"
-        + " \"weights\": \"enc.weights\","
+        + " \"weights\": \"enc.weights\", \"freeze_convolutions\": true,"
         + " \"pretrain\": {\"epochs\": 4, \"learning_rate\": 0.01, \"batch_size\": 50}}";
 
     ImageEncoderConfig c = STRICT.readValue(yamlAsJson, ImageEncoderConfig.class);
 
     assertThat(c).isEqualTo(new ImageEncoderConfig(32, 24, 1, List.of(0.4), List.of(0.3),
-        List.of(4, 8), 5, "avg", false, 0.01, "avg", List.of(16), 0.25, true, "enc.weights",
+        List.of(4, 8), 5, "avg", false, 0.01, "avg", List.of(16), 0.25, true, "enc.weights", true,
         new AutoencoderPretrainingConfig(4, 0.01, 50)));
     assertThat(c.channelMean()).containsExactly(0.4f);
     assertThat(c.globalPooling()).isEqualTo(ImageEncoderConfig.Pooling.AVG);

@@ -65,7 +65,7 @@ public final class ImageEncoderLearningCheck {
     ImageEncoderConfig d = ImageEncoderConfig.DEFAULTS;
     return new ImageEncoderConfig(width, height, d.channels(), d.mean(), d.std(),
         d.convChannels(), d.kernel(), d.pool(), batchNorm, d.negativeSlope(), globalPool,
-        d.hidden(), d.dropout(), false, null, null);
+        d.hidden(), d.dropout(), false, null, false, null);
   }
 
   private static String run(

@@ -32,7 +32,7 @@ class ImageEncoderWeightsTest {
 
   private static ImageEncoderConfig config(List<Integer> conv, String weights) {
     return new ImageEncoderConfig(16, 12, 3, List.of(), List.of(), conv, 3, "max", true, 0,
-        "max", List.of(6), 0, false, weights, null);
+        "max", List.of(6), 0, false, weights, false, null);
   }
 
   private Block create(ImageEncoderConfig config) {

@@ -26,7 +26,7 @@ class ImagePreprocessingTest {
       int width, int height, int channels, List<Double> mean, List<Double> std) {
     return new ImageEncoderConfig(
         width, height, channels, mean, std, List.of(4), 3, "max", false, 0, "max", List.of(), 0,
-        false, null, null);
+        false, null, false, null);
   }
 
   /** Runs inspect, fit and batch, and returns the batch's shape and values. */
