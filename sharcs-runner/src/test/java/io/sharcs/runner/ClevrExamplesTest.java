@@ -98,6 +98,23 @@ class ClevrExamplesTest {
   }
 
   @Test
+  void imagePretrainingOptionsBindFromTheCommandLineAndFailWithTheirPath() {
+    Experiment e = load("clevr.yaml", "modalities.1.encoder.pretrain.epochs=10",
+        "modalities.1.encoder.freeze_convolutions=true");
+    assertThat(e.modalities().get(1).encoder().toString())
+        .contains("freezeConvolutions=true")
+        .contains("AutoencoderPretrainingConfig[epochs=10, learningRate=0.003, batchSize=100]");
+    assertThatThrownBy(() -> load("clevr.yaml", "modalities.1.encoder.pretrain.epochs=-1"))
+        .isInstanceOf(InputError.class)
+        .hasMessage("examples/clevr.yaml: modalities[1].encoder.pretrain.epochs: got -1, expected"
+            + " an integer >= 0 (0 = no pretraining)");
+    assertThatThrownBy(() -> load("clevr.yaml", "modalities.1.encoder.pretrain.epoch=3"))
+        .isInstanceOf(InputError.class)
+        .hasMessage("examples/clevr.yaml: modalities[1].encoder.pretrain.epoch: unknown key,"
+            + " expected one of batch_size, epochs, learning_rate");
+  }
+
+  @Test
   void generateCommandWritesADataSetAndRejectsBadCounts() {
     Fixtures.CliResult ok = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()),
         "generate", "clevr", "--questions", "4", "--seed", "3", "--out", "gen");

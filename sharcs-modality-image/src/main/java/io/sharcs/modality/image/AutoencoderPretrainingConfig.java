@@ -21,15 +21,15 @@ public record AutoencoderPretrainingConfig(int epochs, double learningRate, int 
   public AutoencoderPretrainingConfig {
     if (epochs < 0) {
       throw new InvalidConfigException(
-          "pretrain.epochs", "got " + epochs + ", expected an integer >= 0 (0 = no pretraining)");
+          "epochs", "got " + epochs + ", expected an integer >= 0 (0 = no pretraining)");
     }
     if (!(learningRate > 0 && Double.isFinite(learningRate))) {
       throw new InvalidConfigException(
-          "pretrain.learning_rate", "got " + learningRate + ", expected a finite number > 0");
+          "learning_rate", "got " + learningRate + ", expected a finite number > 0");
     }
     if (batchSize < 2) {
       throw new InvalidConfigException(
-          "pretrain.batch_size",
+          "batch_size",
           "got " + batchSize + ", expected an integer >= 2 (batch norm needs two images)");
     }
   }

@@ -133,11 +133,11 @@ class ImageEncoderConfigTest {
     assertInvalid(() -> with("negative_slope", -0.1), "negative_slope", "got -0.1");
     assertInvalid(() -> with("weights", " "), "weights", "got an empty path");
     assertInvalid(() -> with("pretrain", Map.of("epochs", -1, "learning_rate", 0.003,
-        "batch_size", 100)), "pretrain.epochs", "got -1, expected an integer >= 0");
+        "batch_size", 100)), "epochs", "got -1, expected an integer >= 0");
     assertInvalid(() -> with("pretrain", Map.of("epochs", 5, "learning_rate", 0,
-        "batch_size", 100)), "pretrain.learning_rate", "got 0.0, expected a finite number > 0");
+        "batch_size", 100)), "learning_rate", "got 0.0, expected a finite number > 0");
     assertInvalid(() -> with("pretrain", Map.of("epochs", 5, "learning_rate", 0.003,
-        "batch_size", 1)), "pretrain.batch_size", "got 1, expected an integer >= 2");
+        "batch_size", 1)), "batch_size", "got 1, expected an integer >= 2");
   }
 
   private static void assertInvalid(Runnable build, String field, String problem) {
