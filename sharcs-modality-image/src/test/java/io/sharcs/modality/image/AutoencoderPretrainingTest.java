@@ -53,16 +53,23 @@ class AutoencoderPretrainingTest {
         new AutoencoderPretrainingConfig(epochs, 0.01, 8));
   }
 
+  /** An initialised encoder, the engine seeded first, so every call starts from the same one. */
+  private ImageConceptEncoder fresh(
+      ImageEncoderConfig config, Preprocessor<ImageSample> pre, NDManager manager) {
+    Engine.getInstance().setRandomSeed(3);
+    ImageConceptEncoder encoder = (ImageConceptEncoder) plugin.createEncoder(config,
+        new EncoderContext(5, pre.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
+    encoder.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 12, 18));
+    return encoder;
+  }
+
   private record Pretrained(ImageConceptEncoder encoder, double[] losses) {}
 
   private Pretrained pretrain(ImageEncoderConfig config, NDManager manager, long seed) {
     List<ImageSample> train = new ArrayList<>(scenes(24));
     train.addAll(train.subList(0, 6)); // repeated images are visited once per epoch
     Preprocessor<ImageSample> pre = plugin.fit(train, new InputSpec(3, 1, "t"), config);
-    Engine.getInstance().setRandomSeed(3);
-    ImageConceptEncoder encoder = (ImageConceptEncoder) plugin.createEncoder(config,
-        new EncoderContext(5, pre.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
-    encoder.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 12, 18));
+    ImageConceptEncoder encoder = fresh(config, pre, manager);
     double[] losses = AutoencoderPretraining.run(encoder, config.pretrain(),
         new PretrainingContext<>(train, pre, manager, seed), "image");
     return new Pretrained(encoder, losses);
@@ -129,10 +136,7 @@ class AutoencoderPretrainingTest {
       ImageEncoderConfig config = config(0);
       List<ImageSample> train = scenes(4);
       Preprocessor<ImageSample> pre = plugin.fit(train, new InputSpec(3, 1, "t"), config);
-      Engine.getInstance().setRandomSeed(3);
-      ImageConceptEncoder encoder = (ImageConceptEncoder) plugin.createEncoder(config,
-          new EncoderContext(5, pre.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
-      encoder.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 12, 18));
+      ImageConceptEncoder encoder = fresh(config, pre, manager);
       List<float[]> before = values(List.copyOf(encoder.getParameters().values()));
 
       plugin.pretrain(encoder, config, new PretrainingContext<>(train, pre, manager, 1));
@@ -154,10 +158,7 @@ class AutoencoderPretrainingTest {
       ImageEncoderConfig config = config(2, true);
       List<ImageSample> train = scenes(24);
       Preprocessor<ImageSample> pre = plugin.fit(train, new InputSpec(3, 1, "t"), config);
-      Engine.getInstance().setRandomSeed(3);
-      ImageConceptEncoder encoder = (ImageConceptEncoder) plugin.createEncoder(config,
-          new EncoderContext(5, pre.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
-      encoder.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 12, 18));
+      ImageConceptEncoder encoder = fresh(config, pre, manager);
       List<float[]> initial = values(encoder.convParameters());
 
       plugin.pretrain(encoder, config, new PretrainingContext<>(train, pre, manager, 1));
