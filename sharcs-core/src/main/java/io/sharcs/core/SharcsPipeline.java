@@ -68,7 +68,8 @@ public final class SharcsPipeline {
     engine.setRandomSeed(Seeds.engineSeed(settings.seed()));
     boolean reference = settings.protocol() == Protocol.REFERENCE;
     try (NDManager manager = NDManager.newBaseManager()) {
-      SharcsNetwork network = build(data, settings, manager);
+      Assembled assembled = build(data, settings, manager);
+      SharcsNetwork network = assembled.network();
       SharcsTrainer trainer =
           new SharcsTrainer(
               network, data, settings.training(), settings.protocol().adamStepsPerBatch(),
@@ -145,12 +146,16 @@ public final class SharcsPipeline {
       metrics.put("loss.train_final_epoch", finalLoss);
       metrics.put("timing.train_epoch_seconds_median", median(epochSeconds));
       metrics.put("timing.train_seconds", trainSeconds);
+      metrics.put("timing.pretrain_seconds", assembled.pretrainSeconds());
       metrics.put("timing.total_seconds", (System.nanoTime() - start) / 1e9);
       return new RunResult(new TreeMap<>(metrics), engineFacts(engine));
     }
   }
 
-  private static SharcsNetwork build(PreparedData data, RunSettings settings, NDManager manager) {
+  /** The initialised (and pretrained) network, and how long the encoders' pretraining took. */
+  private record Assembled(SharcsNetwork network, double pretrainSeconds) {}
+
+  private static Assembled build(PreparedData data, RunSettings settings, NDManager manager) {
     ModelConfig model = settings.model();
     LocalEncoders local =
         LocalEncoders.create(
@@ -170,8 +175,8 @@ public final class SharcsPipeline {
             data.classes(),
             settings.mode() == Mode.SHARCS);
     network.initialize(manager, local.shapes());
-    local.pretrain(data, manager, settings.seed());
-    return network;
+    double pretrainSeconds = local.pretrain(data, manager, settings.seed());
+    return new Assembled(network, pretrainSeconds);
   }
 
   private static void save(

@@ -57,9 +57,11 @@ class EncoderPretrainingTest {
         new ModalityBinding("a", plugin, new VectorTestModality.Config(8)),
         new ModalityBinding("b", plugin, new VectorTestModality.Config(8)));
 
-    SharcsPipeline.run(data, bindings, settings(mode, 2), r -> {}, dir);
+    RunResult result = SharcsPipeline.run(data, bindings, settings(mode, 2), r -> {}, dir);
 
     assertThat(plugin.contexts).hasSize(2);
+    assertThat(result.metrics().get("timing.pretrain_seconds")).isNotNegative()
+        .isLessThan(result.metrics().get("timing.total_seconds"));
     assertThat(plugin.initialised).containsOnly(true);
     assertThat(plugin.encoders).doesNotHaveDuplicates();
     for (int c = 0; c < plugin.contexts.size(); c++) {

@@ -62,10 +62,13 @@ public record LocalEncoders(List<Block> encoders, List<Shape[]> shapes, int[] ar
    * not), once the network holding the encoders is initialised and before supervised training.
    *
    * @param seed the run's master seed
+   * @return the wall time it took, in seconds
    */
-  public void pretrain(PreparedData data, NDManager manager, long seed) {
+  public double pretrain(PreparedData data, NDManager manager, long seed) {
+    long start = System.nanoTime();
     for (int m = 0; m < encoders.size(); m++) {
       data.pretrain(m, encoders.get(m), manager, seed);
     }
+    return (System.nanoTime() - start) / 1e9;
   }
 }
