@@ -39,7 +39,7 @@ public record TrainingConfig(
   public static final TrainingConfig DEFAULTS =
       new TrainingConfig(150, 64, 1e-3, 0.1, 0.1, false, List.of(), 0);
 
-  /** A plain schedule: {@code epochs} epochs training everything. */
+  /** A plain schedule: {@code epochs} epochs training everything, no gradient clipping. */
   public TrainingConfig(
       int epochs,
       int batchSize,
@@ -47,19 +47,7 @@ public record TrainingConfig(
       double lambda,
       double pairProbability,
       boolean classWeights) {
-    this(epochs, batchSize, learningRate, lambda, pairProbability, classWeights, List.of());
-  }
-
-  /** A schedule without gradient clipping. */
-  public TrainingConfig(
-      int epochs,
-      int batchSize,
-      double learningRate,
-      double lambda,
-      double pairProbability,
-      boolean classWeights,
-      List<TrainingPhase> phases) {
-    this(epochs, batchSize, learningRate, lambda, pairProbability, classWeights, phases, 0);
+    this(epochs, batchSize, learningRate, lambda, pairProbability, classWeights, List.of(), 0);
   }
 
   public TrainingConfig {

@@ -23,7 +23,8 @@ class TrainingScheduleTest {
           List.of(
               new TrainingPhase(2, false, null),
               new TrainingPhase(
-                  2, true, List.of(NetworkPart.PROJECTIONS, NetworkPart.PREDICTOR))));
+                  2, true, List.of(NetworkPart.PROJECTIONS, NetworkPart.PREDICTOR))),
+          0);
 
   @Test
   void firstPhaseSkipsTheSharedSpaceThenEncodersFreezeAndTheSharedSpaceTrains() {
@@ -63,7 +64,8 @@ class TrainingScheduleTest {
             () ->
                 new TrainingConfig(
                     10, 16, 1e-3, 0.1, 0.1, false,
-                    List.of(new TrainingPhase(3, true, null), new TrainingPhase(4, true, null))))
+                    List.of(new TrainingPhase(3, true, null), new TrainingPhase(4, true, null)),
+                    0))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("add up to 7 epochs but epochs is 10");
     assertThatThrownBy(() -> new TrainingPhase(1, true, List.of()))
