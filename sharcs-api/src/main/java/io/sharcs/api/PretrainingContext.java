@@ -4,9 +4,11 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 
 /**
- * What the core hands a plugin for {@link ModalityPlugin#pretrain}: this run's training split of
- * the modality, its fitted preprocessing, a manager and a seed.
+ * What the core hands a plugin for {@link ModalityPlugin#pretrain}: the modality's name, this
+ * run's training split of it, its fitted preprocessing, a manager and a seed.
  *
+ * @param modality the modality's name in the data set (for progress lines: one plugin may serve
+ *     several modalities)
  * @param train the training split's samples of this modality, in split order (a sample may occur
  *     more than once, as a CLEVR image asked about twice)
  * @param preprocessor the preprocessing {@link ModalityPlugin#fit} made for this run
@@ -17,10 +19,15 @@ import java.util.List;
  * @param <S> the raw-sample type of the modality
  */
 public record PretrainingContext<S>(
-    List<? extends S> train, Preprocessor<S> preprocessor, NDManager manager, long seed) {
+    String modality,
+    List<? extends S> train,
+    Preprocessor<S> preprocessor,
+    NDManager manager,
+    long seed) {
   public PretrainingContext {
-    if (train == null || preprocessor == null || manager == null) {
-      throw new IllegalArgumentException("train, preprocessor and manager are required");
+    if (modality == null || train == null || preprocessor == null || manager == null) {
+      throw new IllegalArgumentException(
+          "modality, train, preprocessor and manager are required");
     }
     train = List.copyOf(train);
   }

@@ -73,6 +73,7 @@ class EncoderPretrainingTest {
         assertThat(context.train().get(i)).isSameAs(train.get(i).inputs().get(modality));
       }
       assertThat(context.preprocessor().spec().featureWidth()).isEqualTo(5);
+      assertThat(context.modality()).isEqualTo(modality);
       assertThat(context.seed()).isEqualTo(Seeds.derive(11, "pretrain:" + modality));
     }
   }

@@ -179,7 +179,7 @@ public final class PreparedData {
     Slot s = slots.get(slot);
     List<Object> inputs = Arrays.asList(train.inputs[slot]);
     pretrainTyped(
-        s.plugin(), s.preprocessor(), encoder, s.encoder(), inputs, manager,
+        s.plugin(), s.preprocessor(), encoder, s.encoder(), s.name(), inputs, manager,
         Seeds.derive(seed, "pretrain:" + s.name()));
   }
 
@@ -191,13 +191,15 @@ public final class PreparedData {
       Preprocessor<?> preprocessor,
       Block encoder,
       EncoderConfig config,
+      String modality,
       List<Object> train,
       NDManager manager,
       long seed) {
     plugin.pretrain(
         encoder,
         config,
-        new PretrainingContext<>((List<S>) train, (Preprocessor<S>) preprocessor, manager, seed));
+        new PretrainingContext<>(
+            modality, (List<S>) train, (Preprocessor<S>) preprocessor, manager, seed));
   }
 
   /** Batches rows {@code rows} of {@code split} for {@code slot}. */

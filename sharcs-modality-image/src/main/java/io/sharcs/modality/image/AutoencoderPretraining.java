@@ -46,14 +46,12 @@ final class AutoencoderPretraining {
   /**
    * Trains {@code encoder}'s convolution blocks in place.
    *
-   * @param name the modality's name, for the progress lines
    * @return the mean reconstruction loss of each epoch
    */
   static double[] run(
       ImageConceptEncoder encoder,
       AutoencoderPretrainingConfig config,
-      PretrainingContext<ImageSample> context,
-      String name) {
+      PretrainingContext<ImageSample> context) {
     List<ImageSample> images = new ArrayList<>(new LinkedHashSet<>(context.train()));
     ImageEncoderConfig architecture = encoder.config();
     int blocks = architecture.convChannels().size();
@@ -105,10 +103,9 @@ final class AutoencoderPretraining {
         }
         losses[epoch - 1] = sum / batches;
         LOG.info(String.format(
-            "pretrain %s  epoch %d/%d  reconstruction %.5f  %d ms", name, epoch, config.epochs(),
-            losses[epoch - 1], (System.nanoTime() - start) / 1_000_000));
+            "pretrain %s  epoch %d/%d  reconstruction %.5f  %d ms", context.modality(), epoch,
+            config.epochs(), losses[epoch - 1], (System.nanoTime() - start) / 1_000_000));
       }
-      adam.close();
     }
     return losses;
   }
@@ -157,10 +154,11 @@ final class AutoencoderPretraining {
   }
 
   /**
-   * PyTorch's Adam over a fixed list of parameters, with its moments in the pretraining's own
-   * manager so nothing outlives the pretraining. Each step leaves the gradients zeroed.
+   * PyTorch's Adam over a fixed list of parameters, with its moments in the manager it is given
+   * (the pretraining's own, closed at its end, so nothing outlives the pretraining). Each step
+   * leaves the gradients zeroed.
    */
-  private static final class Adam implements AutoCloseable {
+  private static final class Adam {
     private final List<Parameter> parameters;
     private final double learningRate;
     private final List<NDArray> means = new ArrayList<>();
@@ -196,12 +194,6 @@ final class AutoencoderPretraining {
           g.subi(g);
         }
       }
-    }
-
-    @Override
-    public void close() {
-      means.forEach(NDArray::close);
-      variances.forEach(NDArray::close);
     }
   }
 }

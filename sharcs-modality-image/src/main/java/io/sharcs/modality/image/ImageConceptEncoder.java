@@ -73,7 +73,7 @@ public final class ImageConceptEncoder extends AbstractBlock {
     this.head = addChildBlock("mlp", Layers.mlp(in, config.hidden(), concepts));
   }
 
-  /** A {@code k x k} convolution with "same" padding, initialised as PyTorch's {@code nn.Conv2d}. */
+  /** A {@code k x k} convolution, "same" padding, initialised as PyTorch's {@code nn.Conv2d}. */
   static Conv2d torchConv(int in, int out, int k) {
     Conv2d conv = Conv2d.builder()
         .setKernelShape(new Shape(k, k))

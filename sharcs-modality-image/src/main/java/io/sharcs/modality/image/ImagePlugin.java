@@ -207,7 +207,7 @@ public final class ImagePlugin implements ModalityPlugin<ImageSample> {
               + encoder.getClass().getSimpleName());
     }
     if (c.pretrain().epochs() > 0) {
-      AutoencoderPretraining.run(image, c.pretrain(), context, id());
+      AutoencoderPretraining.run(image, c.pretrain(), context);
     }
     image.freezeConvolutionsIfConfigured();
   }

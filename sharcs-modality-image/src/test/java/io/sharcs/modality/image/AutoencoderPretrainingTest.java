@@ -71,7 +71,7 @@ class AutoencoderPretrainingTest {
     Preprocessor<ImageSample> pre = plugin.fit(train, new InputSpec(3, 1, "t"), config);
     ImageConceptEncoder encoder = fresh(config, pre, manager);
     double[] losses = AutoencoderPretraining.run(encoder, config.pretrain(),
-        new PretrainingContext<>(train, pre, manager, seed), "image");
+        new PretrainingContext<>("image", train, pre, manager, seed));
     return new Pretrained(encoder, losses);
   }
 
@@ -100,7 +100,8 @@ class AutoencoderPretrainingTest {
               .isZero();
         }
       }
-      assertThat(changed).isEqualTo(8); // per block: convolution weight and bias, batch-norm gamma and beta
+      // Per block: the convolution's weight and bias, the batch norm's gamma and beta.
+      assertThat(changed).isEqualTo(8);
       // The MLP head is not part of the autoencoder: it keeps its initialisation.
       List<Parameter> all = List.copyOf(trained.encoder().getParameters().values());
       List<Parameter> allNone = List.copyOf(none.encoder().getParameters().values());
@@ -139,7 +140,7 @@ class AutoencoderPretrainingTest {
       ImageConceptEncoder encoder = fresh(config, pre, manager);
       List<float[]> before = values(List.copyOf(encoder.getParameters().values()));
 
-      plugin.pretrain(encoder, config, new PretrainingContext<>(train, pre, manager, 1));
+      plugin.pretrain(encoder, config, new PretrainingContext<>("image", train, pre, manager, 1));
       float next = manager.randomUniform(0f, 1f, new Shape(1)).getFloat();
 
       List<float[]> after = values(List.copyOf(encoder.getParameters().values()));
@@ -161,7 +162,7 @@ class AutoencoderPretrainingTest {
       ImageConceptEncoder encoder = fresh(config, pre, manager);
       List<float[]> initial = values(encoder.convParameters());
 
-      plugin.pretrain(encoder, config, new PretrainingContext<>(train, pre, manager, 1));
+      plugin.pretrain(encoder, config, new PretrainingContext<>("image", train, pre, manager, 1));
 
       List<float[]> pretrained = values(encoder.convParameters());
       assertThat(pretrained.get(0)).isNotEqualTo(initial.get(0));
