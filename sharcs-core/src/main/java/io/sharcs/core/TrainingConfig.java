@@ -24,6 +24,8 @@ import java.util.List;
  *     gradient is scaled down to it before the step. 0 (the default, as the reference) = no
  *     clipping. Guards against the rare batches whose gradient is hundreds of times the usual
  *     (docs/decisions.md, "Gradient clipping").
+ * @param separation the semantic regulariser's separating term, an extension of the paper (off
+ *     by default; see {@link SeparationConfig}); omitted in a file: off
  */
 public record TrainingConfig(
     int epochs,
@@ -33,13 +35,17 @@ public record TrainingConfig(
     double pairProbability,
     boolean classWeights,
     List<TrainingPhase> phases,
-    double gradientClip) {
+    double gradientClip,
+    SeparationConfig separation) {
 
   /** The XOR-AND-XOR values of the reference. */
   public static final TrainingConfig DEFAULTS =
-      new TrainingConfig(150, 64, 1e-3, 0.1, 0.1, false, List.of(), 0);
+      new TrainingConfig(150, 64, 1e-3, 0.1, 0.1, false, List.of(), 0, SeparationConfig.OFF);
 
-  /** A plain schedule: {@code epochs} epochs training everything, no gradient clipping. */
+  /**
+   * A plain schedule: {@code epochs} epochs training everything, no gradient clipping, the
+   * paper's pull-only regulariser.
+   */
   public TrainingConfig(
       int epochs,
       int batchSize,
@@ -47,7 +53,16 @@ public record TrainingConfig(
       double lambda,
       double pairProbability,
       boolean classWeights) {
-    this(epochs, batchSize, learningRate, lambda, pairProbability, classWeights, List.of(), 0);
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        lambda,
+        pairProbability,
+        classWeights,
+        List.of(),
+        0,
+        SeparationConfig.OFF);
   }
 
   public TrainingConfig {
@@ -60,6 +75,7 @@ public record TrainingConfig(
     requireProbability("pair_probability", pairProbability);
     requireNonNegative("gradient_clip", gradientClip);
     phases = phases == null ? List.of() : List.copyOf(phases);
+    separation = separation == null ? SeparationConfig.OFF : separation;
     int scheduled = phases.stream().mapToInt(TrainingPhase::epochs).sum();
     if (!phases.isEmpty() && scheduled != epochs) {
       throw new InvalidConfigException(

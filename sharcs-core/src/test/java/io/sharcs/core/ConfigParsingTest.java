@@ -123,14 +123,14 @@ class ConfigParsingTest {
     assertThat(invalid(() -> new TrainingConfig(5, 64, 1e-3, 0.1, -0.01, false)).field())
         .isEqualTo("pair_probability");
     assertThat(new TrainingConfig(5, 64, 1e-3, 0.1, 0.1, false).gradientClip()).isZero();
-    assertThat(new TrainingConfig(5, 64, 1e-3, 0.1, 0.1, false, List.of(), 5).gradientClip())
+    assertThat(new TrainingConfig(5, 64, 1e-3, 0.1, 0.1, false, List.of(), 5, null).gradientClip())
         .isEqualTo(5.0);
     InvalidConfigException clip =
-        invalid(() -> new TrainingConfig(5, 64, 1e-3, 0.1, 0.1, false, List.of(), -1));
+        invalid(() -> new TrainingConfig(5, 64, 1e-3, 0.1, 0.1, false, List.of(), -1, null));
     assertThat(clip.field()).isEqualTo("gradient_clip");
     assertThat(clip.getMessage()).contains("-1.0");
     assertThat(invalid(
-            () -> new TrainingConfig(5, 64, 1e-3, 0.1, 0.1, false, List.of(), Double.NaN))
+            () -> new TrainingConfig(5, 64, 1e-3, 0.1, 0.1, false, List.of(), Double.NaN, null))
         .field()).isEqualTo("gradient_clip");
   }
 

@@ -24,7 +24,8 @@ class TrainingScheduleTest {
               new TrainingPhase(2, false, null),
               new TrainingPhase(
                   2, true, List.of(NetworkPart.PROJECTIONS, NetworkPart.PREDICTOR))),
-          0);
+          0,
+          null);
 
   @Test
   void firstPhaseSkipsTheSharedSpaceThenEncodersFreezeAndTheSharedSpaceTrains() {
@@ -65,7 +66,8 @@ class TrainingScheduleTest {
                 new TrainingConfig(
                     10, 16, 1e-3, 0.1, 0.1, false,
                     List.of(new TrainingPhase(3, true, null), new TrainingPhase(4, true, null)),
-                    0))
+                    0,
+                    null))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("add up to 7 epochs but epochs is 10");
     assertThatThrownBy(() -> new TrainingPhase(1, true, List.of()))

@@ -51,7 +51,8 @@ class BadInputTest {
                 + " name, protocol, runtime, seed, training")),
         file("unknown nested key", edit("training: {epochs: 150", "training: {epoch: 150"),
             exact(P + "training.epoch: unknown key, expected one of batch_size, class_weights,"
-                + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases")),
+                + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
+                + " separation")),
         file("unknown encoder key", edit("{layers: 5", "{layer: 5"),
             exact(P + "modalities[0].encoder.layer: unknown key, expected one of hidden, layers,"
                 + " negative_slope, temperature")),
@@ -99,6 +100,12 @@ class BadInputTest {
             exact(P + "training.lambda: got -0.5, expected a number >= 0")),
         args("negative gradient clip", List.of("--set", "training.gradient_clip=-1"),
             exact(P + "training.gradient_clip: got -1.0, expected a number >= 0")),
+        args("zero separation margin", List.of("--set", "training.separation.margin=0"),
+            exact(P + "training.separation.margin: got 0.0, expected a number > 0")),
+        args("negative separation weight", List.of("--set", "training.separation.weight=-1"),
+            exact(P + "training.separation.weight: got -1.0, expected a number >= 0")),
+        args("unknown separation key", List.of("--set", "training.separation.width=1"),
+            exact(P + "training.separation.width: unknown key, expected one of margin, weight")),
         file("zero threads", edit("threads: 1", "threads: 0"),
             exact(P + "runtime.threads: got 0, expected an integer >= 1")),
         file("model not a mapping", edit(
@@ -149,7 +156,8 @@ class BadInputTest {
             exact(P + "got '--set training', expected --set key=value")),
         args("--set with an unknown key", List.of("--set", "training.epoch=3"),
             exact(P + "training.epoch: unknown key, expected one of batch_size, class_weights,"
-                + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases")),
+                + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
+                + " separation")),
         args("--seed not a number", List.of("--seed", "abc"),
             exact("sharcs: Invalid value for option '--seed': 'abc' is not a long"
                 + " (see 'sharcs run --help')")),

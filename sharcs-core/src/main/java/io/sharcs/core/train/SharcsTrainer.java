@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 
 /**
  * The explicit training loop: shuffled mini-batches, loss = task loss + lambda * d (d only while
- * the shared concept space is in use), backward, Adam; phase by phase when the configuration
+ * the shared concept space is in use; plus the optional separating term, see {@link
+ * io.sharcs.core.SeparationConfig}), backward, Adam; phase by phase when the configuration
  * declares a schedule.
  *
  * <p>A trailing batch of a single sample is skipped: batch normalisation needs two rows.
@@ -163,10 +164,12 @@ public final class SharcsTrainer {
         inputs.add(data.batch(m, data.train(), rows, batch));
       }
       int[] labels = data.train().labels(rows);
+      List<Object[]> keys = data.train().keys(rows);
       List<CrossModalPair> pairs =
           network.usesSharedSpace() && config.lambda() > 0
-              ? pairSampler.sample(data.train().keys(rows), pairRng)
+              ? pairSampler.sample(keys, pairRng)
               : List.of();
+      boolean separating = network.usesSharedSpace() && config.separation().enabled();
       float lossValue;
       float distanceValue = 0f;
       long correct;
@@ -177,6 +180,14 @@ public final class SharcsTrainer {
           NDArray d = SemanticRegulariser.distance(f.stackedShared(), rows.length, pairs);
           distanceValue = d.getFloat();
           loss = loss.add(d.mul(Tensors.scalar(batch, (float) config.lambda())));
+        }
+        NDArray apart =
+            separating
+                ? SemanticRegulariser.separation(
+                    f.stackedShared(), keys, config.separation().margin())
+                : null;
+        if (apart != null) {
+          loss = loss.add(apart.mul(Tensors.scalar(batch, (float) config.separation().weight())));
         }
         gc.backward(loss);
         lossValue = loss.getFloat();

@@ -101,4 +101,66 @@ class SemanticRegulariserTest {
           .isInstanceOf(IllegalArgumentException.class);
     }
   }
+
+  @Test
+  void separationIsTheMeanShortfallBelowTheMarginOverEveryKeyedNonMatchingCrossModalPair() {
+    // N = 3, B = 2. Keys: slot 0 {a, b}, slot 1 {a, null}, slot 2 {c, b}.
+    List<Object[]> keys =
+        List.of(new Object[] {"a", "b"}, new Object[] {"a", null}, new Object[] {"c", "b"});
+    double margin = 1.0;
+    // Non-matching keyed pairs: (0,1): s0[1] b vs s1[0] a; (0,2): s0[0] a vs s2[0] c, s0[0] a vs
+    // s2[1] b, s0[1] b vs s2[0] c; (1,2): s1[0] a vs s2[0] c, s1[0] a vs s2[1] b.
+    int[][] rows = {{1, 2}, {0, 4}, {0, 5}, {1, 4}, {2, 4}, {2, 5}};
+    double expected = 0;
+    for (int[] r : rows) {
+      expected += Math.max(0, margin - l2(STACKED[r[0]], STACKED[r[1]]));
+    }
+    expected /= rows.length;
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray apart = SemanticRegulariser.separation(stacked(manager), keys, margin);
+      assertThat(apart.getShape()).isEqualTo(new Shape());
+      assertThat((double) apart.getFloat()).isCloseTo(expected, within(1e-5));
+      assertThat(expected).as("some pairs are inside the margin, some beyond").isPositive();
+      double farthest = 0;
+      for (int[] r : rows) {
+        farthest = Math.max(farthest, l2(STACKED[r[0]], STACKED[r[1]]));
+      }
+      assertThat(farthest).as("a pair beyond the margin adds nothing").isGreaterThan(margin);
+    }
+  }
+
+  @Test
+  void separationIsNullWithoutANonMatchingPairAndPushesCoincidingVectorsApart() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      // every keyed pair matches, or a key is missing
+      List<Object[]> matching = List.of(new Object[] {"a", null}, new Object[] {"a", null});
+      NDArray s0 = manager.create(new float[] {0.2f, 0.6f, 0.9f, 0.3f, 0.5f, 0.1f, 0.9f, 0.3f},
+          new Shape(4, 2));
+      assertThat(SemanticRegulariser.separation(s0, matching, 1)).isNull();
+
+      // rows 1 and 3 coincide but their keys differ: the term's gradient must stay finite
+      List<Object[]> keys = List.of(new Object[] {"a", "b"}, new Object[] {"a", "c"});
+      NDArray s = manager.create(new float[] {0.2f, 0.6f, 0.9f, 0.3f, 0.5f, 0.1f, 0.9f, 0.3f},
+          new Shape(4, 2));
+      s.setRequiresGradient(true);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray apart = SemanticRegulariser.separation(s, keys, 1);
+        gc.backward(apart);
+      }
+      float[] g = s.getGradient().toFloatArray();
+      for (float v : g) {
+        assertThat(Float.isFinite(v)).as("gradient %s finite", v).isTrue();
+      }
+      // rows 0 (a) and 3 (c) are 0.71 apart, inside the margin: descending the gradient moves
+      // them apart; the matching pair (rows 0 and 2, both a) is not pushed
+      float[] step = new float[8];
+      for (int i = 0; i < 8; i++) {
+        step[i] = (float) (new float[] {0.2f, 0.6f, 0.9f, 0.3f, 0.5f, 0.1f, 0.9f, 0.3f}[i]
+            - 0.1 * g[i]);
+      }
+      double before = Math.hypot(0.2 - 0.9, 0.6 - 0.3);
+      double after = Math.hypot(step[0] - step[6], step[1] - step[7]);
+      assertThat(after).isGreaterThan(before);
+    }
+  }
 }
