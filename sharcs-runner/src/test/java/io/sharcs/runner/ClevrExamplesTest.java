@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.NetworkPart;
+import io.sharcs.core.SeparationConfig;
 import io.sharcs.core.TrainingPhase;
 import io.sharcs.runner.datasets.clevr.ClevrConfig;
 import java.nio.file.Files;
@@ -40,15 +41,17 @@ class ClevrExamplesTest {
         "images", "scenes.json", 0.8, false, new ClevrConfig.Generate(8000, 0L, "uniform")));
     assertThat(e.modalities()).extracting(ModalitySelection::name)
         .containsExactly("text", "image");
+    assertThat(e.modalities().get(1).encoder().toString()).contains("width=64, height=64");
     assertThat(e.model().concepts()).isEqualTo(24);
     assertThat(e.training().batchSize()).isEqualTo(100);
     assertThat(e.training().pairProbability()).isEqualTo(1.0);
     assertThat(e.training().lambda()).isEqualTo(0.3);
     assertThat(e.training().epochs()).isEqualTo(100);
     // The reference's two phases (the local path, then frozen encoders and the shared concept
-    // space), then everything trained in the shared space.
+    // space), then everything trained in the shared space, with the separating term.
+    assertThat(e.training().separation()).isEqualTo(new SeparationConfig(10, 1));
     assertThat(e.training().phases()).extracting(TrainingPhase::epochs)
-        .containsExactly(70, 15, 15);
+        .containsExactly(30, 10, 60);
     assertThat(e.training().phases()).extracting(TrainingPhase::sharedSpace)
         .containsExactly(false, true, true);
     assertThat(e.training().phases().get(1).trainableParts())
