@@ -45,11 +45,11 @@ class ClevrExamplesTest {
     assertThat(e.model().concepts()).isEqualTo(24);
     assertThat(e.training().batchSize()).isEqualTo(100);
     assertThat(e.training().pairProbability()).isEqualTo(1.0);
-    assertThat(e.training().lambda()).isEqualTo(0.3);
+    assertThat(e.training().lambda()).isEqualTo(1.0);
     assertThat(e.training().epochs()).isEqualTo(100);
     // The reference's two phases (the local path, then frozen encoders and the shared concept
     // space), then everything trained in the shared space, with the separating term.
-    assertThat(e.training().separation()).isEqualTo(new SeparationConfig(10, 1));
+    assertThat(e.training().separation()).isEqualTo(new SeparationConfig(30, 1));
     assertThat(e.training().phases()).extracting(TrainingPhase::epochs)
         .containsExactly(30, 10, 60);
     assertThat(e.training().phases()).extracting(TrainingPhase::sharedSpace)
