@@ -43,16 +43,9 @@ public final class Batches {
     return out;
   }
 
-  /** {@code 0, 1, ..., n-1} in a random order (Fisher-Yates, driven by {@code rng}). */
+  /** {@code 0, 1, ..., n-1} in a random order (see {@link io.sharcs.api.Permutations}). */
   public static int[] shuffled(int n, java.util.SplittableRandom rng) {
-    int[] rows = range(n);
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = rows[i];
-      rows[i] = rows[j];
-      rows[j] = t;
-    }
-    return rows;
+    return io.sharcs.api.Permutations.shuffled(n, rng);
   }
 
   /** {@code 0, 1, ..., n-1}. */

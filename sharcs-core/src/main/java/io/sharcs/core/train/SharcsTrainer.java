@@ -164,12 +164,11 @@ public final class SharcsTrainer {
         inputs.add(data.batch(m, data.train(), rows, batch));
       }
       int[] labels = data.train().labels(rows);
-      List<Object[]> keys = data.train().keys(rows);
+      // Content keys matter only to the regulariser, which needs the shared space.
+      List<Object[]> keys = network.usesSharedSpace() ? data.train().keys(rows) : null;
       List<CrossModalPair> pairs =
-          network.usesSharedSpace() && config.lambda() > 0
-              ? pairSampler.sample(keys, pairRng)
-              : List.of();
-      boolean separating = network.usesSharedSpace() && config.separation().enabled();
+          keys != null && config.lambda() > 0 ? pairSampler.sample(keys, pairRng) : List.of();
+      boolean separating = keys != null && config.separation().enabled();
       float lossValue;
       float distanceValue = 0f;
       long correct;

@@ -12,6 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.sharcs.api.Permutations;
 import io.sharcs.api.PretrainingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,7 +76,7 @@ final class AutoencoderPretraining {
       ParameterStore store = new ParameterStore(scope, false);
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long start = System.nanoTime();
-        int[] rows = shuffled(images.size(), order);
+        int[] rows = Permutations.shuffled(images.size(), order);
         double sum = 0;
         int batches = 0;
         for (int from = 0; from < rows.length; from += config.batchSize()) {
@@ -137,20 +138,6 @@ final class AutoencoderPretraining {
         x.reshape(b, c, h, 1, w, 1)
             .broadcast(new Shape(b, c, h, 2, w, 2))
             .reshape(b, c, 2 * h, 2 * w));
-  }
-
-  private static int[] shuffled(int n, SplittableRandom random) {
-    int[] rows = new int[n];
-    for (int i = 0; i < n; i++) {
-      rows[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = rows[i];
-      rows[i] = rows[j];
-      rows[j] = t;
-    }
-    return rows;
   }
 
   /**
