@@ -10,10 +10,13 @@ BCEWithLogitsLoss, PairwiseDistance) and a dense GCN equal to PyG's GCNConv on t
 graphs (PyG is not installable offline). Reference behaviour throughout: two Adam steps per
 batch, accuracies measured every epoch in training mode (updating the batch-norm running
 statistics, test data included), Gumbel noise on at evaluation, retrieval banks from the
-analysis subset (a random 10% of train plus the first 10% of test).
+analysis subset (a random 10% of train plus the first 10% of test). With --protocol clean it
+mirrors sharcs' clean protocol instead: one Adam step per batch, accuracies after training in
+eval mode, each node's Gumbel sample replaced by its expectation softmax(logits) at evaluation,
+banks from the whole training split.
 
 Needs Debian's python3-torch and python3-networkx. Usage:
-  /usr/bin/python3 scripts/xor_reference_torch.py --seeds 0 4 13 23 42 [--jobs 2] [--single-step]
+  /usr/bin/python3 scripts/xor_reference_torch.py --seeds 0 4 13 23 42 [--jobs 2] [--protocol clean]
 Prints one JSON line per seed and the means.
 """
 import argparse
@@ -132,8 +135,9 @@ def mlp(n_in, hidden, n_out):
 
 
 class Sharcs(nn.Module):
-    def __init__(self, k=7, hidden=30):
+    def __init__(self, k=7, hidden=30, expected_concepts=False):
         super().__init__()
+        self.expected_concepts = expected_concepts
         sizes = [1, hidden, hidden, hidden, hidden, k]
         self.gcn = nn.ModuleList(DenseGcn(i, o) for i, o in zip(sizes, sizes[1:]))
         self.bn_graph = nn.BatchNorm1d(k, affine=False)
@@ -147,7 +151,10 @@ class Sharcs(nn.Module):
     def graph_projection(self, x, a):
         for layer in self.gcn:
             x = F.leaky_relu(layer(x, a))
-        x = F.gumbel_softmax(x, tau=1, hard=True)  # sampled in eval mode too, as the reference
+        if self.expected_concepts and not self.training:
+            x = F.softmax(x, -1)  # the expectation of the hard sample
+        else:
+            x = F.gumbel_softmax(x, tau=1, hard=True)  # in eval mode too, as the reference
         c = torch.sigmoid(5 * self.bn_graph(x.sum(1)))
         return self.h_graph(c)
 
@@ -196,14 +203,14 @@ def nearest(queries, bank):
     return bank[torch.cdist(queries, bank).argmin(1)]
 
 
-def run(seed, single_step=False, epochs=150):
+def run(seed, clean=False, epochs=150):
     torch.set_num_threads(1)
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
     data = make_dataset(1000)
     train, test = data[:800], data[800:]
-    model = Sharcs()
+    model = Sharcs(expected_concepts=clean)
     optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
     criterion = nn.BCEWithLogitsLoss()
     for _ in range(epochs):
@@ -217,13 +224,20 @@ def run(seed, single_step=False, epochs=150):
                 loss = loss + 0.1 * d
             loss.backward()
             optimiser.step()
-            if not single_step:
+            if not clean:
                 optimiser.step()
-        train_acc = accuracy(model, train, 64, True)  # training mode, as the reference
-        test_acc = accuracy(model, test, 64, False)
+        if not clean:
+            train_acc = accuracy(model, train, 64, True)  # training mode, as the reference
+            test_acc = accuracy(model, test, 64, False)
         model.eval()
+    if clean:
+        train_acc = accuracy(model, train, 64, False)
+        test_acc = accuracy(model, test, 64, False)
     with torch.no_grad():
-        subset = [train[i] for i in torch.randperm(800)[:80].tolist()] + test[:20]
+        if clean:
+            subset = train
+        else:
+            subset = [train[i] for i in torch.randperm(800)[:80].tolist()] + test[:20]
         bank_graph, bank_table, _ = model(collate(subset))
         correct_graph = correct_table = 0
         for s in range(0, 200, 20):
@@ -244,11 +258,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 4, 13, 23, 42])
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--single-step", action="store_true", help="one Adam step per batch")
+    parser.add_argument("--protocol", choices=["reference", "clean"], default="reference")
     parser.add_argument("--epochs", type=int, default=150)
     args = parser.parse_args()
     with ProcessPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(run, args.seeds, [args.single_step] * len(args.seeds),
+        clean = [args.protocol == "clean"] * len(args.seeds)
+        results = list(pool.map(run, args.seeds, clean,
                                 [args.epochs] * len(args.seeds)))
     for r in results:
         print(json.dumps(r))
