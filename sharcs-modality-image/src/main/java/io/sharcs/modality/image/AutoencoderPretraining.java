@@ -118,7 +118,7 @@ final class AutoencoderPretraining {
       int in = widths.get(i);
       int out = i == 0 ? architecture.channels() : widths.get(i - 1);
       decoder.add(new LambdaBlock(AutoencoderPretraining::upsample));
-      decoder.add(ImageConceptEncoder.torchConv(in, out, 3));
+      decoder.add(ImageConceptEncoder.torchConv(in, out, 3, false));
       if (i > 0) {
         decoder.add(Activation.reluBlock());
       }

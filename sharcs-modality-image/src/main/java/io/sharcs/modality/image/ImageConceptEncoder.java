@@ -64,7 +64,7 @@ public final class ImageConceptEncoder extends AbstractBlock {
     int in = config.channels();
     List<SequentialBlock> blocks = new ArrayList<>();
     for (int out : config.convChannels()) {
-      blocks.add(addChildBlock("conv", convBlock(config, in, out)));
+      blocks.add(addChildBlock("conv", convBlock(config, in, out, blocks.isEmpty())));
       in = out;
     }
     this.convBlocks = List.copyOf(blocks);
@@ -73,13 +73,20 @@ public final class ImageConceptEncoder extends AbstractBlock {
     this.head = addChildBlock("mlp", Layers.mlp(in, config.hidden(), concepts));
   }
 
-  /** A {@code k x k} convolution, "same" padding, initialised as PyTorch's {@code nn.Conv2d}. */
-  static Conv2d torchConv(int in, int out, int k) {
-    Conv2d conv = Conv2d.builder()
-        .setKernelShape(new Shape(k, k))
-        .optPadding(new Shape(k / 2, k / 2))
-        .setFilters(out)
-        .build();
+  /**
+   * A {@code k x k} convolution, "same" padding, initialised as PyTorch's {@code nn.Conv2d}; its
+   * input gradient is computed safely ({@link GradientSafeConv2d}).
+   *
+   * @param readsImages whether the layer's input is the images (which need no gradient)
+   */
+  static Conv2d torchConv(int in, int out, int k, boolean readsImages) {
+    Conv2d conv =
+        new GradientSafeConv2d(
+            Conv2d.builder()
+                .setKernelShape(new Shape(k, k))
+                .optPadding(new Shape(k / 2, k / 2))
+                .setFilters(out),
+            !readsImages);
     // PyTorch's nn.Conv2d default: kaiming_uniform(a = sqrt 5) is U(+-1/sqrt(fan-in)), and the
     // bias uses the same bound.
     UniformInitializer torchDefault = new UniformInitializer((float) (1 / Math.sqrt(in * k * k)));
@@ -88,8 +95,9 @@ public final class ImageConceptEncoder extends AbstractBlock {
     return conv;
   }
 
-  private static SequentialBlock convBlock(ImageEncoderConfig config, int in, int out) {
-    Conv2d conv = torchConv(in, out, config.kernel());
+  private static SequentialBlock convBlock(
+      ImageEncoderConfig config, int in, int out, boolean first) {
+    Conv2d conv = torchConv(in, out, config.kernel(), first);
     // Pooling comes before the normalisation and the activation, so they run on a quarter of the
     // values. With max pooling this is the usual conv -> ReLU -> pool function (both are
     // monotonic; batch norm too while its scale is positive), only the batch statistics are
