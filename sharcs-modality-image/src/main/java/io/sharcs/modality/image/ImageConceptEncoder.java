@@ -75,13 +75,13 @@ public final class ImageConceptEncoder extends AbstractBlock {
 
   /**
    * A {@code k x k} convolution, "same" padding, initialised as PyTorch's {@code nn.Conv2d}; its
-   * input gradient is computed safely ({@link GradientSafeConv2d}).
+   * input gradient is computed safely ({@link GradientSafeConvolution}).
    *
    * @param readsImages whether the layer's input is the images (which need no gradient)
    */
   static Conv2d torchConv(int in, int out, int k, boolean readsImages) {
     Conv2d conv =
-        new GradientSafeConv2d(
+        new GradientSafeConvolution.Conv2d(
             Conv2d.builder()
                 .setKernelShape(new Shape(k, k))
                 .optPadding(new Shape(k / 2, k / 2))

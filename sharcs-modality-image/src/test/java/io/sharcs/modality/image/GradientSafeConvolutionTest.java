@@ -15,7 +15,7 @@ import ai.djl.training.ParameterStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class GradientSafeConv2dTest {
+class GradientSafeConvolutionTest {
 
   /** conv(x), and the input, weight and bias gradients of sum(conv(x) * g), by the plain op. */
   private record Gradients(float[] output, float[] input, float[] weight, float[] bias) {}
