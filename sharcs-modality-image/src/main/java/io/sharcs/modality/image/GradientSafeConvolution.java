@@ -21,17 +21,17 @@ final class GradientSafeConvolution {
    * same gradient computed one sample at a time (which PyTorch does with its own convolution): for
    * 8 to 4, 8 to 5 and 24 to 12 channels the batched input gradient differed in every pass, in
    * almost every element, and now and then held NaN or infinity (8 to 4: 2 passes in 200; 24 to 12:
-   * 32; 8 to 5: 53 with {@code ONEDNN_MAX_CPU_ISA=AVX2}); for 16 to 16 it agreed. The output and the
-   * weight and bias gradients were right. This is what made the image autoencoder's pretraining
+   * 32; 8 to 5: 53 with {@code ONEDNN_MAX_CPU_ISA=AVX2}); for 16 to 16 it agreed. The output and
+   * the weight and bias gradients were right. This is what made the image autoencoder's pretraining
    * (whose decoder narrows the channels) produce NaN losses in about one test run in three.
    *
    * <p>So in training, when the layer's input needs a gradient and the output channels are not a
    * multiple of {@value #BLOCK}, the weight and bias are padded with zero filters up to the next
    * multiple, the padded convolution runs, and its extra output channels are dropped. The function
-   * and the parameters are those of DJL's {@code Conv2d} (same shapes, same initialisation, same saved
-   * form); the padded filters are constants, so they receive no gradient and the real ones receive
-   * exactly theirs. Elsewhere (a layer reading the images, inference, a frozen layer) it is the
-   * plain convolution, so the usual encoders (a first layer of any width, then multiples of 16)
+   * and the parameters are those of DJL's {@code Conv2d} (same shapes, same initialisation, same
+   * saved form); the padded filters are constants, so they receive no gradient and the real ones
+   * receive exactly theirs. Elsewhere (a layer reading the images, inference, a frozen layer) it is
+   * the plain convolution, so the usual encoders (a first layer of any width, then multiples of 16)
    * compute exactly as before.
    */
   // Named Conv2d so that DJL names the layer's parameters as before ("01Conv2d_weight"): saved
