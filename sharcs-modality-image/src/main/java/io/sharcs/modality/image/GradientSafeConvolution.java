@@ -23,8 +23,9 @@ final class GradientSafeConvolution {
    * almost every element, and now and then held NaN or infinity (8 to 4: 2 passes in 200; 24 to 12:
    * 32; 8 to 5: 53 with {@code ONEDNN_MAX_CPU_ISA=AVX2}); for 16 to 16 it agreed. A scan of 3, 8,
    * 16 and 32 input channels against 1 to 48 output channels found it wrong for exactly the output
-   * counts that are not a multiple of 16. The output and the weight and bias gradients were right. This is what made the image autoencoder's pretraining
-   * (whose decoder narrows the channels) produce NaN losses in about one test run in three.
+   * counts that are not a multiple of 16. The output and the weight and bias gradients were right.
+   * This is what made the image autoencoder's pretraining (whose decoder narrows the channels)
+   * produce NaN losses in about one test run in three.
    *
    * <p>So in training, when the layer's input needs a gradient and the output channels are not a
    * multiple of {@value #BLOCK}, the weight and bias are padded with zero filters up to the next
