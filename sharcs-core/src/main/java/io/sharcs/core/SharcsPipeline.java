@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.sharcs.api.EncoderPurpose;
 import io.sharcs.api.MultimodalDataset;
+import io.sharcs.api.Permutations;
 import io.sharcs.core.baseline.BaselinePipeline;
 import io.sharcs.core.eval.AnalysisRows;
 import io.sharcs.core.eval.Batches;
@@ -93,7 +94,7 @@ public final class SharcsPipeline {
           trainAccuracy =
               inference.accuracy(
                   data.train(),
-                  Batches.shuffled(data.train().size(), referenceEvalRng),
+                  Permutations.shuffled(data.train().size(), referenceEvalRng),
                   true,
                   batchSize);
           testAccuracy =

@@ -8,8 +8,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.sharcs.api.Permutations;
 import io.sharcs.core.EpochReport;
-import io.sharcs.core.eval.Batches;
 import io.sharcs.core.train.AdamSteps;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,7 +75,7 @@ final class MiniBatchLoop {
    */
   EpochReport epoch(int epoch, int epochs, int rows, Step step) {
     long start = System.nanoTime();
-    int[] order = Batches.shuffled(rows, shuffleRng);
+    int[] order = Permutations.shuffled(rows, shuffleRng);
     double lossSum = 0;
     long correct = 0;
     long seen = 0;

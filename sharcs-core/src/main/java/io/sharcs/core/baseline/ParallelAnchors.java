@@ -2,7 +2,7 @@ package io.sharcs.core.baseline;
 
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalSample;
-import io.sharcs.core.eval.Batches;
+import io.sharcs.api.Permutations;
 import io.sharcs.core.train.PreparedData.Split;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ public record ParallelAnchors(List<String> ids, List<List<Object>> inputs) {
     // The small epsilon keeps 0.1 * 800 (= 80.00000000000001) and 0.3 * 10 (= 3.0000000000000004)
     // at their intended counts without rounding a genuine 79.99 up.
     int count = Math.max(1, Math.min(n, (int) Math.floor(fraction * n + 1e-9)));
-    int[] drawn = Batches.shuffled(n, rng);
+    int[] drawn = Permutations.shuffled(n, rng);
     String pivot = slotNames.get(0);
     List<String> ids = new ArrayList<>();
     List<List<Object>> inputs = new ArrayList<>();

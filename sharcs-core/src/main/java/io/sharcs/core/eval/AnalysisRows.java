@@ -1,5 +1,6 @@
 package io.sharcs.core.eval;
 
+import io.sharcs.api.Permutations;
 import io.sharcs.core.train.Seeds;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -22,7 +23,7 @@ public record AnalysisRows(int[] train, int[] test) {
   /** The reference's subset: a random 10% of train (at least 1 row) and the first 10% of test. */
   public static AnalysisRows referenceSubset(int trainSize, int testSize, long seed) {
     int[] shuffled =
-        Batches.shuffled(trainSize, new SplittableRandom(Seeds.derive(seed, "analysis")));
+        Permutations.shuffled(trainSize, new SplittableRandom(Seeds.derive(seed, "analysis")));
     return new AnalysisRows(
         Arrays.copyOf(shuffled, Math.max(1, trainSize / 10)),
         Batches.range(Math.max(1, testSize / 10)));

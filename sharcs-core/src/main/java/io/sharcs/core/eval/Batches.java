@@ -43,11 +43,6 @@ public final class Batches {
     return out;
   }
 
-  /** {@code 0, 1, ..., n-1} in a random order (see {@link io.sharcs.api.Permutations}). */
-  public static int[] shuffled(int n, java.util.SplittableRandom rng) {
-    return io.sharcs.api.Permutations.shuffled(n, rng);
-  }
-
   /** {@code 0, 1, ..., n-1}. */
   public static int[] range(int n) {
     int[] rows = new int[n];

@@ -8,12 +8,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.sharcs.api.Permutations;
 import io.sharcs.api.nn.Tensors;
 import io.sharcs.core.EpochReport;
 import io.sharcs.core.NetworkPart;
 import io.sharcs.core.TrainingConfig;
 import io.sharcs.core.TrainingPhase;
-import io.sharcs.core.eval.Batches;
 import io.sharcs.core.model.Logits;
 import io.sharcs.core.model.SharcsNetwork;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public final class SharcsTrainer {
   /** Shuffled training rows, in batches of the configured size (a lone trailing row dropped). */
   public List<int[]> shuffledBatches() {
     int n = data.train().size();
-    int[] rows = Batches.shuffled(n, shuffleRng);
+    int[] rows = Permutations.shuffled(n, shuffleRng);
     List<int[]> batches = new ArrayList<>();
     for (int from = 0; from < n; from += config.batchSize()) {
       int to = Math.min(n, from + config.batchSize());
