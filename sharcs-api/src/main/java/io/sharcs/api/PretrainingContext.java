@@ -4,14 +4,14 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 
 /**
- * What the core hands a plugin for {@link ModalityPlugin#pretrain}: the modality's name, this
+ * What the core hands a plugin for {@link EncoderPretraining#pretrain}: the modality's name, this
  * run's training split of it, its fitted preprocessing, a manager and a seed.
  *
  * @param modality the modality's name in the data set (for progress lines: one plugin may serve
  *     several modalities)
  * @param train the training split's samples of this modality, in split order (a sample may occur
  *     more than once, as a CLEVR image asked about twice)
- * @param preprocessor the preprocessing {@link ModalityPlugin#fit} made for this run
+ * @param preprocessor the preprocessing fitted for this run ({@link Preprocessing#fit})
  * @param manager the manager the encoder's parameters live in; allocate temporaries in a sub
  *     manager and close it
  * @param seed a seed derived from the run's master seed and the modality name, for orders and

@@ -1,0 +1,245 @@
+package io.sharcs.api;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one {@link ModalityPlugin} contributed in its {@link ModalityPlugin#setup}, checked
+ * to be complete: what the runner and the core use of a plugin. Made once per plugin by {@link
+ * #of}.
+ *
+ * @param <S> the plugin's raw-sample type
+ * @param <C> the plugin's encoder-options type
+ */
+public final class ModalityDefinition<S, C extends EncoderConfig> {
+
+  /**
+   * The preprocessing and encoder factories of a modality, which share the plugin's preprocessor
+   * type {@code P}.
+   *
+   * @param preprocessing fits, saves and loads the preprocessor
+   * @param concepts creates the local concept encoder
+   * @param embedding creates the plain embedding encoder of the non-concept baselines; the
+   *     concept encoder when the plugin registered none
+   */
+  public record Encoding<S, C extends EncoderConfig, P extends Preprocessor<S>>(
+      Preprocessing<S, C, P> preprocessing,
+      EncoderFactory<C, P> concepts,
+      EncoderFactory<C, P> embedding) {
+    public Encoding {
+      Objects.requireNonNull(preprocessing, "preprocessing");
+      Objects.requireNonNull(concepts, "concepts");
+      Objects.requireNonNull(embedding, "embedding");
+    }
+  }
+
+  private final ModalityPlugin<S, C> plugin;
+  private final Class<S> sampleType;
+  private final SampleReader<S> reader;
+  private final Class<C> optionsType;
+  private final C defaults;
+  private final Encoding<S, C, ?> encoding;
+  private final EncoderPretraining<S, C> pretraining;
+
+  private ModalityDefinition(Collector<S, C> c) {
+    this.plugin = c.plugin;
+    this.sampleType = c.sampleType;
+    this.reader = c.reader;
+    this.optionsType = c.optionsType;
+    this.defaults = c.defaults;
+    this.encoding = c.encoding;
+    this.pretraining = c.pretraining;
+  }
+
+  /**
+   * Runs {@code plugin}'s setup and checks what it contributed.
+   *
+   * @throws IllegalStateException naming the plugin and the part when the id is not lower-case
+   *     letters, digits and dashes, or a required part is missing, registered twice or null
+   */
+  public static <S, C extends EncoderConfig> ModalityDefinition<S, C> of(
+      ModalityPlugin<S, C> plugin) {
+    Objects.requireNonNull(plugin, "plugin");
+    String id = plugin.id();
+    if (id == null || !id.matches("[a-z][a-z0-9-]*")) {
+      throw new IllegalStateException(
+          "modality plugin " + plugin.getClass().getName() + ": id '" + id
+              + "', expected lower-case letters, digits and dashes");
+    }
+    Collector<S, C> collector = new Collector<>(plugin);
+    plugin.setup(collector);
+    collector.complete();
+    return new ModalityDefinition<>(collector);
+  }
+
+  /** The plugin itself. */
+  public ModalityPlugin<S, C> plugin() {
+    return plugin;
+  }
+
+  /** The plugin id. */
+  public String id() {
+    return plugin.id();
+  }
+
+  /** The plugin's one-line description. */
+  public String description() {
+    return plugin.description();
+  }
+
+  /** The plugin's version. */
+  public String version() {
+    return plugin.version();
+  }
+
+  /** The raw-sample type. */
+  public Class<S> sampleType() {
+    return sampleType;
+  }
+
+  /** Reads one raw sample from a JSON/YAML value. */
+  public SampleReader<S> reader() {
+    return reader;
+  }
+
+  /** The encoder-options record type. */
+  public Class<C> optionsType() {
+    return optionsType;
+  }
+
+  /** The options used for keys an experiment file leaves out. */
+  public C defaults() {
+    return defaults;
+  }
+
+  /** The preprocessing and encoder factories. */
+  public Encoding<S, C, ?> encoding() {
+    return encoding;
+  }
+
+  /** The optional pretraining capability. */
+  public Optional<EncoderPretraining<S, C>> pretraining() {
+    return Optional.ofNullable(pretraining);
+  }
+
+  /**
+   * {@code value} as this modality's sample type.
+   *
+   * @throws InvalidInputException naming {@code where} when it is of another type
+   */
+  public S sample(Object value, String where) {
+    if (!sampleType.isInstance(value)) {
+      throw new InvalidInputException(
+          where + ": found " + (value == null ? "nothing" : value.getClass().getSimpleName())
+              + ", expected " + sampleType.getSimpleName() + " for plugin '" + id() + "'");
+    }
+    return sampleType.cast(value);
+  }
+
+  /**
+   * {@code options} as this modality's options type.
+   *
+   * @throws IllegalArgumentException when they are of another type (a wiring error)
+   */
+  public C options(EncoderConfig options) {
+    if (!optionsType.isInstance(options)) {
+      throw new IllegalArgumentException(
+          "modality plugin '" + id() + "' expects options " + optionsType.getSimpleName()
+              + " but got " + (options == null ? "null" : options.getClass().getSimpleName()));
+    }
+    return optionsType.cast(options);
+  }
+
+  @Override
+  public String toString() {
+    return "ModalityDefinition[" + id() + " " + version() + "]";
+  }
+
+  /** Collects one setup call; refuses repeated and missing parts. */
+  private static final class Collector<S, C extends EncoderConfig>
+      implements ModalitySetup<S, C> {
+    private final ModalityPlugin<S, C> plugin;
+    private Class<S> sampleType;
+    private SampleReader<S> reader;
+    private Class<C> optionsType;
+    private C defaults;
+    private Encoding<S, C, ?> encoding;
+    private EncoderPretraining<S, C> pretraining;
+
+    Collector(ModalityPlugin<S, C> plugin) {
+      this.plugin = plugin;
+    }
+
+    @Override
+    public void samples(Class<S> type, SampleReader<S> reader) {
+      once(sampleType, "samples");
+      this.sampleType = required(type, "samples", "type");
+      this.reader = required(reader, "samples", "reader");
+    }
+
+    @Override
+    public void options(Class<C> type, C defaults) {
+      once(optionsType, "options");
+      this.optionsType = required(type, "options", "type");
+      this.defaults = required(defaults, "options", "defaults");
+      if (!type.isInstance(defaults)) {
+        throw fail("options(...) got defaults of " + defaults.getClass().getName()
+            + ", expected an instance of " + type.getName());
+      }
+    }
+
+    @Override
+    public <P extends Preprocessor<S>> void encoder(
+        Preprocessing<S, C, P> preprocessing, EncoderFactory<C, P> concepts) {
+      encoder(preprocessing, concepts, concepts);
+    }
+
+    @Override
+    public <P extends Preprocessor<S>> void encoder(
+        Preprocessing<S, C, P> preprocessing,
+        EncoderFactory<C, P> concepts,
+        EncoderFactory<C, P> embedding) {
+      once(encoding, "encoder");
+      this.encoding = new Encoding<>(
+          required(preprocessing, "encoder", "preprocessing"),
+          required(concepts, "encoder", "concepts"),
+          required(embedding, "encoder", "embedding"));
+    }
+
+    @Override
+    public void pretraining(EncoderPretraining<S, C> pretraining) {
+      once(this.pretraining, "pretraining");
+      this.pretraining = required(pretraining, "pretraining", "pretraining");
+    }
+
+    void complete() {
+      if (sampleType == null) {
+        throw fail("setup() did not call samples(type, reader)");
+      }
+      if (optionsType == null) {
+        throw fail("setup() did not call options(type, defaults)");
+      }
+      if (encoding == null) {
+        throw fail("setup() did not call encoder(preprocessing, concepts)");
+      }
+    }
+
+    private void once(Object existing, String part) {
+      if (existing != null) {
+        throw fail("setup() called " + part + "(...) twice, expected once");
+      }
+    }
+
+    private <T> T required(T value, String part, String argument) {
+      if (value == null) {
+        throw fail(part + "(...) got a null " + argument);
+      }
+      return value;
+    }
+
+    private IllegalStateException fail(String what) {
+      return new IllegalStateException(
+          "modality plugin '" + plugin.id() + "' (" + plugin.getClass().getName() + "): " + what);
+    }
+  }
+}
