@@ -1,5 +1,8 @@
 package io.sharcs.api;
 
+import ai.djl.nn.Block;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -120,6 +123,60 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
   /** The optional pretraining capability. */
   public Optional<EncoderPretraining<S, C>> pretraining() {
     return Optional.ofNullable(pretraining);
+  }
+
+  /**
+   * Fits this run's preprocessing ({@link Preprocessing#fit}) on {@code data}.
+   *
+   * @throws InvalidInputException as {@link Preprocessing#fit}
+   */
+  public FittedModality<S, C> fit(PreprocessingData<S> data, C options) {
+    return fit(encoding, data, options);
+  }
+
+  /**
+   * Loads preprocessing saved by {@link FittedModality#save} ({@link Preprocessing#load}).
+   *
+   * @throws InvalidInputException when the files are missing or malformed
+   */
+  public FittedModality<S, C> load(Path directory, String modality, C options)
+      throws IOException {
+    return load(encoding, directory, modality, options);
+  }
+
+  private <P extends Preprocessor<S>> FittedModality<S, C> fit(
+      Encoding<S, C, P> e, PreprocessingData<S> data, C options) {
+    return new Fitted<>(this, e, options, e.preprocessing().fit(data, options));
+  }
+
+  private <P extends Preprocessor<S>> FittedModality<S, C> load(
+      Encoding<S, C, P> e, Path directory, String modality, C options) throws IOException {
+    return new Fitted<>(this, e, options, e.preprocessing().load(directory, modality, options));
+  }
+
+  /** A fitted modality that keeps the plugin's preprocessor type to itself. */
+  private record Fitted<S, C extends EncoderConfig, P extends Preprocessor<S>>(
+      ModalityDefinition<S, C> definition, Encoding<S, C, P> encoding, C options, P preprocessor)
+      implements FittedModality<S, C> {
+    Fitted {
+      Objects.requireNonNull(options, "options");
+      Objects.requireNonNull(preprocessor, "preprocessor");
+    }
+
+    @Override
+    public Block conceptEncoder(EncoderContext context) {
+      return encoding.concepts().create(options, preprocessor, context);
+    }
+
+    @Override
+    public Block embeddingEncoder(EncoderContext context) {
+      return encoding.embedding().create(options, preprocessor, context);
+    }
+
+    @Override
+    public void save(Path directory, String modality) throws IOException {
+      encoding.preprocessing().save(preprocessor, directory, modality);
+    }
   }
 
   /**

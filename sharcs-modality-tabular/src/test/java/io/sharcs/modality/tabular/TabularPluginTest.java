@@ -13,13 +13,15 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderConfig;
 import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
 import io.sharcs.api.InvalidConfigException;
 import io.sharcs.api.InvalidInputException;
+import io.sharcs.api.ModalityDefinition;
 import io.sharcs.api.ModalityPlugin;
+import io.sharcs.api.PreprocessingData;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +32,23 @@ class TabularPluginTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final TabularPlugin plugin = new TabularPlugin();
+  private final ModalityDefinition<TabularSample, TabularEncoderConfig> definition =
+      ModalityDefinition.of(plugin);
+
+  private TabularSample readSample(JsonNode node, String where) {
+    return definition.reader().read(node, where);
+  }
+
+  private static TableShape inspect(List<TabularSample> rows, List<String> ids, String where) {
+    return TableShape.inspect(new PreprocessingData<>(rows, rows, ids, where));
+  }
+
+  /** The concept encoder the plugin makes for rows of {@code columns} columns. */
+  private Block encoder(TabularEncoderConfig config, int columns, int k) {
+    List<TabularSample> rows = List.of(new TabularSample(new float[columns]));
+    return definition.fit(PreprocessingData.of(rows, "toy"), config)
+        .conceptEncoder(EncoderContext.of(k));
+  }
 
   private static JsonNode json(String text) throws Exception {
     return JSON.readTree(text);
@@ -38,17 +57,17 @@ class TabularPluginTest {
   @Test
   void describesItself() {
     assertThat(plugin.id()).isEqualTo("tabular");
-    assertThat(plugin.sampleType()).isEqualTo(TabularSample.class);
-    assertThat(plugin.encoderConfigType()).isEqualTo(TabularEncoderConfig.class);
-    assertThat(plugin.defaultEncoderConfig()).isEqualTo(new TabularEncoderConfig(List.of(30)));
+    assertThat(definition.sampleType()).isEqualTo(TabularSample.class);
+    assertThat(definition.optionsType()).isEqualTo(TabularEncoderConfig.class);
+    assertThat(definition.defaults()).isEqualTo(new TabularEncoderConfig(List.of(30)));
     assertThat(plugin.description()).isNotBlank().doesNotContain("\n");
   }
 
   @Test
   void serviceLoaderFindsThePluginById() {
     List<String> ids = new ArrayList<>();
-    ModalityPlugin<?> found = null;
-    for (ModalityPlugin<?> p : ServiceLoader.load(ModalityPlugin.class)) {
+    ModalityPlugin<?, ?> found = null;
+    for (ModalityPlugin<?, ?> p : ServiceLoader.load(ModalityPlugin.class)) {
       ids.add(p.id());
       if (p.id().equals("tabular")) {
         found = p;
@@ -60,24 +79,24 @@ class TabularPluginTest {
 
   @Test
   void readSampleParsesAListOfNumbers() throws Exception {
-    TabularSample s = plugin.readSample(json("[1, -2.5, 0, 3e2, 7]"), "data.jsonl line 3");
+    TabularSample s = readSample(json("[1, -2.5, 0, 3e2, 7]"), "data.jsonl line 3");
     assertThat(s.values()).containsExactly(1f, -2.5f, 0f, 300f, 7f);
     assertThat(s.width()).isEqualTo(5);
-    assertThat(plugin.readSample(json("[]"), "x").width()).isZero();
+    assertThat(readSample(json("[]"), "x").width()).isZero();
   }
 
   @Test
   void readSampleRejectsNonListsWithAOneLineMessage() throws Exception {
     for (String text : new String[] {"{\"a\": 1}", "\"1,2,3\"", "42", "null"}) {
       JsonNode node = json(text);
-      assertThatThrownBy(() -> plugin.readSample(node, "data.jsonl line 12"))
+      assertThatThrownBy(() -> readSample(node, "data.jsonl line 12"))
           .as(text)
           .isInstanceOf(InvalidInputException.class)
           .hasMessageStartingWith("data.jsonl line 12: found ")
           .hasMessageContaining("expected a list of numbers")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
-    assertThatThrownBy(() -> plugin.readSample(null, "file.yaml sample 4"))
+    assertThatThrownBy(() -> readSample(null, "file.yaml sample 4"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("file.yaml sample 4")
         .hasMessageContaining("expected a list of numbers");
@@ -86,18 +105,18 @@ class TabularPluginTest {
   @Test
   void readSampleRejectsNonNumbersNamingTheColumn() throws Exception {
     JsonNode node = json("[1, \"two\", 3]");
-    assertThatThrownBy(() -> plugin.readSample(node, "data.jsonl line 5"))
+    assertThatThrownBy(() -> readSample(node, "data.jsonl line 5"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("data.jsonl line 5: column 1 is ")
         .hasMessageContaining("two")
         .hasMessageContaining("expected a number")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     JsonNode nested = json("[1, 2, [3]]");
-    assertThatThrownBy(() -> plugin.readSample(nested, "w"))
+    assertThatThrownBy(() -> readSample(nested, "w"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("column 2");
     JsonNode withNull = json("[null, 2]");
-    assertThatThrownBy(() -> plugin.readSample(withNull, "w"))
+    assertThatThrownBy(() -> readSample(withNull, "w"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("column 0");
   }
@@ -108,12 +127,11 @@ class TabularPluginTest {
 
   @Test
   void inspectReturnsTheCommonWidth() {
-    InputSpec spec =
-        plugin.inspect(rows(new float[] {1, 2, 3}, new float[] {4, 5, 6}), List.of("a", "b"), "toy");
-    assertThat(spec.featureWidth()).isEqualTo(3);
-    assertThat(spec.maxElements()).isEqualTo(1);
+    TableShape spec =
+        inspect(rows(new float[] {1, 2, 3}, new float[] {4, 5, 6}), List.of("a", "b"), "toy");
+    assertThat(spec.columns()).isEqualTo(3);
     assertThat(spec.summary()).isEqualTo("3 columns");
-    assertThat(plugin.inspect(rows(new float[] {1}), List.of("a"), "toy").summary())
+    assertThat(inspect(rows(new float[] {1}), List.of("a"), "toy").summary())
         .isEqualTo("1 column");
   }
 
@@ -121,7 +139,7 @@ class TabularPluginTest {
   void inspectRejectsAWidthMismatchNamingTheSample() {
     assertThatThrownBy(
             () ->
-                plugin.inspect(
+                inspect(
                     rows(new float[] {1, 2}, new float[] {3, 4}, new float[] {5, 6, 7}),
                     List.of("s0", "s1", "s2"),
                     "data set 'toy' modality 'table'"))
@@ -130,11 +148,11 @@ class TabularPluginTest {
         .hasMessageContaining("found 3 columns")
         .hasMessageContaining("expected 2")
         .hasMessageContaining("sample s0");
-    assertThatThrownBy(() -> plugin.inspect(rows(new float[0]), List.of("e"), "toy"))
+    assertThatThrownBy(() -> inspect(rows(new float[0]), List.of("e"), "toy"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("sample e")
         .hasMessageContaining("at least 1");
-    assertThatThrownBy(() -> plugin.inspect(List.of(), List.of(), "toy"))
+    assertThatThrownBy(() -> inspect(List.of(), List.of(), "toy"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("toy");
   }
@@ -143,7 +161,7 @@ class TabularPluginTest {
   void inspectRejectsNaNAndInfinityNamingSampleAndColumn() {
     assertThatThrownBy(
             () ->
-                plugin.inspect(
+                inspect(
                     rows(new float[] {1, 2, 3}, new float[] {1, Float.NaN, 3}),
                     List.of("r1", "r2"),
                     "toy"))
@@ -153,13 +171,13 @@ class TabularPluginTest {
         .hasMessageContaining("expected a finite number");
     assertThatThrownBy(
             () ->
-                plugin.inspect(
+                inspect(
                     rows(new float[] {1, 2, Float.NEGATIVE_INFINITY}), List.of("r9"), "toy"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("sample r9")
         .hasMessageContaining("column 2 is -Infinity");
     assertThatThrownBy(
-            () -> plugin.inspect(rows(new float[] {Float.POSITIVE_INFINITY}), List.of("r0"), "toy"))
+            () -> inspect(rows(new float[] {Float.POSITIVE_INFINITY}), List.of("r0"), "toy"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("column 0 is Infinity");
   }
@@ -167,9 +185,9 @@ class TabularPluginTest {
   @Test
   void batchStacksRowsIntoABatchByWidthArray() {
     List<TabularSample> samples = rows(new float[] {1, 2, 3}, new float[] {-4, 5.5f, 6}, new float[] {0, 0, 9});
-    InputSpec spec = plugin.inspect(samples, List.of("a", "b", "c"), "toy");
+    TableShape spec = inspect(samples, List.of("a", "b", "c"), "toy");
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDList batch = plugin.batch(samples, spec, manager);
+      NDList batch = spec.batch(samples, manager);
       assertThat(batch).hasSize(1);
       NDArray x = batch.singletonOrThrow();
       assertThat(x.getShape()).isEqualTo(new Shape(3, 3));
@@ -181,12 +199,8 @@ class TabularPluginTest {
 
   @Test
   void encoderMapsABatchToBatchByKConcepts() {
-    InputSpec spec = new InputSpec(6, 1, "6 columns");
     for (List<Integer> hidden : List.of(List.<Integer>of(), List.of(30), List.of(8, 4))) {
-      Block encoder =
-          plugin.createEncoder(
-              new TabularEncoderConfig(hidden),
-              new EncoderContext(7, spec, ConceptSampling.DETERMINISTIC_IN_EVAL));
+      Block encoder = encoder(new TabularEncoderConfig(hidden), 6, 7);
       try (NDManager manager = NDManager.newBaseManager()) {
         Engine.getInstance().setRandomSeed(5);
         encoder.initialize(manager, DataType.FLOAT32, new Shape(4, 6));
@@ -203,11 +217,9 @@ class TabularPluginTest {
   }
 
   @Test
-  void createEncoderRejectsAForeignConfig() {
+  void definitionRejectsAForeignConfig() {
     EncoderConfig foreign = new EncoderConfig() {};
-    EncoderContext context =
-        new EncoderContext(3, new InputSpec(2, 1, "2 columns"), ConceptSampling.DETERMINISTIC_IN_EVAL);
-    assertThatThrownBy(() -> plugin.createEncoder(foreign, context))
+    assertThatThrownBy(() -> definition.options(foreign))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("tabular")
         .hasMessageContaining("TabularEncoderConfig");
@@ -255,13 +267,31 @@ class TabularPluginTest {
 
   @Test
   void encoderParametersAreTrainable() {
-    Block encoder =
-        plugin.createEncoder(
-            new TabularEncoderConfig(List.of(4)),
-            new EncoderContext(2, new InputSpec(3, 1, "3 columns"), ConceptSampling.STOCHASTIC_ALWAYS));
+    Block encoder = encoder(new TabularEncoderConfig(List.of(4)), 3, 2);
     try (NDManager manager = NDManager.newBaseManager()) {
       encoder.initialize(manager, DataType.FLOAT32, new Shape(2, 3));
       assertThat(encoder.getParameters().values()).allMatch(p -> p.requiresGradient());
     }
+  }
+
+  @Test
+  void savedPreprocessingLoadsBackEqual() throws Exception {
+    Path dir = Files.createTempDirectory("tabular-preprocessing");
+    List<TabularSample> rows = rows(new float[] {1, 2, 3, 4});
+    var fitted = definition.fit(PreprocessingData.of(rows, "toy"), TabularEncoderConfig.DEFAULTS);
+    fitted.save(dir, "table");
+    assertThat(Files.readString(dir.resolve("table.preprocessing.json")))
+        .contains("\"columns\" : 4").contains("sharcs-preprocessing");
+    var loaded = definition.load(dir, "table", TabularEncoderConfig.DEFAULTS);
+    assertThat(loaded.preprocessor()).isEqualTo(new TableShape(4));
+    assertThatThrownBy(() -> definition.load(dir, "other", TabularEncoderConfig.DEFAULTS))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("other.preprocessing.json")
+        .hasMessageContaining("file not found");
+    Files.writeString(dir.resolve("bad.preprocessing.json"),
+        "{\"format\": \"sharcs-preprocessing\", \"version\": 2}");
+    assertThatThrownBy(() -> definition.load(dir, "bad", TabularEncoderConfig.DEFAULTS))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("version 2");
   }
 }
