@@ -16,8 +16,9 @@ import java.util.List;
 public record PreprocessingData<S>(
     List<? extends S> train, List<? extends S> all, List<String> ids, String where) {
   public PreprocessingData {
-    train = List.copyOf(train);
-    all = List.copyOf(all);
+    // Copies that keep null elements, so a plugin can name a null sample in its message.
+    train = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(train));
+    all = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(all));
     ids = List.copyOf(ids);
     if (ids.size() != all.size()) {
       throw new IllegalArgumentException(

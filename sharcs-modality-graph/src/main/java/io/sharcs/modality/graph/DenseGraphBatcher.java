@@ -33,7 +33,7 @@ final class DenseGraphBatcher {
    *
    * @param featureWidth F, the node-feature width every sample must have
    * @throws InvalidInputException if a sample does not match {@code featureWidth} or names a
-   *     missing node (samples should have passed {@link GraphPlugin#inspect})
+   *     missing node (samples should have passed {@link GraphShape#inspect})
    */
   static NDList batch(List<? extends GraphSample> samples, int featureWidth, NDManager manager) {
     if (samples.isEmpty()) {

@@ -8,8 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.sharcs.api.ConceptSampling;
-import io.sharcs.api.EncoderPurpose;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,11 +17,11 @@ import java.util.List;
  * sum over nodes. The output {@code (B, k)} holds per-concept node counts; the core adds the
  * concept normalisation and sigmoid.
  *
- * <p>As a plain embedding encoder ({@link EncoderPurpose#EMBEDDING}, for the non-concept
- * baselines) there is no Gumbel-softmax: the last layer's LeakyReLU'd node outputs are sum-pooled
+ * <p>As a plain embedding encoder ({@link #embedding}, for the non-concept baselines) there is
+ * no Gumbel-softmax: the last layer's LeakyReLU'd node outputs are sum-pooled
  * into a {@code (B, k)} graph embedding, as the reference's baseline GCN does.
  *
- * <p>Input: the {@link NDList} made by {@link GraphPlugin#batch}, {@code [x (B, n, F), Â (B, n,
+ * <p>Input: the {@link NDList} made by {@link GraphShape#batch}, {@code [x (B, n, F), Â (B, n,
  * n), mask (B, n)]}.
  */
 public final class GraphConceptEncoder extends AbstractBlock {
@@ -33,28 +31,38 @@ public final class GraphConceptEncoder extends AbstractBlock {
   private final List<DenseGcnLayer> layers = new ArrayList<>();
   private final int concepts;
   private final float temperature;
-  private final ConceptSampling sampling;
-  private final EncoderPurpose purpose;
-
-  /** A local concept encoder ({@link EncoderPurpose#CONCEPTS}). */
-  public GraphConceptEncoder(
-      GraphEncoderConfig config, int featureWidth, int concepts, ConceptSampling sampling) {
-    this(config, featureWidth, concepts, sampling, EncoderPurpose.CONCEPTS);
-  }
+  private final boolean stochasticWhenEvaluating;
+  private final boolean embedding;
 
   /**
+   * A local concept encoder: per-node hard Gumbel-softmax concepts, summed per graph.
+   *
    * @param config layer count, width, LeakyReLU slope and Gumbel temperature
    * @param featureWidth F, the node-feature width of the input
    * @param concepts k, the number of concepts (the width of the last layer)
-   * @param sampling whether the Gumbel noise is also drawn when not training
-   * @param purpose concept counts (Gumbel-softmax per node) or a plain sum-pooled embedding
+   * @param stochasticWhenEvaluating whether the Gumbel noise is also drawn when not training
    */
   public GraphConceptEncoder(
+      GraphEncoderConfig config, int featureWidth, int concepts,
+      boolean stochasticWhenEvaluating) {
+    this(config, featureWidth, concepts, stochasticWhenEvaluating, false);
+  }
+
+  /**
+   * A plain embedding encoder: the same GCN without the Gumbel-softmax, its last layer's node
+   * outputs sum-pooled into a {@code (B, width)} graph embedding.
+   */
+  public static GraphConceptEncoder embedding(
+      GraphEncoderConfig config, int featureWidth, int width) {
+    return new GraphConceptEncoder(config, featureWidth, width, false, true);
+  }
+
+  private GraphConceptEncoder(
       GraphEncoderConfig config,
       int featureWidth,
       int concepts,
-      ConceptSampling sampling,
-      EncoderPurpose purpose) {
+      boolean stochasticWhenEvaluating,
+      boolean embedding) {
     super(VERSION);
     if (featureWidth <= 0 || concepts <= 0) {
       throw new IllegalArgumentException(
@@ -62,8 +70,8 @@ public final class GraphConceptEncoder extends AbstractBlock {
     }
     this.concepts = concepts;
     this.temperature = (float) config.temperature();
-    this.sampling = sampling;
-    this.purpose = java.util.Objects.requireNonNull(purpose, "purpose");
+    this.stochasticWhenEvaluating = stochasticWhenEvaluating;
+    this.embedding = embedding;
     int in = featureWidth;
     for (int i = 0; i < config.layers(); i++) {
       int out = i == config.layers() - 1 ? concepts : config.hidden();
@@ -91,11 +99,11 @@ public final class GraphConceptEncoder extends AbstractBlock {
     // what the batch-norm running statistics were averaged over; the argmax (the mode) is biased
     // against them and measured worse (docs/decisions.md).
     NDArray nodeValues;
-    if (purpose == EncoderPurpose.EMBEDDING) {
+    if (embedding) {
       nodeValues = h;
     } else {
       nodeValues =
-          training || sampling == ConceptSampling.STOCHASTIC_ALWAYS
+          training || stochasticWhenEvaluating
               ? HardGumbelSoftmax.sample(h, temperature)
               : HardGumbelSoftmax.softmax(h, 1f);
     }
@@ -124,13 +132,13 @@ public final class GraphConceptEncoder extends AbstractBlock {
     return concepts;
   }
 
-  /** Whether this encodes concept counts or a plain embedding. */
-  public EncoderPurpose purpose() {
-    return purpose;
+  /** Whether this is a plain embedding encoder rather than a concept encoder. */
+  public boolean isEmbedding() {
+    return embedding;
   }
 
-  /** How the Gumbel noise behaves when not training. */
-  public ConceptSampling sampling() {
-    return sampling;
+  /** Whether the Gumbel noise is also drawn when not training. */
+  public boolean stochasticWhenEvaluating() {
+    return stochasticWhenEvaluating;
   }
 }

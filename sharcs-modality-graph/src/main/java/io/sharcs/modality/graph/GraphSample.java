@@ -45,7 +45,7 @@ public record GraphSample(float[][] nodeFeatures, int[][] edges, float[][] posit
 
   /**
    * The number of features of node {@code node}. Rows may differ in a sample that was built in
-   * code and not yet checked; {@link GraphPlugin#inspect} rejects such samples.
+   * code and not yet checked; {@link GraphShape#inspect} rejects such samples.
    */
   public int featureCount(int node) {
     return nodeFeatures[node].length;

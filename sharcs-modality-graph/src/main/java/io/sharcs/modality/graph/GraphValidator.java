@@ -5,7 +5,7 @@ import io.sharcs.api.InvalidInputException;
 /**
  * Checks one graph on its own: at least one node, one feature width for all nodes, finite
  * features, well-formed edges whose indices name existing nodes, and positions (when present)
- * that match the nodes. Checks across samples (a common width) are {@link GraphPlugin#inspect}'s.
+ * that match the nodes. Checks across samples (a common width) are {@link GraphShape#inspect}'s.
  */
 final class GraphValidator {
 

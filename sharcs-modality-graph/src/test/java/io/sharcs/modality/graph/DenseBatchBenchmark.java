@@ -9,9 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.sharcs.api.ConceptSampling;
-import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,7 +30,6 @@ public final class DenseBatchBenchmark {
         ? new int[] {10, 50, 100, 200, 400}
         : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     Engine.getInstance().setRandomSeed(0);
-    GraphPlugin plugin = new GraphPlugin();
     System.out.printf("threads: %s intra-op, %s inter-op%n",
         System.getProperty("ai.djl.pytorch.num_threads", "default"),
         System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
@@ -43,14 +39,13 @@ public final class DenseBatchBenchmark {
     double xorEpochMs = Double.NaN;
     for (int n : sizes) {
       List<GraphSample> graphs = TestGraphs.random(BATCH, n, n, 1, n);
-      InputSpec spec = new InputSpec(1, n, "bench");
+      GraphShape spec = new GraphShape(1, n);
       int repeats = n <= 10 ? 300 : n <= 50 ? 100 : n <= 100 ? 40 : n <= 200 ? 15 : 6;
       int warmUp = n <= 50 ? 300 : 5; // small batches need the JIT warm to show steady state
       try (NDManager manager = NDManager.newBaseManager()) {
-        Block encoder = plugin.createEncoder(plugin.defaultEncoderConfig(),
-            new EncoderContext(K, spec, ConceptSampling.DETERMINISTIC_IN_EVAL));
+        Block encoder = new GraphConceptEncoder(GraphEncoderConfig.DEFAULTS, spec.nodeFeatures(), K, false);
         try (NDManager init = manager.newSubManager()) {
-          Shape[] shapes = plugin.batch(graphs, spec, init).getShapes();
+          Shape[] shapes = spec.batch(graphs, init).getShapes();
           encoder.initialize(manager, DataType.FLOAT32, shapes);
         }
         ParameterStore store = new ParameterStore(manager, false);
@@ -60,7 +55,7 @@ public final class DenseBatchBenchmark {
         for (int r = -warmUp; r < repeats; r++) {
           try (NDManager step = manager.newSubManager()) {
             long t0 = System.nanoTime();
-            NDList batch = plugin.batch(graphs, spec, step);
+            NDList batch = spec.batch(graphs, step);
             long t1 = System.nanoTime();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
               NDArray out = encoder.forward(store, batch, true).singletonOrThrow();

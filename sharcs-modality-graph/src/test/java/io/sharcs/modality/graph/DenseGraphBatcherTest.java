@@ -7,13 +7,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.sharcs.api.InputSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DenseGraphBatcherTest {
 
-  private final GraphPlugin plugin = new GraphPlugin();
 
   /**
    * Three nodes with a duplicated edge 0->1, an existing self-loop on 1, a doubled self-loop on 2
@@ -33,7 +31,7 @@ class DenseGraphBatcherTest {
   void normalisesLikeGcnNormWithRemainingSelfLoopsAndPads() {
     try (NDManager manager = NDManager.newBaseManager()) {
       NDList batch =
-          plugin.batch(List.of(TRICKY, ISOLATED), new InputSpec(2, 4, "test"), manager);
+          new GraphShape(2, 4).batch(List.of(TRICKY, ISOLATED), manager);
 
       assertThat(batch).hasSize(3);
       assertThat(batch.get(0).getShape()).isEqualTo(new Shape(2, 4, 2));
@@ -64,10 +62,7 @@ class DenseGraphBatcherTest {
   @Test
   void padsOnlyToTheLargestGraphOfThisBatch() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDList batch = plugin.batch(
-          List.of(TestGraphs.path(3), TestGraphs.path(5)),
-          new InputSpec(1, 100, "max over the whole data set"),
-          manager);
+      NDList batch = new GraphShape(1, 100).batch(List.of(TestGraphs.path(3), TestGraphs.path(5)), manager);
 
       assertThat(batch.get(1).getShape()).isEqualTo(new Shape(2, 5, 5));
     }

@@ -12,9 +12,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.sharcs.api.ConceptSampling;
-import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -26,21 +23,19 @@ import org.junit.jupiter.api.Test;
 class GraphConceptEncoderTest {
 
   private static final int K = 7;
-  private final GraphPlugin plugin = new GraphPlugin();
 
-  private Block encoder(InputSpec spec, ConceptSampling sampling, NDManager manager, NDList batch) {
-    return TestEncoders.initialised(plugin, plugin.defaultEncoderConfig(),
-        new EncoderContext(K, spec, sampling), manager, batch);
+  private Block encoder(GraphShape spec, boolean sampling, NDManager manager, NDList batch) {
+    return TestEncoders.initialised(new GraphConceptEncoder(GraphEncoderConfig.DEFAULTS, spec.nodeFeatures(), K, sampling), manager, batch);
   }
 
   @Test
   void outputsPerConceptNodeCountsOfShapeBk() {
     List<GraphSample> graphs = TestGraphs.random(6, 2, 12, 3, 1);
-    InputSpec spec = new InputSpec(3, 12, "t");
+    GraphShape spec = new GraphShape(3, 12);
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(3);
-      NDList batch = plugin.batch(graphs, spec, manager);
-      Block block = encoder(spec, ConceptSampling.STOCHASTIC_ALWAYS, manager, batch);
+      NDList batch = spec.batch(graphs, manager);
+      Block block = encoder(spec, true, manager, batch);
 
       for (boolean training : new boolean[] {true, false}) {
         NDArray out = block.forward(new ParameterStore(manager, false), batch, training)
@@ -63,11 +58,10 @@ class GraphConceptEncoderTest {
 
   @Test
   void aSingleLayerMapsFeaturesStraightToConcepts() {
-    InputSpec spec = new InputSpec(2, 6, "t");
+    GraphShape spec = new GraphShape(2, 6);
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDList batch = plugin.batch(TestGraphs.random(3, 2, 6, 2, 8), spec, manager);
-      Block block = TestEncoders.initialised(plugin, new GraphEncoderConfig(1, 30, 0.2, 0.5),
-          new EncoderContext(K, spec, ConceptSampling.DETERMINISTIC_IN_EVAL), manager, batch);
+      NDList batch = spec.batch(TestGraphs.random(3, 2, 6, 2, 8), manager);
+      Block block = TestEncoders.initialised(new GraphConceptEncoder(new GraphEncoderConfig(1, 30, 0.2, 0.5), spec.nodeFeatures(), K, false), manager, batch);
 
       assertThat(block.getParameters().size()).isEqualTo(2);
       assertThat(block.getParameters().get(0).getValue().getArray().getShape())
@@ -80,11 +74,11 @@ class GraphConceptEncoderTest {
   void paddedNodesContributeNothing() {
     GraphSample small = TestGraphs.path(3);
     GraphSample large = TestGraphs.path(9);
-    InputSpec spec = new InputSpec(1, 9, "t");
+    GraphShape spec = new GraphShape(1, 9);
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDList alone = plugin.batch(List.of(small), spec, manager);
-      NDList padded = plugin.batch(List.of(small, large), spec, manager);
-      Block block = encoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, padded);
+      NDList alone = spec.batch(List.of(small), manager);
+      NDList padded = spec.batch(List.of(small, large), manager);
+      Block block = encoder(spec, false, manager, padded);
 
       float[] aloneCounts = forward(block, manager, alone, false);
       float[] paddedCounts = forward(block, manager, padded, false);
@@ -102,7 +96,7 @@ class GraphConceptEncoderTest {
       NDArray mask = manager.create(new float[] {1, 1, 0}, new Shape(1, 3));
       NDList batch = new NDList(x, adj, mask);
       Block block = encoder(
-          new InputSpec(1, 3, "t"), ConceptSampling.STOCHASTIC_ALWAYS, manager, batch);
+          new GraphShape(1, 3), true, manager, batch);
 
       float total = 0;
       for (float v : forward(block, manager, batch, true)) {
@@ -115,11 +109,11 @@ class GraphConceptEncoderTest {
   @Test
   void deterministicEvalGivesExpectedCountsOfTheTrainingSamples() {
     List<GraphSample> graphs = TestGraphs.random(4, 3, 8, 1, 3);
-    InputSpec spec = new InputSpec(1, 8, "t");
+    GraphShape spec = new GraphShape(1, 8);
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(11);
-      NDList batch = plugin.batch(graphs, spec, manager);
-      Block block = encoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, batch);
+      NDList batch = spec.batch(graphs, manager);
+      Block block = encoder(spec, false, manager, batch);
       float[] expected = forward(block, manager, batch, false);
       // Counts sum to each graph's node count, and are not all integers.
       boolean fractional = false;
@@ -152,12 +146,12 @@ class GraphConceptEncoderTest {
   @Test
   void deterministicEvalRepeatsAndStochasticEvalDoesNot() {
     List<GraphSample> graphs = TestGraphs.random(16, 5, 10, 1, 2);
-    InputSpec spec = new InputSpec(1, 10, "t");
+    GraphShape spec = new GraphShape(1, 10);
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(5);
-      NDList batch = plugin.batch(graphs, spec, manager);
-      Block deterministic = encoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, batch);
-      Block stochastic = encoder(spec, ConceptSampling.STOCHASTIC_ALWAYS, manager, batch);
+      NDList batch = spec.batch(graphs, manager);
+      Block deterministic = encoder(spec, false, manager, batch);
+      Block stochastic = encoder(spec, true, manager, batch);
 
       assertThat(forward(deterministic, manager, batch, false))
           .containsExactly(forward(deterministic, manager, batch, false));
@@ -172,11 +166,11 @@ class GraphConceptEncoderTest {
   @Test
   void gradientReachesEveryLayerThroughTheStraightThroughEstimator() {
     List<GraphSample> graphs = TestGraphs.random(8, 3, 10, 1, 4);
-    InputSpec spec = new InputSpec(1, 10, "t");
+    GraphShape spec = new GraphShape(1, 10);
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(11);
-      NDList batch = plugin.batch(graphs, spec, manager);
-      Block block = encoder(spec, ConceptSampling.STOCHASTIC_ALWAYS, manager, batch);
+      NDList batch = spec.batch(graphs, manager);
+      Block block = encoder(spec, true, manager, batch);
       NDArray w = manager.randomNormal(new Shape(8, K));
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray out = block.forward(new ParameterStore(manager, false), batch, true)
@@ -203,16 +197,14 @@ class GraphConceptEncoderTest {
   @Test
   void savedParametersLoadIntoAFreshEncoder() throws Exception {
     List<GraphSample> graphs = TestGraphs.random(5, 2, 8, 1, 6);
-    InputSpec spec = new InputSpec(1, 8, "t");
+    GraphShape spec = new GraphShape(1, 8);
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDList batch = plugin.batch(graphs, spec, manager);
-      Block trained = encoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, batch);
+      NDList batch = spec.batch(graphs, manager);
+      Block trained = encoder(spec, false, manager, batch);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       trained.saveParameters(new DataOutputStream(bytes));
 
-      Block loaded = plugin.createEncoder(
-          plugin.defaultEncoderConfig(),
-          new EncoderContext(K, spec, ConceptSampling.DETERMINISTIC_IN_EVAL));
+      Block loaded = new GraphConceptEncoder(GraphEncoderConfig.DEFAULTS, spec.nodeFeatures(), K, false);
       loaded.loadParameters(
           manager,
           new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
@@ -224,10 +216,10 @@ class GraphConceptEncoderTest {
 
   @Test
   void initialisesGlorotUniformWeightsAndZeroBias() {
-    InputSpec spec = new InputSpec(1, 10, "t");
+    GraphShape spec = new GraphShape(1, 10);
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDList batch = plugin.batch(TestGraphs.random(2, 3, 10, 1, 9), spec, manager);
-      Block block = encoder(spec, ConceptSampling.STOCHASTIC_ALWAYS, manager, batch);
+      NDList batch = spec.batch(TestGraphs.random(2, 3, 10, 1, 9), manager);
+      Block block = encoder(spec, true, manager, batch);
 
       for (var pair : block.getParameters()) {
         NDArray a = pair.getValue().getArray();

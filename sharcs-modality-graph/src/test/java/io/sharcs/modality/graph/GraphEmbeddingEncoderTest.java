@@ -13,10 +13,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.sharcs.api.ConceptSampling;
-import io.sharcs.api.EncoderContext;
-import io.sharcs.api.EncoderPurpose;
-import io.sharcs.api.InputSpec;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -26,35 +22,41 @@ import org.junit.jupiter.api.Test;
 class GraphEmbeddingEncoderTest {
 
   private static final int K = 7;
-  private final GraphPlugin plugin = new GraphPlugin();
 
-  private Block embeddingEncoder(InputSpec spec, ConceptSampling sampling, NDManager manager,
+  private Block embeddingEncoder(GraphShape spec, boolean sampling, NDManager manager,
       NDList batch) {
-    return TestEncoders.initialised(plugin, plugin.defaultEncoderConfig(),
-        new EncoderContext(K, spec, sampling, Path.of(""), EncoderPurpose.EMBEDDING),
+    // An embedding encoder has no sampling to choose: sampling is ignored.
+    return TestEncoders.initialised(
+        GraphConceptEncoder.embedding(GraphEncoderConfig.DEFAULTS, spec.nodeFeatures(), K),
         manager, batch);
   }
 
   @Test
-  void existingContextsAskForConceptEncoders() {
-    InputSpec spec = new InputSpec(1, 4, "t");
-    assertThat(new EncoderContext(K, spec, ConceptSampling.STOCHASTIC_ALWAYS).purpose())
-        .isEqualTo(EncoderPurpose.CONCEPTS);
-    Block concepts = plugin.createEncoder(
-        plugin.defaultEncoderConfig(), new EncoderContext(K, spec, ConceptSampling.STOCHASTIC_ALWAYS));
-    assertThat(((GraphConceptEncoder) concepts).purpose()).isEqualTo(EncoderPurpose.CONCEPTS);
+  void thePluginRegistersBothEncoders() {
+    var definition = io.sharcs.api.ModalityDefinition.of(new GraphPlugin());
+    var fitted = definition.fit(
+        io.sharcs.api.PreprocessingData.of(List.of(TestGraphs.path(4)), "t"),
+        GraphEncoderConfig.DEFAULTS);
+    GraphConceptEncoder concepts = (GraphConceptEncoder)
+        fitted.conceptEncoder(new io.sharcs.api.EncoderContext(K, true));
+    assertThat(concepts.isEmbedding()).isFalse();
+    assertThat(concepts.stochasticWhenEvaluating()).isTrue();
+    assertThat(concepts.concepts()).isEqualTo(K);
+    GraphConceptEncoder embedding = (GraphConceptEncoder)
+        fitted.embeddingEncoder(io.sharcs.api.EncoderContext.of(K));
+    assertThat(embedding.isEmbedding()).isTrue();
   }
 
   @Test
   void sumPoolsTheLastLayersNodeOutputsWithoutGumbel() {
     List<GraphSample> graphs = TestGraphs.random(5, 3, 9, 2, 21);
-    InputSpec spec = new InputSpec(2, 9, "t");
+    GraphShape spec = new GraphShape(2, 9);
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(4);
-      NDList batch = plugin.batch(graphs, spec, manager);
+      NDList batch = spec.batch(graphs, manager);
       // Even with "always sample", an embedding encoder draws no Gumbel noise.
-      Block block = embeddingEncoder(spec, ConceptSampling.STOCHASTIC_ALWAYS, manager, batch);
-      assertThat(((GraphConceptEncoder) block).purpose()).isEqualTo(EncoderPurpose.EMBEDDING);
+      Block block = embeddingEncoder(spec, true, manager, batch);
+      assertThat(((GraphConceptEncoder) block).isEmbedding()).isTrue();
 
       float[] eval = forward(block, manager, batch, false);
       assertThat(forward(block, manager, batch, true)).containsExactly(eval);
@@ -92,11 +94,11 @@ class GraphEmbeddingEncoderTest {
   @Test
   void paddingDoesNotChangeAnEmbedding() {
     GraphSample small = TestGraphs.path(3);
-    InputSpec spec = new InputSpec(1, 9, "t");
+    GraphShape spec = new GraphShape(1, 9);
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDList alone = plugin.batch(List.of(small), spec, manager);
-      NDList padded = plugin.batch(List.of(small, TestGraphs.path(9)), spec, manager);
-      Block block = embeddingEncoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, padded);
+      NDList alone = spec.batch(List.of(small), manager);
+      NDList padded = spec.batch(List.of(small, TestGraphs.path(9)), manager);
+      Block block = embeddingEncoder(spec, false, manager, padded);
       float[] first = Arrays.copyOf(forward(block, manager, padded, false), K);
       // Equal up to rounding: the padded batch multiplies larger matrices.
       assertThat(first)
@@ -107,11 +109,11 @@ class GraphEmbeddingEncoderTest {
   @Test
   void gradientReachesEveryLayer() {
     List<GraphSample> graphs = TestGraphs.random(6, 3, 8, 1, 5);
-    InputSpec spec = new InputSpec(1, 8, "t");
+    GraphShape spec = new GraphShape(1, 8);
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(2);
-      NDList batch = plugin.batch(graphs, spec, manager);
-      Block block = embeddingEncoder(spec, ConceptSampling.DETERMINISTIC_IN_EVAL, manager, batch);
+      NDList batch = spec.batch(graphs, manager);
+      Block block = embeddingEncoder(spec, false, manager, batch);
       NDArray w = manager.randomNormal(new Shape(6, K));
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray out = block.forward(new ParameterStore(manager, false), batch, true)

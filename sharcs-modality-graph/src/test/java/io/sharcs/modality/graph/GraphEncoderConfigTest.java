@@ -13,9 +13,9 @@ class GraphEncoderConfigTest {
 
   @Test
   void defaultsAreTheReferenceXorEncoder() {
-    assertThat(new GraphPlugin().defaultEncoderConfig())
+    assertThat(io.sharcs.api.ModalityDefinition.of(new GraphPlugin()).defaults())
         .isEqualTo(new GraphEncoderConfig(5, 30, 0.01, 1.0));
-    assertThat(new GraphPlugin().encoderConfigType()).isEqualTo(GraphEncoderConfig.class);
+    assertThat(io.sharcs.api.ModalityDefinition.of(new GraphPlugin()).optionsType()).isEqualTo(GraphEncoderConfig.class);
   }
 
   @Test

@@ -3,28 +3,32 @@ package io.sharcs.modality.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sharcs.api.InputSpec;
 import io.sharcs.api.InvalidInputException;
+import io.sharcs.api.PreprocessingData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GraphInspectTest {
 
-  private final GraphPlugin plugin = new GraphPlugin();
 
-  private InputSpec inspect(GraphSample... graphs) {
+  private GraphShape inspect(GraphSample... graphs) {
     List<String> ids = new java.util.ArrayList<>();
     for (int i = 0; i < graphs.length; i++) {
       ids.add("s" + i);
     }
-    return plugin.inspect(List.of(graphs), ids, "xor.jsonl");
+    return inspect(List.of(graphs), ids, "xor.jsonl");
+  }
+
+  private static GraphShape inspect(List<GraphSample> graphs, List<String> ids, String where) {
+    return GraphShape.inspect(new PreprocessingData<>(graphs, graphs, ids, where));
   }
 
   @Test
   void describesFeatureWidthAndLargestGraph() {
-    InputSpec spec = inspect(TestGraphs.path(4), TestGraphs.path(10), TestGraphs.path(7));
+    GraphShape spec = inspect(TestGraphs.path(4), TestGraphs.path(10), TestGraphs.path(7));
 
-    assertThat(spec).isEqualTo(new InputSpec(1, 10, "1 node feature, up to 10 nodes"));
+    assertThat(spec).isEqualTo(new GraphShape(1, 10));
+    assertThat(spec.summary()).isEqualTo("1 node feature, up to 10 nodes");
   }
 
   @Test
@@ -109,7 +113,7 @@ class GraphInspectTest {
     java.util.List<GraphSample> samples = new java.util.ArrayList<>();
     samples.add(null);
 
-    assertThatThrownBy(() -> plugin.inspect(samples, List.of("a"), "d"))
+    assertThatThrownBy(() -> inspect(samples, List.of("a"), "d"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("d sample a: found no graph (null), expected a graph");
   }

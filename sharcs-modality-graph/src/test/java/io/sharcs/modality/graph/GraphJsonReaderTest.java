@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GraphJsonReaderTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final GraphPlugin plugin = new GraphPlugin();
+  private final io.sharcs.api.SampleReader<GraphSample> reader =
+      io.sharcs.api.ModalityDefinition.of(new GraphPlugin()).reader();
 
   private static JsonNode json(String text) {
     try {
@@ -25,7 +26,7 @@ class GraphJsonReaderTest {
 
   @Test
   void readsRowsEdgesAndPositions() {
-    GraphSample g = plugin.readSample(
+    GraphSample g = reader.read(
         json("{'x': [[1, 2], [3, 4.5], [0, -1]], 'edges': [[0, 1], [1, 2], [2, 2.0]],"
             + " 'pos': [[0, 0], [1, 0], [0.5, 1]]}"),
         "data.jsonl line 1");
@@ -37,7 +38,7 @@ class GraphJsonReaderTest {
 
   @Test
   void readsFlatFeatureListAsOneFeaturePerNode() {
-    GraphSample g = plugin.readSample(json("{'x': [0.5, 0, 2], 'edges': []}"), "here");
+    GraphSample g = reader.read(json("{'x': [0.5, 0, 2], 'edges': []}"), "here");
 
     assertThat(g.nodeFeatures()).isDeepEqualTo(new float[][] {{0.5f}, {0}, {2}});
     assertThat(g.edgeCount()).isZero();
@@ -68,7 +69,7 @@ class GraphJsonReaderTest {
         "{'x': [1, 2], 'edges': [], 'pos': [[0, 0], [1]]} | field 'pos' row 1: found 1 coordinate, expected 2 like row 0",
       })
   void rejectsBadInputWithOneLineNamingWhereWhatAndExpected(String input, String message) {
-    assertThatThrownBy(() -> plugin.readSample(json(input), "data.jsonl line 7"))
+    assertThatThrownBy(() -> reader.read(json(input), "data.jsonl line 7"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("data.jsonl line 7: ")
         .hasMessageContaining(message)
@@ -82,7 +83,7 @@ class GraphJsonReaderTest {
             "x", JSON.createArrayNode().add(1.0).add(Double.NaN))
         .set("edges", JSON.createArrayNode());
 
-    assertThatThrownBy(() -> plugin.readSample(node, "f.yaml sample 3"))
+    assertThatThrownBy(() -> reader.read(node, "f.yaml sample 3"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("f.yaml sample 3: field 'x' entry 1: found NaN, expected a finite float32 number");
   }

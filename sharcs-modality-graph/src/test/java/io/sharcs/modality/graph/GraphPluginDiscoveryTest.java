@@ -3,11 +3,13 @@ package io.sharcs.modality.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderConfig;
-import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
+import io.sharcs.api.ModalityDefinition;
 import io.sharcs.api.ModalityPlugin;
+import io.sharcs.api.PreprocessingData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -21,18 +23,29 @@ class GraphPluginDiscoveryTest {
             p -> {
               assertThat(p.id()).isEqualTo("graph");
               assertThat(p).isInstanceOf(GraphPlugin.class);
-              assertThat(p.sampleType()).isEqualTo(GraphSample.class);
+              assertThat(ModalityDefinition.of((ModalityPlugin<?, ?>) p).sampleType())
+                  .isEqualTo(GraphSample.class);
             });
   }
 
   @Test
   void refusesAForeignEncoderConfig() {
     EncoderConfig foreign = new EncoderConfig() {};
-    EncoderContext context =
-        new EncoderContext(7, new InputSpec(1, 10, "t"), ConceptSampling.STOCHASTIC_ALWAYS);
 
-    assertThatThrownBy(() -> new GraphPlugin().createEncoder(foreign, context))
+    assertThatThrownBy(() -> ModalityDefinition.of(new GraphPlugin()).options(foreign))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("expects encoder config GraphEncoderConfig");
+        .hasMessageContaining("expects options GraphEncoderConfig");
+  }
+
+  @Test
+  void savedShapeLoadsBack() throws Exception {
+    Path dir = Files.createTempDirectory("graph-shape");
+    var definition = ModalityDefinition.of(new GraphPlugin());
+    var fitted = definition.fit(
+        PreprocessingData.of(List.of(TestGraphs.path(3), TestGraphs.path(8)), "t"),
+        GraphEncoderConfig.DEFAULTS);
+    fitted.save(dir, "graph");
+    assertThat(definition.load(dir, "graph", GraphEncoderConfig.DEFAULTS).preprocessor())
+        .isEqualTo(new GraphShape(1, 8));
   }
 }

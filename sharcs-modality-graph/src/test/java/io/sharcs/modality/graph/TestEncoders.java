@@ -5,18 +5,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.sharcs.api.EncoderConfig;
-import io.sharcs.api.EncoderContext;
 
 /** Builds graph encoders initialised for a batch, and runs them, in tests. */
 final class TestEncoders {
 
   private TestEncoders() {}
 
-  /** The plugin's encoder for {@code config} and {@code context}, initialised for {@code batch}. */
-  static Block initialised(GraphPlugin plugin, EncoderConfig config, EncoderContext context,
-      NDManager manager, NDList batch) {
-    Block block = plugin.createEncoder(config, context);
+  /** {@code block} initialised for {@code batch}. */
+  static Block initialised(Block block, NDManager manager, NDList batch) {
     block.initialize(manager, DataType.FLOAT32, batch.getShapes());
     return block;
   }
