@@ -2,7 +2,6 @@ package io.sharcs.modality.text;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import io.sharcs.api.InputSpec;
 import io.sharcs.api.Preprocessor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +14,7 @@ import java.util.Objects;
 /**
  * The text preprocessing of one run: a tokenizer and the vocabulary learned from the training
  * texts. It batches texts as count vectors ({@code bag-of-words}) or as padded token-id
- * sequences ({@code sequence}); its {@link #spec()} has the vocabulary size as feature width.
+ * sequences ({@code sequence}), whose width is the vocabulary size.
  */
 public final class TextPreprocessor implements Preprocessor<TextSample> {
 
@@ -31,7 +30,8 @@ public final class TextPreprocessor implements Preprocessor<TextSample> {
   private final Tokenizer tokenizer;
   private final Vocabulary vocabulary;
   private final String representation;
-  private final InputSpec spec;
+  private final int maxTokens;
+  private final String summary;
 
   /**
    * @param tokenizer how texts are split into tokens
@@ -51,11 +51,10 @@ public final class TextPreprocessor implements Preprocessor<TextSample> {
     this.representation = representation;
     int v = vocabulary.size();
     int longest = Math.max(1, maxTokens);
-    this.spec = new InputSpec(
-        v,
-        longest,
+    this.maxTokens = longest;
+    this.summary =
         representation + ", vocabulary of " + v + (v == 1 ? " word" : " words") + ", up to "
-            + longest + (longest == 1 ? " token" : " tokens") + " per training text");
+            + longest + (longest == 1 ? " token" : " tokens") + " per training text";
   }
 
   /**
@@ -78,8 +77,13 @@ public final class TextPreprocessor implements Preprocessor<TextSample> {
   }
 
   @Override
-  public InputSpec spec() {
-    return spec;
+  public String summary() {
+    return summary;
+  }
+
+  /** The length in tokens of the longest training text (at least 1). */
+  public int maxTokens() {
+    return maxTokens;
   }
 
   @Override
@@ -123,7 +127,6 @@ public final class TextPreprocessor implements Preprocessor<TextSample> {
   }
 
   /** Writes {@code <modality>.vocabulary.json} (see {@link VocabularyFile}). */
-  @Override
   public void save(Path directory, String modality) throws IOException {
     VocabularyFile.write(directory.resolve(VocabularyFile.fileName(modality)), this);
   }
@@ -158,16 +161,16 @@ public final class TextPreprocessor implements Preprocessor<TextSample> {
         && p.tokenizer.equals(tokenizer)
         && p.vocabulary.equals(vocabulary)
         && p.representation.equals(representation)
-        && p.spec.equals(spec);
+        && p.maxTokens == maxTokens;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(tokenizer, vocabulary, representation, spec);
+    return Objects.hash(tokenizer, vocabulary, representation, maxTokens);
   }
 
   @Override
   public String toString() {
-    return "TextPreprocessor(" + spec.summary() + ")";
+    return "TextPreprocessor(" + summary + ")";
   }
 }

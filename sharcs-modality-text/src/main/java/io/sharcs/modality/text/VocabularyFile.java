@@ -63,7 +63,7 @@ public final class VocabularyFile {
     root.put("representation", preprocessor.representation());
     root.put("lowercase", true);
     root.put("min_token_length", preprocessor.tokenizer().minTokenLength());
-    root.put("max_tokens", preprocessor.spec().maxElements());
+    root.put("max_tokens", preprocessor.maxTokens());
     Vocabulary vocabulary = preprocessor.vocabulary();
     ArrayNode words = root.putArray("words");
     vocabulary.words().forEach(words::add);

@@ -29,7 +29,7 @@ class TextEncoderConfigTest {
 
   @Test
   void defaultsAreTheReferenceClevrTextEncoder() {
-    TextEncoderConfig d = new TextPlugin().defaultEncoderConfig();
+    TextEncoderConfig d = io.sharcs.api.ModalityDefinition.of(new TextPlugin()).defaults();
     assertThat(d.representation()).isEqualTo("bag-of-words");
     assertThat(d.hidden()).containsExactly(48);
     assertThat(d.outputActivation()).isEqualTo("leaky-relu");
@@ -39,7 +39,7 @@ class TextEncoderConfigTest {
     assertThat(d.cell()).isEqualTo("gru");
     assertThat(d.sequence()).isFalse();
     assertThat(d.tokenizer()).isEqualTo(Tokenizer.DEFAULT);
-    assertThat(new TextPlugin().encoderConfigType()).isEqualTo(TextEncoderConfig.class);
+    assertThat(io.sharcs.api.ModalityDefinition.of(new TextPlugin()).optionsType()).isEqualTo(TextEncoderConfig.class);
   }
 
   @Test

@@ -12,7 +12,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
 import io.sharcs.api.nn.Tensors;
 import java.util.ArrayList;
@@ -81,8 +80,7 @@ class TextEncoderLearningTest {
     TextPreprocessor p = TextPreprocessor.fit(train, config);
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(1);
-      Block block = new TextPlugin().createEncoder(
-          config, new EncoderContext(2, p.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
+      Block block = TextPlugin.encoder(config, p, EncoderContext.of(2));
       NDList batch = p.batch(train, manager);
       block.initialize(manager, DataType.FLOAT32, batch.getShapes());
       NDArray target = Tensors.create(manager, labels(train, rule), new Shape(train.size()));

@@ -12,7 +12,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,8 +38,7 @@ class TextEncoderTest {
   /** Fits the preprocessing, builds and initialises the encoder on the given batch. */
   private Block build(TextEncoderConfig config, TextPreprocessor p, NDManager manager, NDList batch) {
     Engine.getInstance().setRandomSeed(7);
-    Block block = plugin.createEncoder(
-        config, new EncoderContext(K, p.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
+    Block block = TextPlugin.encoder(config, p, EncoderContext.of(K));
     block.initialize(manager, DataType.FLOAT32, batch.getShapes());
     return block;
   }
@@ -66,7 +64,7 @@ class TextEncoderTest {
         long fanIn = pair.getKey().contains("01") ? 15 : 48;
         assertThat(a.abs().max().getFloat()).isLessThanOrEqualTo((float) (1 / Math.sqrt(fanIn)));
       }
-      assertThat(p.spec().featureWidth()).isEqualTo(15);
+      assertThat(p.vocabulary().size()).isEqualTo(15);
       assertThat(shapes).containsExactly(
           new Shape(48, 15), new Shape(48), new Shape(K, 48), new Shape(K));
     }
@@ -208,8 +206,7 @@ class TextEncoderTest {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       trained.saveParameters(new java.io.DataOutputStream(bytes));
       Engine.getInstance().setRandomSeed(99);
-      Block loaded = plugin.createEncoder(
-          config, new EncoderContext(K, p.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
+      Block loaded = TextPlugin.encoder(config, p, EncoderContext.of(K));
       loaded.loadParameters(manager,
           new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
       assertThat(forward(loaded, manager, batch, false).toFloatArray())

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderConfig;
 import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
+import io.sharcs.api.ModalityDefinition;
+import io.sharcs.api.PreprocessingData;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.ModalityPlugin;
-import io.sharcs.api.Preprocessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -24,8 +23,8 @@ class TextPluginTest {
   @Test
   void serviceLoaderFindsTheTextPluginOnce() {
     List<String> ids = new ArrayList<>();
-    ModalityPlugin<?> found = null;
-    for (ModalityPlugin<?> p : ServiceLoader.load(ModalityPlugin.class)) {
+    ModalityPlugin<?, ?> found = null;
+    for (ModalityPlugin<?, ?> p : ServiceLoader.load(ModalityPlugin.class)) {
       ids.add(p.id());
       if (p.id().equals("text")) {
         found = p;
@@ -33,49 +32,45 @@ class TextPluginTest {
     }
     assertThat(ids).containsOnlyOnce("text");
     assertThat(found).isInstanceOf(TextPlugin.class);
-    assertThat(found.sampleType()).isEqualTo(TextSample.class);
+    assertThat(ModalityDefinition.of(found).sampleType()).isEqualTo(TextSample.class);
     assertThat(found.description()).isNotBlank().doesNotContain("\n");
   }
 
   @Test
   void readSampleTakesAJsonString() throws Exception {
-    assertThat(plugin.readSample(JSON.readTree("\"Large red metal sphere\""), "q.jsonl line 1"))
+    assertThat(ModalityDefinition.of(plugin).reader().read(JSON.readTree("\"Large red metal sphere\""), "q.jsonl line 1"))
         .isEqualTo(new TextSample("Large red metal sphere"));
     for (String text : new String[] {"42", "[\"a\"]", "{\"text\": \"a\"}", "null", "true"}) {
       var node = JSON.readTree(text);
-      assertThatThrownBy(() -> plugin.readSample(node, "q.jsonl line 7"))
+      assertThatThrownBy(() -> ModalityDefinition.of(plugin).reader().read(node, "q.jsonl line 7"))
           .as(text)
           .isInstanceOf(InvalidInputException.class)
           .hasMessageStartingWith("q.jsonl line 7: found ")
           .hasMessageEndingWith(", expected a string");
     }
-    assertThatThrownBy(() -> plugin.readSample(null, "q.yaml sample 3"))
+    assertThatThrownBy(() -> ModalityDefinition.of(plugin).reader().read(null, "q.yaml sample 3"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("q.yaml sample 3: found nothing, expected a string");
   }
 
-  @Test
-  void inspectSummarisesTextsAndTheirLongestTokenCount() {
-    InputSpec spec = plugin.inspect(
-        TextPreprocessorTest.texts("large red metal sphere", "red cube?", "a b"),
-        List.of("q0", "q1", "q2"), "clevr");
-    assertThat(spec.summary()).isEqualTo("3 texts, up to 4 tokens");
-    assertThat(spec.maxElements()).isEqualTo(4);
-    assertThat(plugin.inspect(TextPreprocessorTest.texts("a"), List.of("q"), "x").summary())
-        .isEqualTo("1 text, up to 0 tokens");
+  private TextPreprocessor fit(List<TextSample> train, List<TextSample> all, List<String> ids,
+      String where) {
+    return new TextPlugin.TextPreprocessing()
+        .fit(new PreprocessingData<>(train, all, ids, where), TextEncoderConfig.DEFAULTS);
   }
 
   @Test
-  void inspectRejectsEmptyAndBlankTextsNamingTheSample() {
-    assertThatThrownBy(() -> plugin.inspect(
+  void fitRejectsEmptyAndBlankTextsNamingTheSample() {
+    List<TextSample> ok = TextPreprocessorTest.texts("red cube");
+    assertThatThrownBy(() -> fit(ok,
             TextPreprocessorTest.texts("red cube", ""), List.of("q0", "q1"), "clevr questions"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("clevr questions sample q1: found an empty text, expected at least one word");
-    assertThatThrownBy(() -> plugin.inspect(
+    assertThatThrownBy(() -> fit(ok,
             TextPreprocessorTest.texts(" \t\n"), List.of("q9"), "clevr"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("clevr sample q9: found a blank text \" \\t\\n\", expected at least one word");
-    assertThatThrownBy(() -> plugin.inspect(List.of(), List.of(), "clevr"))
+    assertThatThrownBy(() -> fit(ok, List.of(), List.of(), "clevr"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("clevr: found no texts");
   }
@@ -83,35 +78,31 @@ class TextPluginTest {
   @Test
   void fitLearnsFromTheTrainingSplitAndSetsTheEncoderWidth() {
     List<TextSample> train = TextPreprocessorTest.texts("red cube", "blue ball");
-    InputSpec inspected = plugin.inspect(
+    TextPreprocessor p = fit(train,
         TextPreprocessorTest.texts("red cube", "blue ball", "green cylinder"),
         List.of("a", "b", "c"), "t");
-    Preprocessor<TextSample> p = plugin.fit(train, inspected, plugin.defaultEncoderConfig());
-    assertThat(p).isInstanceOf(TextPreprocessor.class);
-    assertThat(p.spec().featureWidth()).isEqualTo(4);
+    assertThat(p.vocabulary().size()).isEqualTo(4);
     assertThat(p.report(TextPreprocessorTest.texts("green cylinder")))
         .containsEntry("unseen_tokens", 2.0);
   }
 
   @Test
-  void batchingNeedsTheFittedPreprocessor() {
-    assertThatThrownBy(() -> plugin.batch(
-            TextPreprocessorTest.texts("red"), new InputSpec(1, 1, "t"), null))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("fit()");
+  void savedVocabularyLoadsBackThroughTheDefinition() throws Exception {
+    var definition = ModalityDefinition.of(plugin);
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("text-preprocessing");
+    var fitted = definition.fit(
+        PreprocessingData.of(TextPreprocessorTest.texts("red cube", "blue ball"), "t"),
+        TextEncoderConfig.DEFAULTS);
+    fitted.save(dir, "question");
+    var loaded = definition.load(dir, "question", TextEncoderConfig.DEFAULTS);
+    assertThat(loaded.preprocessor()).isEqualTo(fitted.preprocessor());
   }
 
   @Test
   void refusesAForeignEncoderConfig() {
     EncoderConfig foreign = new EncoderConfig() {};
-    EncoderContext context =
-        new EncoderContext(4, new InputSpec(3, 1, "t"), ConceptSampling.DETERMINISTIC_IN_EVAL);
-    assertThatThrownBy(() -> plugin.createEncoder(foreign, context))
+    assertThatThrownBy(() -> ModalityDefinition.of(plugin).options(foreign))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("expects encoder config TextEncoderConfig");
-    assertThatThrownBy(() -> plugin.fit(
-            TextPreprocessorTest.texts("red"), new InputSpec(1, 1, "t"), foreign))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("TextEncoderConfig");
+        .hasMessageContaining("expects options TextEncoderConfig");
   }
 }
