@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
@@ -43,6 +44,30 @@ final class AutoencoderPretraining {
   private static final float EPSILON = 1e-8f;
 
   private AutoencoderPretraining() {}
+
+  /**
+   * The image plugin's pretraining capability: trains the convolution blocks as an autoencoder
+   * on the distinct training images when the options' {@code pretrain.epochs} is above 0 ({@link
+   * #run}), then, with {@code freeze_convolutions}, freezes them for the supervised training that
+   * follows. With neither it returns at once and draws no random numbers.
+   *
+   * @param encoder the encoder the image plugin's encoder factory made, initialised
+   */
+  static void pretrain(
+      Block encoder, ImageEncoderConfig options, PretrainingContext<ImageSample> context) {
+    if (options.pretrain().epochs() == 0 && !options.freezeConvolutions()) {
+      return;
+    }
+    if (!(encoder instanceof ImageConceptEncoder image)) {
+      throw new IllegalArgumentException(
+          "expected the image encoder made by the image plugin's encoder factory, got "
+              + encoder.getClass().getSimpleName());
+    }
+    if (options.pretrain().epochs() > 0) {
+      run(image, options.pretrain(), context);
+    }
+    image.freezeConvolutionsIfConfigured();
+  }
 
   /**
    * Trains {@code encoder}'s convolution blocks in place.

@@ -18,7 +18,10 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
+import io.sharcs.api.EncoderContext;
+import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.nn.Layers;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +74,43 @@ public final class ImageConceptEncoder extends AbstractBlock {
     this.dropout =
         addChildBlock("dropout", Dropout.builder().optRate((float) config.dropout()).build());
     this.head = addChildBlock("mlp", Layers.mlp(in, config.hidden(), concepts));
+  }
+
+  /**
+   * The image plugin's encoder factory: the encoder for {@code options}, reading the batches of
+   * {@code preprocessor}, with {@code context.outputs()} outputs. A {@code weights} file is used
+   * as given (the runner resolved it against the experiment file's folder) and checked to exist
+   * here; it is loaded when the encoder is initialised.
+   *
+   * @throws IllegalArgumentException when the preprocessor makes images of other channels or size
+   *     than the options describe (it was fitted or loaded for other options)
+   * @throws InvalidInputException when the weights file is missing or a directory
+   */
+  static ImageConceptEncoder create(
+      ImageEncoderConfig options, ImagePreprocessor preprocessor, EncoderContext context) {
+    if (preprocessor.channels() != options.channels()) {
+      throw new IllegalArgumentException(
+          "image encoder configured for " + options.channels() + " channels but the input has "
+              + preprocessor.channels() + " (build it for the preprocessor of fit())");
+    }
+    if (preprocessor.width() != options.width() || preprocessor.height() != options.height()) {
+      throw new IllegalArgumentException(
+          "image encoder configured for " + options.width() + "x" + options.height()
+              + " images but the input is " + preprocessor.width() + "x" + preprocessor.height()
+              + " (build it for the preprocessor of fit())");
+    }
+    Path weights = null;
+    if (options.weights() != null) {
+      weights = options.weights().toAbsolutePath().normalize();
+      if (!Files.isRegularFile(weights)) {
+        throw new InvalidInputException(
+            "image encoder weights " + weights + ": "
+                + (Files.isDirectory(weights) ? "is a directory" : "file not found")
+                + ", expected a file written by ImageEncoderWeights.save (option weights: '"
+                + options.weights() + "')");
+      }
+    }
+    return new ImageConceptEncoder(options, context.outputs(), weights);
   }
 
   /**

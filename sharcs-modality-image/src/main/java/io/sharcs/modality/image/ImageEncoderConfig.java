@@ -2,6 +2,7 @@ package io.sharcs.modality.image;
 
 import io.sharcs.api.EncoderConfig;
 import io.sharcs.api.InvalidConfigException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,9 @@ import java.util.Locale;
  *     augmentation for scenes whose content does not depend on left and right, such as CLEVR's
  *     attributes); never in evaluation
  * @param weights optional path of an encoder weights file written by {@link
- *     ImageEncoderWeights#save}, relative to the experiment file; the encoder starts from it
+ *     ImageEncoderWeights#save}; the encoder starts from it. The runner resolves a relative path
+ *     against the experiment file's folder when it binds the options; the plugin uses the path
+ *     as given (a relative one against the working directory)
  * @param freezeConvolutions keep the convolution blocks as they are after the weights file and
  *     the pretraining (a frozen backbone, as the reference's ResNet-18): supervised training then
  *     trains only the MLP head, and the blocks' batch norms use their running statistics
@@ -60,7 +63,7 @@ public record ImageEncoderConfig(
     List<Integer> hidden,
     double dropout,
     boolean horizontalFlip,
-    String weights,
+    Path weights,
     boolean freezeConvolutions,
     AutoencoderPretrainingConfig pretrain)
     implements EncoderConfig {
@@ -107,7 +110,7 @@ public record ImageEncoderConfig(
     if (!(dropout >= 0 && dropout < 1)) {
       throw new InvalidConfigException("dropout", "got " + dropout + ", expected a number in [0, 1)");
     }
-    if (weights != null && weights.isBlank()) {
+    if (weights != null && weights.toString().isBlank()) {
       throw new InvalidConfigException(
           "weights", "got an empty path, expected the path of an encoder weights file or none");
     }

@@ -42,7 +42,7 @@ public final class ImageEncoderWeights {
   /**
    * Writes the parameters of {@code encoder} to {@code file} (parent directories are created).
    *
-   * @param encoder an initialised encoder made by {@link ImagePlugin#createEncoder}
+   * @param encoder an initialised encoder made by the image plugin's encoder factory
    * @throws IllegalArgumentException if {@code encoder} is not an image concept encoder
    * @throws IllegalStateException if it is not initialised yet
    */

@@ -3,10 +3,10 @@ package io.sharcs.modality.image;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.sharcs.api.InputSpec;
 import io.sharcs.api.Preprocessor;
 import io.sharcs.api.nn.Tensors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The image preprocessing of one run: batches of {@code (B, C, H, W)} normalised floats.
+ * The image preprocessing of one run, the image plugin's preprocessor: batches of {@code (B, C,
+ * H, W)} normalised floats, {@code C x H x W} being {@link #channels()} x {@link #height()} x
+ * {@link #width()}. It learns nothing from data: everything but the {@link #summary()} of the
+ * validated images comes from the options ({@link ImagePreprocessing}).
  *
  * <p>Decoding a PNG costs far more than a training step on it, and a data set hands the same
  * file to many samples, so every distinct sample (equal files are one sample) is decoded and
@@ -23,27 +26,70 @@ import java.util.concurrent.ConcurrentHashMap;
  * time. The images of a batch that are not cached yet are decoded in parallel; each result
  * depends on its file only, so batches are deterministic.
  */
-final class ImagePreprocessor implements Preprocessor<ImageSample> {
+public final class ImagePreprocessor implements Preprocessor<ImageSample> {
 
   private final ImageTransform transform;
-  private final InputSpec spec;
+  private final float[] mean;
+  private final float[] std;
+  private final String summary;
   private final Map<ImageSample, byte[]> cache = new ConcurrentHashMap<>();
 
-  ImagePreprocessor(ImageTransform transform, InputSpec spec) {
-    this.transform = transform;
-    this.spec = spec;
+  /**
+   * @param options the size, channels and normalisation
+   * @param summary what the validated images are and what they become
+   */
+  ImagePreprocessor(ImageEncoderConfig options, String summary) {
+    this.transform = ImageTransform.of(options);
+    this.mean = options.channelMean();
+    this.std = options.channelStd();
+    this.summary = summary;
+  }
+
+  /** The channels of a batch: 1 (grey) or 3 (RGB). */
+  public int channels() {
+    return transform.channels();
+  }
+
+  /** The height every image is resized to. */
+  public int height() {
+    return transform.height();
+  }
+
+  /** The width every image is resized to. */
+  public int width() {
+    return transform.width();
+  }
+
+  /** The per-channel mean subtracted after scaling to [0, 1]. */
+  public float[] mean() {
+    return mean.clone();
+  }
+
+  /** The per-channel divisor applied after the mean. */
+  public float[] std() {
+    return std.clone();
+  }
+
+  /**
+   * For example {@code "3 images (2 distinct), 2x1, 320x240 RGB and grey, resized to 16x12
+   * grey"}.
+   */
+  @Override
+  public String summary() {
+    return summary;
   }
 
   @Override
-  public InputSpec spec() {
-    return spec;
+  public String toString() {
+    return "ImagePreprocessor[" + channels() + "x" + height() + "x" + width() + ", mean "
+        + Arrays.toString(mean) + ", std " + Arrays.toString(std) + ", " + summary + "]";
   }
 
   /**
    * {@inheritDoc}
    *
    * @throws io.sharcs.api.InvalidInputException when an image cannot be read (it was checked by
-   *     {@code inspect}, so it changed on disk since)
+   *     {@code fit}, so it changed on disk since)
    */
   @Override
   public NDList batch(List<? extends ImageSample> samples, NDManager manager) {

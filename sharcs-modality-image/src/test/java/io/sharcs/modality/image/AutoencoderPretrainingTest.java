@@ -8,9 +8,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
+import io.sharcs.api.EncoderPretraining;
+import io.sharcs.api.FittedModality;
 import io.sharcs.api.Preprocessor;
 import io.sharcs.api.PretrainingContext;
 import java.util.ArrayList;
@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class AutoencoderPretrainingTest {
 
-  private final ImagePlugin plugin = new ImagePlugin();
+  /** The image plugin's pretraining capability, as the core calls it. */
+  private static final EncoderPretraining<ImageSample, ImageEncoderConfig> PRETRAINING =
+      TestImages.DEFINITION.pretraining().orElseThrow();
 
   /** 18x12 scenes: a grey background and one coloured square at a random place. */
   private static List<ImageSample> scenes(int n) {
@@ -54,11 +56,11 @@ class AutoencoderPretrainingTest {
   }
 
   /** An initialised encoder, the engine seeded first, so every call starts from the same one. */
-  private ImageConceptEncoder fresh(
-      ImageEncoderConfig config, Preprocessor<ImageSample> pre, NDManager manager) {
+  private static ImageConceptEncoder fresh(
+      FittedModality<ImageSample, ImageEncoderConfig> fitted, NDManager manager) {
     Engine.getInstance().setRandomSeed(3);
-    ImageConceptEncoder encoder = (ImageConceptEncoder) plugin.createEncoder(config,
-        new EncoderContext(5, pre.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
+    ImageConceptEncoder encoder =
+        (ImageConceptEncoder) fitted.conceptEncoder(EncoderContext.of(5));
     encoder.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 12, 18));
     return encoder;
   }
@@ -68,8 +70,9 @@ class AutoencoderPretrainingTest {
   private Pretrained pretrain(ImageEncoderConfig config, NDManager manager, long seed) {
     List<ImageSample> train = new ArrayList<>(scenes(24));
     train.addAll(train.subList(0, 6)); // repeated images are visited once per epoch
-    Preprocessor<ImageSample> pre = plugin.fit(train, new InputSpec(3, 1, "t"), config);
-    ImageConceptEncoder encoder = fresh(config, pre, manager);
+    FittedModality<ImageSample, ImageEncoderConfig> fitted = TestImages.fitted(config, train);
+    Preprocessor<ImageSample> pre = fitted.preprocessor();
+    ImageConceptEncoder encoder = fresh(fitted, manager);
     double[] losses = AutoencoderPretraining.run(encoder, config.pretrain(),
         new PretrainingContext<>("image", train, pre, manager, seed));
     return new Pretrained(encoder, losses);
@@ -136,11 +139,13 @@ class AutoencoderPretrainingTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       ImageEncoderConfig config = config(0);
       List<ImageSample> train = scenes(4);
-      Preprocessor<ImageSample> pre = plugin.fit(train, new InputSpec(3, 1, "t"), config);
-      ImageConceptEncoder encoder = fresh(config, pre, manager);
+      FittedModality<ImageSample, ImageEncoderConfig> fitted = TestImages.fitted(config, train);
+      Preprocessor<ImageSample> pre = fitted.preprocessor();
+      ImageConceptEncoder encoder = fresh(fitted, manager);
       List<float[]> before = values(List.copyOf(encoder.getParameters().values()));
 
-      plugin.pretrain(encoder, config, new PretrainingContext<>("image", train, pre, manager, 1));
+      PRETRAINING.pretrain(
+          encoder, config, new PretrainingContext<>("image", train, pre, manager, 1));
       float next = manager.randomUniform(0f, 1f, new Shape(1)).getFloat();
 
       List<float[]> after = values(List.copyOf(encoder.getParameters().values()));
@@ -158,11 +163,13 @@ class AutoencoderPretrainingTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       ImageEncoderConfig config = config(2, true);
       List<ImageSample> train = scenes(24);
-      Preprocessor<ImageSample> pre = plugin.fit(train, new InputSpec(3, 1, "t"), config);
-      ImageConceptEncoder encoder = fresh(config, pre, manager);
+      FittedModality<ImageSample, ImageEncoderConfig> fitted = TestImages.fitted(config, train);
+      Preprocessor<ImageSample> pre = fitted.preprocessor();
+      ImageConceptEncoder encoder = fresh(fitted, manager);
       List<float[]> initial = values(encoder.convParameters());
 
-      plugin.pretrain(encoder, config, new PretrainingContext<>("image", train, pre, manager, 1));
+      PRETRAINING.pretrain(
+          encoder, config, new PretrainingContext<>("image", train, pre, manager, 1));
 
       List<float[]> pretrained = values(encoder.convParameters());
       assertThat(pretrained.get(0)).isNotEqualTo(initial.get(0));

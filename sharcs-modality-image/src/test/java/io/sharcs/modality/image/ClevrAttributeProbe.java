@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
+import io.sharcs.api.FittedModality;
+import io.sharcs.api.PreprocessingData;
 import io.sharcs.api.Preprocessor;
 import io.sharcs.api.nn.Tensors;
 import java.io.IOException;
@@ -73,11 +73,11 @@ public final class ClevrAttributeProbe {
         d.std(), conv, d.kernel(), d.pool(), d.batchNorm(), d.negativeSlope(), d.globalPool(),
         d.hidden(), d.dropout(), false, null, false, null);
     Engine.getInstance().setRandomSeed(1);
-    ImagePlugin plugin = new ImagePlugin();
-    Preprocessor<ImageSample> pre =
-        plugin.fit(images.subList(0, train), new InputSpec(3, 1, "scenes"), config);
-    Block encoder = plugin.createEncoder(
-        config, new EncoderContext(24, pre.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
+    List<String> ids = images.stream().map(ImageSample::name).toList();
+    FittedModality<ImageSample, ImageEncoderConfig> fitted = TestImages.DEFINITION.fit(
+        new PreprocessingData<>(images.subList(0, train), images, ids, "scenes"), config);
+    Preprocessor<ImageSample> pre = fitted.preprocessor();
+    Block encoder = fitted.conceptEncoder(EncoderContext.of(24));
     try (EncoderHeadTraining training = new EncoderHeadTraining(encoder, 24, OUTPUTS, pre,
         new Shape(EncoderHeadTraining.BATCH, config.channels(), height, width),
         Loss.sigmoidBinaryCrossEntropyLoss(), 3e-3f)) {

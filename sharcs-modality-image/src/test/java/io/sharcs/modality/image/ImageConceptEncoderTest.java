@@ -14,9 +14,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
 import io.sharcs.api.nn.Tensors;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
 class ImageConceptEncoderTest {
 
   private static final int K = 5;
-  private final ImagePlugin plugin = new ImagePlugin();
 
   static ImageEncoderConfig small(
       int channels, List<Integer> conv, String pool, boolean batchNorm, double slope,
@@ -45,8 +42,7 @@ class ImageConceptEncoderTest {
   }
 
   private Block encoder(ImageEncoderConfig config, NDManager manager, Shape input) {
-    Block block = plugin.createEncoder(config, new EncoderContext(
-        K, new InputSpec(config.channels(), 1, "t"), ConceptSampling.DETERMINISTIC_IN_EVAL));
+    Block block = TestImages.fitted(config).conceptEncoder(EncoderContext.of(K));
     block.initialize(manager, DataType.FLOAT32, input);
     return block;
   }
@@ -227,10 +223,18 @@ class ImageConceptEncoderTest {
       assertThatThrownBy(() -> forward(block, manager, x, false))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("expects (B, 3, H, W)");
-      assertThatThrownBy(() -> plugin.createEncoder(ImageEncoderConfig.DEFAULTS,
-              new EncoderContext(K, new InputSpec(1, 1, "t"), ConceptSampling.STOCHASTIC_ALWAYS)))
+      ImageEncoderConfig grey = small(1, List.of(8), "max", false, 0, "max", List.of(), 0);
+      ImagePreprocessor greyInput = (ImagePreprocessor) TestImages.fitted(grey).preprocessor();
+      assertThatThrownBy(() -> ImageConceptEncoder.create(
+              ImageEncoderConfig.DEFAULTS, greyInput, new EncoderContext(K, true)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("configured for 3 channels but the input has 1");
+      ImageEncoderConfig rgb = small(3, List.of(8), "max", false, 0, "max", List.of(), 0);
+      ImagePreprocessor smallInput = (ImagePreprocessor) TestImages.fitted(rgb).preprocessor();
+      assertThatThrownBy(() -> ImageConceptEncoder.create(
+              ImageEncoderConfig.DEFAULTS, smallInput, EncoderContext.of(K)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("configured for 48x48 images but the input is 16x12");
     }
   }
 }

@@ -9,9 +9,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
+import io.sharcs.api.PreprocessingData;
 import io.sharcs.api.Preprocessor;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -79,8 +78,7 @@ public final class ImageEncoderBenchmark {
       Shape shape = new Shape(BATCH, c.channels(), c.height(), c.width());
       NDArray x = ImageConceptEncoderTest.randomImages(
           manager, BATCH, c.channels(), c.height(), c.width(), 1);
-      Block encoder = new ImagePlugin().createEncoder(c, new EncoderContext(
-          K, new InputSpec(c.channels(), 1, "bench"), ConceptSampling.DETERMINISTIC_IN_EVAL));
+      Block encoder = TestImages.fitted(c).conceptEncoder(EncoderContext.of(K));
       encoder.initialize(manager, DataType.FLOAT32, shape);
       ParameterStore store = new ParameterStore(manager, false);
       long parameters = 0;
@@ -120,12 +118,12 @@ public final class ImageEncoderBenchmark {
       files.filter(f -> f.toString().matches("(?i).*\\.(png|jpe?g)")).sorted()
           .forEach(f -> samples.add(ImageSample.ofFile(f)));
     }
-    ImagePlugin plugin = new ImagePlugin();
     List<String> ids = samples.stream().map(ImageSample::name).toList();
     long t0 = System.nanoTime();
-    InputSpec spec = plugin.inspect(samples, ids, folder.toString());
+    Preprocessor<ImageSample> pre = TestImages.DEFINITION.fit(
+        new PreprocessingData<>(samples, samples, ids, folder.toString()),
+        ImageEncoderConfig.DEFAULTS).preprocessor();
     long t1 = System.nanoTime();
-    Preprocessor<ImageSample> pre = plugin.fit(samples, spec, ImageEncoderConfig.DEFAULTS);
     try (NDManager manager = NDManager.newBaseManager()) {
       long t2 = System.nanoTime();
       for (int from = 0; from < samples.size(); from += BATCH) {
@@ -162,8 +160,8 @@ public final class ImageEncoderBenchmark {
         transform.resized(samples.get(i));
         decode[i] = (CPU.getCurrentThreadCpuTime() - c) / 1e6;
       }
-      System.out.printf("%s: %s%n", folder, spec.summary());
-      System.out.printf("inspect (decode every image, parallel): %.2f ms/image%n",
+      System.out.printf("%s: %s%n", folder, pre.summary());
+      System.out.printf("fit (validates: decodes every image, parallel): %.2f ms/image%n",
           (t1 - t0) / 1e6 / n);
       System.out.printf("first epoch (decode + resize to 48x48, parallel): %.2f ms/image%n",
           (t3 - t2) / 1e6 / n);

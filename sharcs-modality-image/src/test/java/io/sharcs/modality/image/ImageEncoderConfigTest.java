@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sharcs.api.InvalidConfigException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class ImageEncoderConfigTest {
 
   @Test
   void defaultsAreSmallRgbScenes() {
-    ImageEncoderConfig d = new ImagePlugin().defaultEncoderConfig();
+    ImageEncoderConfig d = TestImages.DEFINITION.defaults();
     assertThat(d).isEqualTo(ImageEncoderConfig.DEFAULTS);
     assertThat(d.width()).isEqualTo(48);
     assertThat(d.height()).isEqualTo(48);
@@ -53,7 +54,7 @@ class ImageEncoderConfigTest {
     assertThat(d.weights()).isNull();
     assertThat(d.pretrain()).isEqualTo(AutoencoderPretrainingConfig.NONE);
     assertThat(d.pretrain().epochs()).isZero();
-    assertThat(new ImagePlugin().encoderConfigType()).isEqualTo(ImageEncoderConfig.class);
+    assertThat(TestImages.DEFINITION.optionsType()).isEqualTo(ImageEncoderConfig.class);
   }
 
   @Test
@@ -91,7 +92,13 @@ class ImageEncoderConfigTest {
     ImageEncoderConfig c = STRICT.readValue(yamlAsJson, ImageEncoderConfig.class);
 
     assertThat(c).isEqualTo(new ImageEncoderConfig(32, 24, 1, List.of(0.4), List.of(0.3),
-        List.of(4, 8), 5, "avg", false, 0.01, "avg", List.of(16), 0.25, true, "enc.weights", true,
+        List.of(4, 8), 5, "avg", false, 0.01, "avg", List.of(16), 0.25, true,
+        Path.of("enc.weights"), true, new AutoencoderPretrainingConfig(4, 0.01, 50)));
+    assertThat(c.weights()).isEqualTo(Path.of("enc.weights"));
+    ImageEncoderConfig fresh = c.withoutWeights();
+    assertThat(fresh.weights()).isNull();
+    assertThat(fresh).isEqualTo(new ImageEncoderConfig(32, 24, 1, List.of(0.4), List.of(0.3),
+        List.of(4, 8), 5, "avg", false, 0.01, "avg", List.of(16), 0.25, true, null, true,
         new AutoencoderPretrainingConfig(4, 0.01, 50)));
     assertThat(c.channelMean()).containsExactly(0.4f);
     assertThat(c.globalPooling()).isEqualTo(ImageEncoderConfig.Pooling.AVG);
@@ -132,6 +139,15 @@ class ImageEncoderConfigTest {
     assertInvalid(() -> with("dropout", 1.0), "dropout", "got 1.0, expected a number in [0, 1)");
     assertInvalid(() -> with("negative_slope", -0.1), "negative_slope", "got -0.1");
     assertInvalid(() -> with("weights", " "), "weights", "got an empty path");
+    assertInvalid(() -> with("weights", ""), "weights", "got an empty path");
+    ImageEncoderConfig d = ImageEncoderConfig.DEFAULTS;
+    for (Path empty : List.of(Path.of(""), Path.of("  "))) {
+      assertInvalid(() -> new ImageEncoderConfig(d.width(), d.height(), d.channels(), d.mean(),
+              d.std(), d.convChannels(), d.kernel(), d.pool(), d.batchNorm(), d.negativeSlope(),
+              d.globalPool(), d.hidden(), d.dropout(), d.horizontalFlip(), empty,
+              d.freezeConvolutions(), d.pretrain()),
+          "weights", "got an empty path, expected the path of an encoder weights file or none");
+    }
     assertInvalid(() -> with("pretrain", Map.of("epochs", -1, "learning_rate", 0.003,
         "batch_size", 100)), "epochs", "got -1, expected an integer >= 0");
     assertInvalid(() -> with("pretrain", Map.of("epochs", 5, "learning_rate", 0,

@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
+import io.sharcs.api.FittedModality;
+import io.sharcs.api.PreprocessingData;
 import io.sharcs.api.Preprocessor;
 import io.sharcs.api.nn.Tensors;
 import java.awt.Color;
@@ -72,11 +72,11 @@ public final class ImageEncoderLearningCheck {
       ImageEncoderConfig config, List<ImageSample> images, List<Integer> labels, int train,
       int epochs) {
     Engine.getInstance().setRandomSeed(1);
-    ImagePlugin plugin = new ImagePlugin();
-    InputSpec spec = new InputSpec(3, 1, "scenes");
-    Preprocessor<ImageSample> pre = plugin.fit(images.subList(0, train), spec, config);
-    Block encoder = plugin.createEncoder(config,
-        new EncoderContext(24, pre.spec(), ConceptSampling.DETERMINISTIC_IN_EVAL));
+    List<String> ids = images.stream().map(ImageSample::name).toList();
+    FittedModality<ImageSample, ImageEncoderConfig> fitted = TestImages.DEFINITION.fit(
+        new PreprocessingData<>(images.subList(0, train), images, ids, "scenes"), config);
+    Preprocessor<ImageSample> pre = fitted.preprocessor();
+    Block encoder = fitted.conceptEncoder(EncoderContext.of(24));
     StringBuilder out = new StringBuilder();
     try (EncoderHeadTraining training = new EncoderHeadTraining(encoder, 24, 24, pre,
         new Shape(EncoderHeadTraining.BATCH, 3, config.height(), config.width()),

@@ -12,9 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
 import io.sharcs.api.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,18 +24,17 @@ class ImageEncoderWeightsTest {
 
   private static final int K = 4;
   private static final Shape INPUT = new Shape(3, 3, 12, 16);
-  private final ImagePlugin plugin = new ImagePlugin();
 
   @TempDir Path dir;
 
-  private static ImageEncoderConfig config(List<Integer> conv, String weights) {
+  private static ImageEncoderConfig config(List<Integer> conv, Path weights) {
     return new ImageEncoderConfig(16, 12, 3, List.of(), List.of(), conv, 3, "max", true, 0,
         "max", List.of(6), 0, false, weights, false, null);
   }
 
-  private Block create(ImageEncoderConfig config) {
-    return plugin.createEncoder(config, new EncoderContext(
-        K, new InputSpec(3, 1, "t"), ConceptSampling.DETERMINISTIC_IN_EVAL, dir));
+  /** The concept encoder the image modality makes for {@code config}. */
+  private static Block create(ImageEncoderConfig config) {
+    return TestImages.fitted(config).conceptEncoder(EncoderContext.of(K));
   }
 
   private static float[] forward(Block block, NDManager manager, NDArray x) {
@@ -55,8 +52,15 @@ class ImageEncoderWeightsTest {
     }
   }
 
+  /**
+   * The runner resolves a relative {@code weights} path against the experiment file's folder;
+   * the plugin uses the path it is given, a relative one against the working directory.
+   */
   @Test
   void savedWeightsLoadIntoAnEncoderConfiguredWithARelativePath() throws Exception {
+    Path relative =
+        Path.of("").toAbsolutePath().relativize(dir.resolve("pretrained/enc.weights"));
+    assertThat(relative.isAbsolute()).isFalse();
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(1);
       NDArray x = ImageConceptEncoderTest.randomImages(manager, 3, 3, 12, 16, 9);
@@ -69,7 +73,7 @@ class ImageEncoderWeightsTest {
       Block fresh = create(config(List.of(4, 8), null));
       fresh.initialize(manager, DataType.FLOAT32, INPUT);
       Engine.getInstance().setRandomSeed(2);
-      Block loaded = create(config(List.of(4, 8), "pretrained/enc.weights"));
+      Block loaded = create(config(List.of(4, 8), relative));
       loaded.initialize(manager, DataType.FLOAT32, INPUT);
 
       assertThat(forward(fresh, manager, x)).isNotEqualTo(forward(trained, manager, x));
@@ -100,7 +104,7 @@ class ImageEncoderWeightsTest {
       Path file = dir.resolve("other.weights");
       ImageEncoderWeights.save(other, file);
 
-      Block block = create(config(List.of(4, 8), "other.weights"));
+      Block block = create(config(List.of(4, 8), file));
       assertThatThrownBy(() -> block.initialize(manager, DataType.FLOAT32, INPUT))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageStartingWith("image encoder weights " + file.toAbsolutePath()
@@ -117,7 +121,7 @@ class ImageEncoderWeightsTest {
       other.initialize(manager, DataType.FLOAT32, INPUT);
       ImageEncoderWeights.save(other, dir.resolve("one.weights"));
 
-      Block block = create(config(List.of(4, 8), "one.weights"));
+      Block block = create(config(List.of(4, 8), dir.resolve("one.weights")));
       assertThatThrownBy(() -> block.initialize(manager, DataType.FLOAT32, INPUT))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("one.weights: ")
@@ -128,15 +132,21 @@ class ImageEncoderWeightsTest {
 
   @Test
   void missingOrForeignFilesFailClearly() throws Exception {
-    Path missing = dir.resolve("nowhere.weights");
-    assertThatThrownBy(() -> create(config(List.of(4), "nowhere.weights")))
+    Path missing = Path.of("nowhere.weights");
+    assertThatThrownBy(() -> create(config(List.of(4), missing)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("image encoder weights " + missing.toAbsolutePath() + ": file not found,"
             + " expected a file written by ImageEncoderWeights.save (option weights:"
             + " 'nowhere.weights')");
+    Path folder = dir.resolve("sub/..");
+    assertThatThrownBy(() -> create(config(List.of(4), folder)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("image encoder weights " + dir.toAbsolutePath().normalize()
+            + ": is a directory, expected a file written by ImageEncoderWeights.save"
+            + " (option weights: '" + folder + "')");
 
     Files.writeString(dir.resolve("model.params"), "PK this is something else");
-    Block block = create(config(List.of(4), "model.params"));
+    Block block = create(config(List.of(4), dir.resolve("model.params")));
     try (NDManager manager = NDManager.newBaseManager()) {
       assertThatThrownBy(() -> block.initialize(manager, DataType.FLOAT32, INPUT))
           .isInstanceOf(InvalidInputException.class)

@@ -3,10 +3,8 @@ package io.sharcs.modality.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderConfig;
-import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
+import io.sharcs.api.ModalityDefinition;
 import io.sharcs.api.ModalityPlugin;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -14,26 +12,30 @@ import org.junit.jupiter.api.Test;
 class ImagePluginDiscoveryTest {
 
   @Test
-  @SuppressWarnings("rawtypes")
+  @SuppressWarnings({"rawtypes", "unchecked"})
   void serviceLoaderFindsTheImagePlugin() {
     assertThat(ServiceLoader.load(ModalityPlugin.class).stream().map(ServiceLoader.Provider::get))
-        .anySatisfy(
+        .filteredOn(p -> p.id().equals("image"))
+        .singleElement()
+        .satisfies(
             p -> {
-              assertThat(p.id()).isEqualTo("image");
               assertThat(p).isInstanceOf(ImagePlugin.class);
-              assertThat(p.sampleType()).isEqualTo(ImageSample.class);
-              assertThat(p.encoderConfigType()).isEqualTo(ImageEncoderConfig.class);
+              ModalityDefinition<?, ?> definition = ModalityDefinition.of((ModalityPlugin) p);
+              assertThat(definition.id()).isEqualTo("image");
+              assertThat(definition.sampleType()).isEqualTo(ImageSample.class);
+              assertThat(definition.optionsType()).isEqualTo(ImageEncoderConfig.class);
+              assertThat(definition.defaults()).isEqualTo(ImageEncoderConfig.DEFAULTS);
+              assertThat(definition.pretraining()).isPresent();
+              assertThat(definition.description()).isNotBlank().doesNotContain("\n");
             });
   }
 
   @Test
   void refusesAForeignEncoderConfig() {
     EncoderConfig foreign = new EncoderConfig() {};
-    EncoderContext context =
-        new EncoderContext(7, new InputSpec(3, 1, "t"), ConceptSampling.STOCHASTIC_ALWAYS);
 
-    assertThatThrownBy(() -> new ImagePlugin().createEncoder(foreign, context))
+    assertThatThrownBy(() -> ModalityDefinition.of(new ImagePlugin()).options(foreign))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("expects encoder config ImageEncoderConfig");
+        .hasMessageContaining("modality plugin 'image' expects options ImageEncoderConfig");
   }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.sharcs.api.InputSpec;
-import io.sharcs.api.Preprocessor;
+import io.sharcs.api.ModalityDefinition;
+import io.sharcs.api.PreprocessingData;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ImagePreprocessingTest {
 
   private static final float EPS = 1e-6f;
-  private final ImagePlugin plugin = new ImagePlugin();
+  private final ModalityDefinition<ImageSample, ImageEncoderConfig> definition =
+      ModalityDefinition.of(new ImagePlugin());
 
   @TempDir Path dir;
 
@@ -29,11 +30,16 @@ class ImagePreprocessingTest {
         false, null, false, null);
   }
 
-  /** Runs inspect, fit and batch, and returns the batch's shape and values. */
+  /** The plugin's preprocessor fitted on {@code samples}, all of them the training split. */
+  private ImagePreprocessor fit(
+      ImageEncoderConfig config, List<ImageSample> samples, List<String> ids) {
+    return (ImagePreprocessor) definition.fit(
+        new PreprocessingData<>(samples, samples, ids, "test"), config).preprocessor();
+  }
+
+  /** Runs fit and batch, and returns the batch's shape and values. */
   private Batch batch(ImageEncoderConfig config, List<ImageSample> samples) {
-    List<String> ids = samples.stream().map(ImageSample::name).toList();
-    InputSpec spec = plugin.inspect(samples, ids, "test");
-    Preprocessor<ImageSample> pre = plugin.fit(samples, spec, config);
+    ImagePreprocessor pre = fit(config, samples, samples.stream().map(ImageSample::name).toList());
     try (NDManager manager = NDManager.newBaseManager()) {
       NDArray array = pre.batch(samples, manager).singletonOrThrow();
       return new Batch(array.getShape(), array.toFloatArray());
@@ -214,8 +220,7 @@ class ImagePreprocessingTest {
         ImageSample.ofFile(file), ImageSample.ofFile(other), ImageSample.ofFile(file),
         ImageSample.ofFile(dir.resolve("sub/../scene.png")));
     ImageEncoderConfig cfg = config(8, 6, 3, List.of(), List.of());
-    InputSpec spec = plugin.inspect(samples, List.of("a", "b", "c", "d"), "test");
-    ImagePreprocessor pre = (ImagePreprocessor) plugin.fit(samples, spec, cfg);
+    ImagePreprocessor pre = fit(cfg, samples, List.of("a", "b", "c", "d"));
 
     try (NDManager manager = NDManager.newBaseManager()) {
       float[] first = pre.batch(samples, manager).singletonOrThrow().toFloatArray();
@@ -235,21 +240,42 @@ class ImagePreprocessingTest {
   }
 
   @Test
-  void specCountsImagesAndDescribesSizesAndKinds() {
+  void summaryCountsImagesAndDescribesSizesAndKindsAndTheFieldsComeFromTheOptions() {
     Path a = TestImages.write(TestImages.uniform(320, 240, 1, 2, 3), "png", dir.resolve("a.png"));
     Path b = TestImages.write(TestImages.grey(new int[][] {{1, 2}}), "png", dir.resolve("b.png"));
     List<ImageSample> samples =
         List.of(ImageSample.ofFile(a), ImageSample.ofFile(a), ImageSample.ofFile(b));
 
-    InputSpec spec = plugin.inspect(samples, List.of("1", "2", "3"), "test");
+    ImagePreprocessor pre =
+        fit(config(16, 12, 1, List.of(), List.of()), samples, List.of("1", "2", "3"));
 
-    assertThat(spec.featureWidth()).isEqualTo(3);
-    assertThat(spec.maxElements()).isEqualTo(1);
-    assertThat(spec.summary()).isEqualTo("3 images (2 distinct), 2x1, 320x240 RGB and grey");
-    assertThat(plugin.inspect(List.of(ImageSample.ofFile(b)), List.of("x"), "t").featureWidth())
-        .isEqualTo(1);
-    InputSpec fitted = plugin.fit(samples, spec, config(16, 12, 1, List.of(), List.of())).spec();
-    assertThat(fitted.featureWidth()).isEqualTo(1);
-    assertThat(fitted.summary()).endsWith(", resized to 16x12 grey");
+    assertThat(pre.summary())
+        .isEqualTo("3 images (2 distinct), 2x1, 320x240 RGB and grey, resized to 16x12 grey");
+    assertThat(pre.channels()).isEqualTo(1);
+    assertThat(pre.width()).isEqualTo(16);
+    assertThat(pre.height()).isEqualTo(12);
+    assertThat(pre.mean()).containsExactly(0.5f);
+    assertThat(pre.std()).containsExactly(0.5f);
+    ImagePreprocessor rgb = fit(config(8, 6, 3, List.of(), List.of()),
+        List.of(ImageSample.ofFile(b)), List.of("x"));
+    assertThat(rgb.summary()).isEqualTo("1 image, 2x1 grey, resized to 8x6 RGB");
+    assertThat(rgb.channels()).isEqualTo(3);
+    assertThat(rgb.mean()).containsExactly(0.485f, 0.456f, 0.406f);
+    assertThat(rgb.std()).containsExactly(0.229f, 0.224f, 0.225f);
+  }
+
+  @Test
+  void summaryOfManySizesNamesTheSmallestAndTheLargest() {
+    List<ImageSample> samples = List.of(
+        ImageSample.ofImage(TestImages.uniform(3, 3, 1, 1, 1), "a"),
+        ImageSample.ofImage(TestImages.uniform(1, 2, 1, 1, 1), "b"),
+        ImageSample.ofImage(TestImages.grey(new int[5][4]), "c"),
+        ImageSample.ofImage(TestImages.uniform(2, 2, 1, 1, 1), "d"));
+
+    ImagePreprocessor pre =
+        fit(config(4, 4, 3, List.of(), List.of()), samples, List.of("a", "b", "c", "d"));
+
+    assertThat(pre.summary())
+        .isEqualTo("4 images, 1x2 to 4x5 (4 sizes) RGB and grey, resized to 4x4 RGB");
   }
 }

@@ -1,16 +1,38 @@
 package io.sharcs.modality.image;
 
+import io.sharcs.api.FittedModality;
+import io.sharcs.api.ModalityDefinition;
+import io.sharcs.api.PreprocessingData;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 
-/** Small hand-made images for tests. */
+/** Small hand-made images for tests, and the image modality as the runner sets it up. */
 final class TestImages {
 
+  /** What the image plugin contributes, as the runner sees it. */
+  static final ModalityDefinition<ImageSample, ImageEncoderConfig> DEFINITION =
+      ModalityDefinition.of(new ImagePlugin());
+
   private TestImages() {}
+
+  /**
+   * The image modality fitted for {@code config} on one small in-memory scene, for tests that
+   * need an encoder (or the preprocessing) but not particular images.
+   */
+  static FittedModality<ImageSample, ImageEncoderConfig> fitted(ImageEncoderConfig config) {
+    return fitted(config, List.of(ImageSample.ofImage(uniform(4, 3, 10, 20, 30), "scene")));
+  }
+
+  /** The image modality fitted for {@code config} on {@code train}. */
+  static FittedModality<ImageSample, ImageEncoderConfig> fitted(
+      ImageEncoderConfig config, List<ImageSample> train) {
+    return DEFINITION.fit(PreprocessingData.of(train, "test images"), config);
+  }
 
   /** An 8-bit grey image with {@code rows[y][x]} as its values. */
   static BufferedImage grey(int[][] rows) {

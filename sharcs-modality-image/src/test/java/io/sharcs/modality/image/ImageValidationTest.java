@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sharcs.api.InputSpec;
 import io.sharcs.api.InvalidInputException;
+import io.sharcs.api.ModalityDefinition;
+import io.sharcs.api.PreprocessingData;
 import io.sharcs.api.Preprocessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImageInspectTest {
+/** The preprocessing's fit validates every image, naming the first bad sample; and reading. */
+class ImageValidationTest {
 
-  private final ImagePlugin plugin = new ImagePlugin();
+  private final ModalityDefinition<ImageSample, ImageEncoderConfig> definition =
+      ModalityDefinition.of(new ImagePlugin());
+
+  /** Fits the default preprocessing on {@code samples} (all of them also the training split). */
+  private Preprocessor<ImageSample> fit(List<ImageSample> samples, List<String> ids, String where) {
+    return definition.fit(new PreprocessingData<>(samples, samples, ids, where),
+        ImageEncoderConfig.DEFAULTS).preprocessor();
+  }
 
   @TempDir Path dir;
 
@@ -28,7 +37,7 @@ class ImageInspectTest {
   private void assertRejected(Path bad, String problem) {
     List<ImageSample> samples =
         List.of(ImageSample.ofFile(good("ok.png")), ImageSample.ofFile(bad));
-    assertThatThrownBy(() -> plugin.inspect(samples, List.of("q1", "q2"), "data set 'clevr'"))
+    assertThatThrownBy(() -> fit(samples, List.of("q1", "q2"), "data set 'clevr'"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("data set 'clevr' sample q2: image " + bad.toAbsolutePath() + ": " + problem);
   }
@@ -58,7 +67,7 @@ class ImageInspectTest {
     Path cut = Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2));
 
     List<ImageSample> samples = List.of(ImageSample.ofFile(cut));
-    assertThatThrownBy(() -> plugin.inspect(samples, List.of("7"), "d"))
+    assertThatThrownBy(() -> fit(samples, List.of("7"), "d"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("d sample 7: image " + cut.toAbsolutePath()
             + ": cannot be decoded, the file is corrupt or not a PNG/JPEG (");
@@ -72,24 +81,36 @@ class ImageInspectTest {
         ImageSample.ofFile(ok), ImageSample.ofFile(dir.resolve("a.png")));
 
     for (int repeat = 0; repeat < 5; repeat++) {
-      assertThatThrownBy(() -> plugin.inspect(samples, List.of("0", "1", "2", "3"), "d"))
+      assertThatThrownBy(() -> fit(samples, List.of("0", "1", "2", "3"), "d"))
           .hasMessageStartingWith("d sample 1: image " + dir.resolve("b.png").toAbsolutePath());
     }
   }
 
   @Test
+  void validatesEverySampleNotOnlyTheTrainingSplit() {
+    ImageSample ok = ImageSample.ofFile(good("ok.png"));
+    ImageSample missing = ImageSample.ofFile(dir.resolve("test-only.png"));
+    PreprocessingData<ImageSample> data = new PreprocessingData<>(
+        List.of(ok), List.of(ok, missing), List.of("train 0", "test 0"), "d");
+
+    assertThatThrownBy(() -> definition.fit(data, ImageEncoderConfig.DEFAULTS))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("d sample test 0: image " + dir.resolve("test-only.png").toAbsolutePath()
+            + ": file not found");
+  }
+
+  @Test
   void noImagesIsAnError() {
-    assertThatThrownBy(() -> plugin.inspect(List.of(), List.of(), "d"))
+    assertThatThrownBy(() -> fit(List.of(), List.of(), "d"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("d: found no images, expected at least one");
   }
 
   @Test
-  void batchingAFileThatVanishedAfterInspectionNamesIt() throws Exception {
+  void batchingAFileThatVanishedAfterFittingNamesIt() throws Exception {
     Path file = good("gone.png");
     List<ImageSample> samples = List.of(ImageSample.ofFile(file));
-    InputSpec spec = plugin.inspect(samples, List.of("1"), "d");
-    Preprocessor<ImageSample> pre = plugin.fit(samples, spec, plugin.defaultEncoderConfig());
+    Preprocessor<ImageSample> pre = fit(samples, List.of("1"), "d");
     Files.delete(file);
 
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -102,17 +123,20 @@ class ImageInspectTest {
   @Test
   void readsAPathStringAndRejectsAnythingElse() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    ImageSample sample = plugin.readSample(json.readTree("\"images/a.png\""), "data.jsonl line 3");
+    ImageSample sample =
+        definition.reader().read(json.readTree("\"images/a.png\""), "data.jsonl line 3");
 
     assertThat(sample).isEqualTo(ImageSample.ofFile(Path.of("images/a.png")));
     assertThat(sample.file()).contains(Path.of("images/a.png").toAbsolutePath());
-    assertThatThrownBy(() -> plugin.readSample(json.readTree("[1, 2]"), "data.jsonl line 4"))
+    assertThatThrownBy(
+            () -> definition.reader().read(json.readTree("[1, 2]"), "data.jsonl line 4"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("data.jsonl line 4: found array [1,2], expected the path of a PNG or JPEG file");
-    assertThatThrownBy(() -> plugin.readSample(json.readTree("\"  \""), "data.jsonl line 5"))
+    assertThatThrownBy(
+            () -> definition.reader().read(json.readTree("\"  \""), "data.jsonl line 5"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("expected the path of a PNG or JPEG file");
-    assertThatThrownBy(() -> plugin.readSample(null, "x"))
+    assertThatThrownBy(() -> definition.reader().read(null, "x"))
         .hasMessage("x: found nothing, expected the path of a PNG or JPEG file");
   }
 }
