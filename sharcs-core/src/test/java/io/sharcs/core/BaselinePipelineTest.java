@@ -1,10 +1,19 @@
 package io.sharcs.core;
 
+import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.Protocol;
+import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.TrainingConfig;
+import io.sharcs.core.config.RunSettings;
+import io.sharcs.core.data.ModalityBinding;
+import io.sharcs.core.train.EpochReport;
+import io.sharcs.core.pipeline.RunResult;
+import io.sharcs.core.pipeline.Pipelines;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
-import io.sharcs.core.baseline.BaselinePipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +42,7 @@ class BaselinePipelineTest {
   }
 
   private static RunResult run(MultimodalDataset data, RunSettings s, Path dir) {
-    return SharcsPipeline.run(data, bindings(), s, r -> {}, dir);
+    return Pipelines.run(data, bindings(), s, r -> {}, dir);
   }
 
   @Test
@@ -42,7 +51,7 @@ class BaselinePipelineTest {
     MultimodalDataset data = TwoViewXorData.generate(600, 480, 3);
     List<EpochReport> reports = new ArrayList<>();
     RunResult r =
-        SharcsPipeline.run(
+        Pipelines.run(
             data, bindings(), settings(Mode.ANCHORS, Protocol.CLEAN, 7, 40, 30), reports::add,
             dir.resolve("model"));
     Map<String, Double> m = r.metrics();
@@ -60,8 +69,8 @@ class BaselinePipelineTest {
         "timing.train_epoch_seconds_median", "timing.train_seconds", "timing.total_seconds");
     assertThat(dir.resolve("model"))
         .isDirectoryContaining("glob:**/sharcs-*.params")
-        .isDirectoryContaining("glob:**/" + BaselinePipeline.ANCHOR_PREDICTOR_NAME + "-*.params")
-        .isDirectoryContaining("glob:**/" + BaselinePipeline.ANCHORS_FILE);
+        .isDirectoryContaining("glob:**/" + Pipelines.ANCHOR_PREDICTOR_NAME + "-*.params")
+        .isDirectoryContaining("glob:**/" + Pipelines.ANCHORS_FILE);
   }
 
   @Test

@@ -1,5 +1,10 @@
 package io.sharcs.core;
 
+import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.Protocol;
+import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.TrainingConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

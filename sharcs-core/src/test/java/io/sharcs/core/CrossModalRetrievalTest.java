@@ -1,5 +1,9 @@
 package io.sharcs.core;
 
+import io.sharcs.core.pipeline.MetricNames;
+
+import io.sharcs.core.data.ModalityBinding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,7 +13,7 @@ import io.sharcs.api.MultimodalSample;
 import io.sharcs.core.eval.AnalysisRows;
 import io.sharcs.core.eval.ConceptTables;
 import io.sharcs.core.eval.CrossModalRetrieval;
-import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.data.PreparedData;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,8 +89,9 @@ class CrossModalRetrievalTest {
     float[][] imageQueries = {{0.1f, 0.1f}, {1, 1}, {0.9f, 0.9f}};
 
     Map<String, Double> m =
-        CrossModalRetrieval.evaluate(
-            data, tables, false, data.test(), List.of(textQueries, imageQueries));
+        MetricNames.retrieval(
+            CrossModalRetrieval.evaluate(
+                data, tables, false, data.test(), List.of(textQueries, imageQueries)));
 
     // text -> image: q0 (red cube) finds the red cube; q1 (red sphere) finds the blue sphere;
     // q2 has no text key and is not counted.

@@ -1,5 +1,14 @@
 package io.sharcs.core;
 
+import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.Protocol;
+import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.TrainingConfig;
+import io.sharcs.core.config.RunSettings;
+import io.sharcs.core.data.ModalityBinding;
+import io.sharcs.core.pipeline.RunResult;
+import io.sharcs.core.pipeline.Pipelines;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.nn.Block;
@@ -9,7 +18,7 @@ import io.sharcs.api.ModalityPlugin;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
 import io.sharcs.api.PretrainingContext;
-import io.sharcs.core.train.Seeds;
+import io.sharcs.core.config.Seeds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +66,7 @@ class EncoderPretrainingTest {
         new ModalityBinding("a", plugin, new VectorTestModality.Config(8)),
         new ModalityBinding("b", plugin, new VectorTestModality.Config(8)));
 
-    RunResult result = SharcsPipeline.run(data, bindings, settings(mode, 2), r -> {}, dir);
+    RunResult result = Pipelines.run(data, bindings, settings(mode, 2), r -> {}, dir);
 
     assertThat(plugin.contexts).hasSize(2);
     assertThat(result.metrics().get("timing.pretrain_seconds")).isNotNegative()
@@ -90,9 +99,9 @@ class EncoderPretrainingTest {
         new ModalityBinding("b", TwoVectorModalities.VECTOR, new VectorTestModality.Config(16)));
 
     RunResult zeroed =
-        SharcsPipeline.run(data, bindings, settings(Mode.SHARCS, 40), r -> {}, dir.resolve("z"));
+        Pipelines.run(data, bindings, settings(Mode.SHARCS, 40), r -> {}, dir.resolve("z"));
     RunResult fresh =
-        SharcsPipeline.run(data, plain, settings(Mode.SHARCS, 40), r -> {}, dir.resolve("f"));
+        Pipelines.run(data, plain, settings(Mode.SHARCS, 40), r -> {}, dir.resolve("f"));
 
     // All-zero encoders give every sample the same local concepts, and ReLU's zero gradient at
     // zero keeps their weights there: the model predicts one class for every sample.

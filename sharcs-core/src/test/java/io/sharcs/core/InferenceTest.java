@@ -1,14 +1,22 @@
 package io.sharcs.core;
 
+import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.Protocol;
+import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.TrainingConfig;
+import io.sharcs.core.config.RunSettings;
+import io.sharcs.core.pipeline.RunResult;
+import io.sharcs.core.pipeline.Pipelines;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import io.sharcs.api.MultimodalDataset;
-import io.sharcs.core.eval.Batches;
+import io.sharcs.core.data.Batches;
 import io.sharcs.core.eval.Inference;
-import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.data.PreparedData;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,7 +80,7 @@ class InferenceTest {
     assertThatCode(
             () ->
                 result[0] =
-                    SharcsPipeline.run(data, TwoVectorModalities.bindings(), settings, r -> {}, dir.resolve("model")))
+                    Pipelines.run(data, TwoVectorModalities.bindings(), settings, r -> {}, dir.resolve("model")))
         .as(LONE_ROW)
         .doesNotThrowAnyException();
     assertThat(result[0].metrics().get("accuracy.train")).isBetween(0.0, 1.0);

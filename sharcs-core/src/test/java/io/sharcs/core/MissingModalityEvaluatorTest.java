@@ -1,5 +1,16 @@
 package io.sharcs.core;
 
+import io.sharcs.core.eval.MissingModalityResult;
+
+import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.Protocol;
+import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.TrainingConfig;
+import io.sharcs.core.config.RunSettings;
+import io.sharcs.core.data.ModalityBinding;
+import io.sharcs.core.pipeline.RunResult;
+import io.sharcs.core.pipeline.Pipelines;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,7 +26,7 @@ import io.sharcs.core.eval.ConceptBank;
 import io.sharcs.core.eval.Inference;
 import io.sharcs.core.eval.MissingModalityEvaluator;
 import io.sharcs.core.model.SharcsNetwork;
-import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.data.PreparedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +48,13 @@ import org.junit.jupiter.api.io.TempDir;
  * F(1 - c_r) and is always wrong.
  */
 class MissingModalityEvaluatorTest {
+
+  /** The results as modality name to accuracy. */
+  static Map<String, Double> byModality(List<MissingModalityResult> results) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    results.forEach(r -> out.put(r.modality(), r.accuracy()));
+    return out;
+  }
 
   private static final VectorTestModality VECTOR = new VectorTestModality();
 
@@ -140,7 +158,8 @@ class MissingModalityEvaluatorTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       Inference inference = new Inference(wiredNetwork(manager), data, manager);
       Map<String, Double> acc =
-          new MissingModalityEvaluator(inference, data).evaluate(banks(inference), data.test());
+          byModality(
+              new MissingModalityEvaluator(inference, data).evaluate(banks(inference), data.test()));
       assertThat(acc.keySet()).containsExactly("a", "b");
       // the counterpart query retrieves F(label) for slot a: always right
       assertThat(acc.get("a")).isEqualTo(1.0);
@@ -155,7 +174,8 @@ class MissingModalityEvaluatorTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       Inference inference = new Inference(wiredNetwork(manager), data, manager);
       Map<String, Double> acc =
-          new MissingModalityEvaluator(inference, data).evaluate(banks(inference), data.test());
+          byModality(
+              new MissingModalityEvaluator(inference, data).evaluate(banks(inference), data.test()));
       // the fallback query is b's own F(1 - label): it retrieves the wrong a every time
       assertThat(acc.get("a")).isEqualTo(0.0);
       assertThat(acc.get("b")).isEqualTo(1.0);
@@ -169,7 +189,8 @@ class MissingModalityEvaluatorTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       Inference inference = new Inference(wiredNetwork(manager), data, manager);
       Map<String, Double> acc =
-          new MissingModalityEvaluator(inference, data).evaluate(banks(inference), data.test());
+          byModality(
+              new MissingModalityEvaluator(inference, data).evaluate(banks(inference), data.test()));
       assertThat(acc.get("a")).isEqualTo(0.5);
     }
   }
@@ -186,7 +207,7 @@ class MissingModalityEvaluatorTest {
             strip(withCounterparts.test()),
             withCounterparts.fingerprint());
     RunResult result =
-        SharcsPipeline.run(
+        Pipelines.run(
             data,
             List.of(
                 new ModalityBinding("a", VECTOR, new VectorTestModality.Config(8)),

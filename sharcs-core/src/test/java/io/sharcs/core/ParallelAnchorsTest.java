@@ -1,14 +1,16 @@
 package io.sharcs.core;
 
+import io.sharcs.core.data.ModalityBinding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
-import io.sharcs.core.baseline.ParallelAnchors;
-import io.sharcs.core.train.PreparedData;
-import io.sharcs.core.train.PreparedData.Split;
+import io.sharcs.core.data.ParallelAnchors;
+import io.sharcs.core.data.PreparedData;
+import io.sharcs.core.data.PreparedData.Split;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.sharcs.core;
 
+import io.sharcs.core.data.ModalityBinding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
-import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.data.PreparedData;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

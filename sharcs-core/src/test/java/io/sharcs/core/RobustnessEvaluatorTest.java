@@ -1,18 +1,29 @@
 package io.sharcs.core;
 
+import io.sharcs.core.pipeline.MetricNames;
+
+import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.Protocol;
+import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.TrainingConfig;
+import io.sharcs.core.config.RunSettings;
+import io.sharcs.core.data.ModalityBinding;
+import io.sharcs.core.pipeline.RunResult;
+import io.sharcs.core.pipeline.Pipelines;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import io.sharcs.core.eval.AnalysisRows;
-import io.sharcs.core.eval.Batches;
+import io.sharcs.core.data.Batches;
 import io.sharcs.core.eval.ConceptTables;
 import io.sharcs.core.eval.Inference;
 import io.sharcs.core.eval.MissingModalityEvaluator;
 import io.sharcs.core.eval.RobustnessEvaluator;
 import io.sharcs.core.eval.RobustnessEvaluator.Settings;
 import io.sharcs.core.model.SharcsNetwork;
-import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.data.PreparedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,8 +48,9 @@ class RobustnessEvaluatorTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       Inference inference =
           new Inference(MissingModalityEvaluatorTest.wiredNetwork(manager, sharedSpace), data, manager);
-      return new RobustnessEvaluator(inference, data, settings)
-          .evaluate(MissingModalityEvaluatorTest.banks(inference), data.test());
+      return MetricNames.robustness(
+          new RobustnessEvaluator(inference, data, settings)
+              .evaluate(MissingModalityEvaluatorTest.banks(inference), data.test()));
     }
   }
 
@@ -47,7 +59,7 @@ class RobustnessEvaluatorTest {
     for (boolean sharedSpace : new boolean[] {true, false}) {
       Map<String, Double> m = wired(sharedSpace, true, new Settings(0.25, 0, 8, 3));
       assertThat(m.keySet())
-          .containsExactly(
+          .containsExactlyInAnyOrder(
               "robustness.noise.a",
               "robustness.intervention_clean.a",
               "robustness.intervention_retrieved.a",
@@ -144,11 +156,13 @@ class RobustnessEvaluatorTest {
       double clean =
           inference.accuracy(data.test(), Batches.range(data.test().size()), false, 80);
       Map<String, Double> missing =
-          new MissingModalityEvaluator(inference, data).evaluate(banks, data.test());
+          MissingModalityEvaluatorTest.byModality(
+              new MissingModalityEvaluator(inference, data).evaluate(banks, data.test()));
 
       Map<String, Double> full =
-          new RobustnessEvaluator(inference, data, new Settings(0.25, 4, 16, 9))
-              .evaluate(banks, data.test());
+          MetricNames.robustness(
+              new RobustnessEvaluator(inference, data, new Settings(0.25, 4, 16, 9))
+                  .evaluate(banks, data.test()));
       for (String m : List.of("a", "b")) {
         assertThat(full.get("robustness.intervention_clean." + m)).isEqualTo(clean);
         assertThat(full.get("robustness.intervention_retrieved." + m))
@@ -156,8 +170,12 @@ class RobustnessEvaluatorTest {
       }
 
       Settings reference = Settings.reference(4, 16, 9);
-      Map<String, Double> first = new RobustnessEvaluator(inference, data, reference).evaluate(banks, data.test());
-      Map<String, Double> again = new RobustnessEvaluator(inference, data, reference).evaluate(banks, data.test());
+      Map<String, Double> first =
+          MetricNames.robustness(
+              new RobustnessEvaluator(inference, data, reference).evaluate(banks, data.test()));
+      Map<String, Double> again =
+          MetricNames.robustness(
+              new RobustnessEvaluator(inference, data, reference).evaluate(banks, data.test()));
       assertThat(again).isEqualTo(first);
       assertThat(first.values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
       // the noise is the same draw with or without interventions
@@ -178,8 +196,8 @@ class RobustnessEvaluatorTest {
         new RunSettings(
             2, Mode.MULTI_CBM, Protocol.CLEAN, new ModelConfig(4, 5, 4, 8),
             new TrainingConfig(2, 16, 5e-3, 0.1, 0.1, false));
-    RunResult first = SharcsPipeline.run(dataset, bindings, s, r -> {}, dir.resolve("m1"));
-    RunResult second = SharcsPipeline.run(dataset, bindings, s, r -> {}, dir.resolve("m2"));
+    RunResult first = Pipelines.run(dataset, bindings, s, r -> {}, dir.resolve("m1"));
+    RunResult second = Pipelines.run(dataset, bindings, s, r -> {}, dir.resolve("m2"));
     for (String m : List.of("a", "b")) {
       for (String kind : List.of("noise", "intervention_clean", "intervention_retrieved")) {
         String key = "robustness." + kind + "." + m;

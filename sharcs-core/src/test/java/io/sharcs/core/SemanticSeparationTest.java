@@ -1,5 +1,8 @@
 package io.sharcs.core;
 
+import io.sharcs.core.config.TrainingConfig;
+import io.sharcs.core.config.SeparationConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.sharcs.api.InvalidConfigException;
 import io.sharcs.core.model.SharcsNetwork;
-import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.train.SemanticRegulariser;
 import io.sharcs.core.train.SharcsTrainer;
 import java.util.ArrayList;

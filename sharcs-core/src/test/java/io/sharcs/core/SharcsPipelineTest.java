@@ -1,5 +1,15 @@
 package io.sharcs.core;
 
+import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.Protocol;
+import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.TrainingConfig;
+import io.sharcs.core.config.RunSettings;
+import io.sharcs.core.data.ModalityBinding;
+import io.sharcs.core.train.EpochReport;
+import io.sharcs.core.pipeline.RunResult;
+import io.sharcs.core.pipeline.Pipelines;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sharcs.api.MultimodalDataset;
@@ -36,7 +46,7 @@ class SharcsPipelineTest {
       List<EpochReport> reports = new ArrayList<>();
       RunSettings base = settings(Mode.SHARCS, Protocol.CLEAN, 40);
       RunResult r =
-          SharcsPipeline.run(
+          Pipelines.run(
               data, bindings(),
               new RunSettings(seed, base.mode(), base.protocol(), base.model(), base.training()),
               reports::add, dir.resolve("model"));
@@ -56,8 +66,8 @@ class SharcsPipelineTest {
   void sameSeedGivesIdenticalMetrics(@TempDir Path dir) {
     MultimodalDataset data = TwoViewXorData.generate(200, 160, 5);
     RunSettings s = settings(Mode.SHARCS, Protocol.REFERENCE, 3);
-    RunResult first = SharcsPipeline.run(data, bindings(), s, r -> {}, dir.resolve("m1"));
-    RunResult second = SharcsPipeline.run(data, bindings(), s, r -> {}, dir.resolve("m2"));
+    RunResult first = Pipelines.run(data, bindings(), s, r -> {}, dir.resolve("m1"));
+    RunResult second = Pipelines.run(data, bindings(), s, r -> {}, dir.resolve("m2"));
     assertThat(withoutTimings(second)).isEqualTo(withoutTimings(first));
     // the robustness metrics are among them, and reproducible under stochastic concepts too
     assertThat(first.metrics())

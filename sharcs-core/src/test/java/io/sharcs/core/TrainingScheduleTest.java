@@ -1,5 +1,10 @@
 package io.sharcs.core;
 
+import io.sharcs.core.config.TrainingConfig;
+import io.sharcs.core.config.TrainingPhase;
+import io.sharcs.core.config.NetworkPart;
+import io.sharcs.core.train.EpochReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +13,7 @@ import ai.djl.nn.Parameter;
 import io.sharcs.api.InvalidConfigException;
 
 import io.sharcs.core.model.SharcsNetwork;
-import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.train.SharcsTrainer;
 import java.util.ArrayList;
 import java.util.List;

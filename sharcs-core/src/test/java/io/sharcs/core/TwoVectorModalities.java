@@ -1,5 +1,7 @@
 package io.sharcs.core;
 
+import io.sharcs.core.data.ModalityBinding;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -7,7 +9,7 @@ import ai.djl.nn.Block;
 import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.EncoderContext;
 import io.sharcs.core.model.SharcsNetwork;
-import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.data.PreparedData;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,12 +3,12 @@ package io.sharcs.core.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.sharcs.core.model.Logits;
 import io.sharcs.core.model.SharcsNetwork;
-import io.sharcs.core.train.PreparedData;
-import io.sharcs.core.train.PreparedData.Split;
+import io.sharcs.core.data.Batches;
+import io.sharcs.core.data.PreparedData;
+import io.sharcs.core.data.PreparedData.Split;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,10 +53,7 @@ public final class Inference implements RetrievalSpace {
     long correct = 0;
     for (int[] batch : batches) {
       try (NDManager sub = manager.newSubManager()) {
-        List<NDList> inputs = new ArrayList<>();
-        for (int m = 0; m < data.slots().size(); m++) {
-          inputs.add(data.batch(m, split, batch, sub));
-        }
+        List<NDList> inputs = data.batch(split, batch, sub);
         NDArray logits = network.forward(parameters, inputs, trainingMode).logits();
         correct += Logits.countCorrect(logits, split.labels(batch));
       }
@@ -82,16 +79,7 @@ public final class Inference implements RetrievalSpace {
 
   /** Shared concepts (eval mode) of {@code split}'s own inputs of {@code slot}. */
   public float[][] sharedConcepts(int slot, Split split) {
-    return sharedConcepts(slot, inputs(slot, split, Batches.range(split.size())));
-  }
-
-  /** The raw inputs of {@code slot} at {@code rows} of {@code split}. */
-  public static List<Object> inputs(int slot, Split split, int[] rows) {
-    List<Object> raw = new ArrayList<>(rows.length);
-    for (int r : rows) {
-      raw.add(split.input(slot, r));
-    }
-    return raw;
+    return sharedConcepts(slot, split.inputs(slot, Batches.range(split.size())));
   }
 
   private float[][] concepts(int slot, List<Object> raw, boolean shared) {
@@ -104,7 +92,7 @@ public final class Inference implements RetrievalSpace {
             shared
                 ? network.sharedConcepts(parameters, slot, batch)
                 : network.localConcepts(parameters, slot, batch, false);
-        done = copyRows(c, out, done);
+        done = Matrices.copyRows(c, out, done);
       }
     }
     return out;
@@ -121,7 +109,7 @@ public final class Inference implements RetrievalSpace {
       float[][] part = Arrays.copyOfRange(local, from, Math.min(local.length, from + EVAL_CHUNK));
       try (NDManager sub = manager.newSubManager()) {
         NDArray s = network.sharedFromLocal(parameters, slot, Tensors.create(sub, part));
-        done = copyRows(s, out, done);
+        done = Matrices.copyRows(s, out, done);
       }
     }
     return out;
@@ -159,18 +147,5 @@ public final class Inference implements RetrievalSpace {
       }
     }
     return out;
-  }
-
-  private static int copyRows(NDArray concepts, float[][] out, int offset) {
-    Shape shape = concepts.getShape();
-    int rows = (int) shape.get(0);
-    int k = (int) shape.get(1);
-    float[] flat = concepts.toFloatArray();
-    for (int r = 0; r < rows; r++) {
-      float[] row = new float[k];
-      System.arraycopy(flat, r * k, row, 0, k);
-      out[offset + r] = row;
-    }
-    return offset + rows;
   }
 }
