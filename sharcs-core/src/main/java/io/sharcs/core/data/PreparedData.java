@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A data set checked against the experiment's modality bindings and arranged by slot: raw
@@ -93,7 +92,7 @@ public final class PreparedData {
         List<Object> raw = Arrays.asList(split.getValue().inputs[m]);
         out.add(
             new PreprocessingReport(
-                slot.name(), split.getKey(), new TreeMap<>(slot.calls().report(raw))));
+                slot.name(), split.getKey(), slot.calls().report(raw)));
       }
     }
     return out;

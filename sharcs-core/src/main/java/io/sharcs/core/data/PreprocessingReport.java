@@ -1,7 +1,7 @@
 package io.sharcs.core.data;
 
 import java.util.Collections;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * @param split {@code train} or {@code test}
  * @param values the plugin's named numbers
  */
-public record PreprocessingReport(String modality, String split, SortedMap<String, Double> values) {
+public record PreprocessingReport(String modality, String split, Map<String, Double> values) {
   public PreprocessingReport {
     values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
   }
