@@ -1,4 +1,6 @@
-package io.sharcs.core;
+package io.sharcs.core.eval;
+
+import io.sharcs.core.fixtures.VectorTestModality;
 
 import io.sharcs.core.pipeline.MetricNames;
 
@@ -10,9 +12,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.sharcs.api.AttributeKey;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
-import io.sharcs.core.eval.AnalysisRows;
-import io.sharcs.core.eval.ConceptTables;
-import io.sharcs.core.eval.CrossModalRetrieval;
 import io.sharcs.core.data.PreparedData;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,4 +1,7 @@
-package io.sharcs.core;
+package io.sharcs.core.eval;
+
+import io.sharcs.core.fixtures.TwoVectorModalities;
+import io.sharcs.core.fixtures.TwoViewXorData;
 
 import io.sharcs.core.config.Mode;
 import io.sharcs.core.config.Protocol;
@@ -15,7 +18,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDManager;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.data.Batches;
-import io.sharcs.core.eval.Inference;
 import io.sharcs.core.data.PreparedData;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,7 @@
-package io.sharcs.core;
+package io.sharcs.core.data;
 
-import io.sharcs.core.data.ModalityBinding;
+import io.sharcs.core.fixtures.VectorTestModality;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +12,6 @@ import ai.djl.ndarray.types.Shape;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
-import io.sharcs.core.data.PreparedData;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,5 @@
-package io.sharcs.core;
+package io.sharcs.core.config;
 
-import io.sharcs.core.config.Mode;
-import io.sharcs.core.config.Protocol;
-import io.sharcs.core.config.ModelConfig;
-import io.sharcs.core.config.TrainingConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

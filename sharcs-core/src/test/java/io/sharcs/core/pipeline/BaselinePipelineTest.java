@@ -1,4 +1,7 @@
-package io.sharcs.core;
+package io.sharcs.core.pipeline;
+
+import io.sharcs.core.fixtures.TwoViewXorData;
+import io.sharcs.core.fixtures.VectorTestModality;
 
 import io.sharcs.core.config.Mode;
 import io.sharcs.core.config.Protocol;
@@ -7,8 +10,6 @@ import io.sharcs.core.config.TrainingConfig;
 import io.sharcs.core.config.RunSettings;
 import io.sharcs.core.data.ModalityBinding;
 import io.sharcs.core.train.EpochReport;
-import io.sharcs.core.pipeline.RunResult;
-import io.sharcs.core.pipeline.Pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

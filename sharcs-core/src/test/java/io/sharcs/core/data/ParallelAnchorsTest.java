@@ -1,6 +1,8 @@
-package io.sharcs.core;
+package io.sharcs.core.data;
 
-import io.sharcs.core.data.ModalityBinding;
+import io.sharcs.core.data.PreparedData.Split;
+import io.sharcs.core.fixtures.VectorTestModality;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,9 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
-import io.sharcs.core.data.ParallelAnchors;
-import io.sharcs.core.data.PreparedData;
-import io.sharcs.core.data.PreparedData.Split;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

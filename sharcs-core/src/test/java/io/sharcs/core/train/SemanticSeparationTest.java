@@ -1,4 +1,7 @@
-package io.sharcs.core;
+package io.sharcs.core.train;
+
+import io.sharcs.core.fixtures.TwoVectorModalities;
+import io.sharcs.core.fixtures.TwoViewXorData;
 
 import io.sharcs.core.config.TrainingConfig;
 import io.sharcs.core.config.SeparationConfig;
@@ -12,8 +15,6 @@ import ai.djl.training.ParameterStore;
 import io.sharcs.api.InvalidConfigException;
 import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.data.PreparedData;
-import io.sharcs.core.train.SemanticRegulariser;
-import io.sharcs.core.train.SharcsTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

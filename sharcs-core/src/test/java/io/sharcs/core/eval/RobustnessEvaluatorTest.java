@@ -1,4 +1,8 @@
-package io.sharcs.core;
+package io.sharcs.core.eval;
+
+import io.sharcs.core.eval.RobustnessEvaluator.Settings;
+import io.sharcs.core.fixtures.TwoVectorModalities;
+import io.sharcs.core.fixtures.TwoViewXorData;
 
 import io.sharcs.core.pipeline.MetricNames;
 
@@ -15,13 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
-import io.sharcs.core.eval.AnalysisRows;
 import io.sharcs.core.data.Batches;
-import io.sharcs.core.eval.ConceptTables;
-import io.sharcs.core.eval.Inference;
-import io.sharcs.core.eval.MissingModalityEvaluator;
-import io.sharcs.core.eval.RobustnessEvaluator;
-import io.sharcs.core.eval.RobustnessEvaluator.Settings;
 import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.data.PreparedData;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
-package io.sharcs.core;
+package io.sharcs.core.eval;
 
-import io.sharcs.core.eval.MissingModalityResult;
+import io.sharcs.core.fixtures.TwoViewXorData;
+import io.sharcs.core.fixtures.VectorTestModality;
+
 
 import io.sharcs.core.config.Mode;
 import io.sharcs.core.config.Protocol;
@@ -22,9 +24,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.util.Pair;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
-import io.sharcs.core.eval.ConceptBank;
-import io.sharcs.core.eval.Inference;
-import io.sharcs.core.eval.MissingModalityEvaluator;
 import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.data.PreparedData;
 import java.nio.file.Path;

@@ -1,9 +1,11 @@
-package io.sharcs.core;
+package io.sharcs.core.train;
+
+import io.sharcs.core.fixtures.TwoVectorModalities;
+import io.sharcs.core.fixtures.TwoViewXorData;
 
 import io.sharcs.core.config.TrainingConfig;
 import io.sharcs.core.config.TrainingPhase;
 import io.sharcs.core.config.NetworkPart;
-import io.sharcs.core.train.EpochReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +16,6 @@ import io.sharcs.api.InvalidConfigException;
 
 import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.data.PreparedData;
-import io.sharcs.core.train.SharcsTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
