@@ -25,7 +25,10 @@ import io.sharcs.core.train.MiniBatchLoop;
 import io.sharcs.core.train.TaskLoss;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
@@ -69,13 +72,7 @@ final class EmbeddingStage {
     NDManager manager = setup.manager();
     ModelConfig model = settings.model();
     // Embedding encoders have no concept sampling; the protocol's setting is passed for form.
-    LocalEncoders local =
-        LocalEncoders.create(
-            data,
-            model.concepts(),
-            settings.protocol().conceptSampling(),
-            EncoderPurpose.EMBEDDING,
-            manager);
+    LocalEncoders local = setup.encoders(EncoderPurpose.EMBEDDING);
     this.network =
         new EmbeddingNetwork(
             local.encoders(), local.arity(), model.concepts(), model.predictorHidden(),
@@ -170,6 +167,19 @@ final class EmbeddingStage {
 
   static double accuracy(float[][] logits, int[] labels) {
     return Matrices.accuracy(Matrices.argMax(logits), labels);
+  }
+
+  /**
+   * What a baseline without retrieval hands back: {@code accuracy}, this stage's last loss and
+   * timings (training measured until now), the network to save.
+   */
+  ModelPipeline.Trained trained(Accuracies accuracy) {
+    ModelResults results =
+        new ModelResults(
+            accuracy, List.of(), List.of(), List.of(), Optional.empty(), OptionalInt.empty(),
+            finalLoss, timings());
+    return new ModelPipeline.Trained(
+        results, List.of(new ModelPipeline.Saved(Pipelines.MODEL_NAME, network)), Map.of());
   }
 
   /** The stage's timings, training measured until now. */

@@ -2,8 +2,10 @@ package io.sharcs.core.pipeline;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import io.sharcs.api.EncoderPurpose;
 import io.sharcs.core.config.RunSettings;
 import io.sharcs.core.data.PreparedData;
+import io.sharcs.core.model.LocalEncoders;
 import io.sharcs.core.train.EpochReport;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,18 @@ interface ModelPipeline {
       PreparedData data,
       RunSettings settings,
       Consumer<EpochReport> progress,
-      NDManager manager) {}
+      NDManager manager) {
+
+    /** Every slot's encoder from its plugin, of width k, for {@code purpose}. */
+    LocalEncoders encoders(EncoderPurpose purpose) {
+      return LocalEncoders.create(
+          data,
+          settings.model().concepts(),
+          settings.protocol().conceptSampling(),
+          purpose,
+          manager);
+    }
+  }
 
   /**
    * What a model pipeline hands back.

@@ -47,7 +47,7 @@ final class SharcsPipeline implements ModelPipeline {
     RunSettings settings = setup.settings();
     NDManager manager = setup.manager();
     boolean reference = settings.protocol() == Protocol.REFERENCE;
-    Assembled assembled = build(data, settings, manager);
+    Assembled assembled = build(setup);
     SharcsNetwork network = assembled.network();
     SharcsTrainer trainer =
         new SharcsTrainer(
@@ -131,15 +131,12 @@ final class SharcsPipeline implements ModelPipeline {
   /** The initialised (and pretrained) network, and how long the encoders' pretraining took. */
   private record Assembled(SharcsNetwork network, double pretrainSeconds) {}
 
-  private static Assembled build(PreparedData data, RunSettings settings, NDManager manager) {
+  private static Assembled build(Setup setup) {
+    PreparedData data = setup.data();
+    RunSettings settings = setup.settings();
+    NDManager manager = setup.manager();
     ModelConfig model = settings.model();
-    LocalEncoders local =
-        LocalEncoders.create(
-            data,
-            model.concepts(),
-            settings.protocol().conceptSampling(),
-            EncoderPurpose.CONCEPTS,
-            manager);
+    LocalEncoders local = setup.encoders(EncoderPurpose.CONCEPTS);
     SharcsNetwork network =
         new SharcsNetwork(
             local.encoders(),

@@ -4,10 +4,6 @@ import io.sharcs.core.eval.Accuracies;
 import io.sharcs.core.eval.Matrices;
 import io.sharcs.core.eval.Vote;
 import io.sharcs.core.model.EmbeddingNetwork.Fusion;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The unimodal baseline: one network per modality (plain embedding encoder, head), trained
@@ -26,12 +22,6 @@ final class UnimodalPipeline implements ModelPipeline {
             Matrices.accuracy(Vote.predict(heads.train()), stage.data.train().labels()),
             Matrices.accuracy(Vote.predict(heads.test()), stage.data.test().labels()),
             heads.accuracies());
-    Timings timings = stage.timings();
-    ModelResults results =
-        new ModelResults(
-            accuracy, List.of(), List.of(), List.of(), Optional.empty(), OptionalInt.empty(),
-            stage.finalLoss, timings);
-    return new Trained(
-        results, List.of(new Saved(Pipelines.MODEL_NAME, stage.network)), Map.of());
+    return stage.trained(accuracy);
   }
 }
