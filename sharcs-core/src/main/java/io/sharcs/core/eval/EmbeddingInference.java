@@ -1,11 +1,9 @@
 package io.sharcs.core.eval;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.sharcs.api.nn.Tensors;
-import io.sharcs.core.data.Batches;
 import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.model.EmbeddingNetwork;
 import java.util.ArrayList;
@@ -16,8 +14,6 @@ import java.util.List;
  * arrays inside short-lived sub-managers so that nothing native outlives a call.
  */
 public final class EmbeddingInference {
-
-  private static final int EVAL_CHUNK = 512;
 
   private final EmbeddingNetwork network;
   private final PreparedData data;
@@ -33,15 +29,8 @@ public final class EmbeddingInference {
 
   /** The embeddings of raw inputs of {@code slot} (own inputs or counterpart renderings). */
   public float[][] embed(int slot, List<Object> raw) {
-    float[][] out = new float[raw.size()][];
-    int done = 0;
-    for (List<Object> part : Batches.chunks(raw, EVAL_CHUNK)) {
-      try (NDManager sub = manager.newSubManager()) {
-        NDList batch = data.batch(slot, part, sub);
-        done = Matrices.copyRows(network.embed(parameters, slot, batch, false), out, done);
-      }
-    }
-    return out;
+    return SlotPass.rows(
+        data, slot, raw, manager, batch -> network.embed(parameters, slot, batch, false));
   }
 
   /** The logits of {@code slot}'s head on given embeddings of that slot. */

@@ -20,8 +20,6 @@ import io.sharcs.api.nn.Tensors;
  */
 public final class Inference implements RetrievalSpace {
 
-  private static final int EVAL_CHUNK = 512;
-
   private final SharcsNetwork network;
   private final PreparedData data;
   private final NDManager manager;
@@ -49,7 +47,7 @@ public final class Inference implements RetrievalSpace {
     List<int[]> batches =
         trainingMode
             ? Batches.chunksForBatchStatistics(rows, batchSize)
-            : Batches.chunks(rows, EVAL_CHUNK);
+            : Batches.chunks(rows, SlotPass.CHUNK);
     long correct = 0;
     for (int[] batch : batches) {
       try (NDManager sub = manager.newSubManager()) {
@@ -83,19 +81,15 @@ public final class Inference implements RetrievalSpace {
   }
 
   private float[][] concepts(int slot, List<Object> raw, boolean shared) {
-    float[][] out = new float[raw.size()][];
-    int done = 0;
-    for (List<Object> part : Batches.chunks(raw, EVAL_CHUNK)) {
-      try (NDManager sub = manager.newSubManager()) {
-        NDList batch = data.batch(slot, part, sub);
-        NDArray c =
+    return SlotPass.rows(
+        data,
+        slot,
+        raw,
+        manager,
+        batch ->
             shared
                 ? network.sharedConcepts(parameters, slot, batch)
-                : network.localConcepts(parameters, slot, batch, false);
-        done = Matrices.copyRows(c, out, done);
-      }
-    }
-    return out;
+                : network.localConcepts(parameters, slot, batch, false));
   }
 
   /**
@@ -105,8 +99,8 @@ public final class Inference implements RetrievalSpace {
   public float[][] sharedFromLocal(int slot, float[][] local) {
     float[][] out = new float[local.length][];
     int done = 0;
-    for (int from = 0; from < local.length; from += EVAL_CHUNK) {
-      float[][] part = Arrays.copyOfRange(local, from, Math.min(local.length, from + EVAL_CHUNK));
+    for (int from = 0; from < local.length; from += SlotPass.CHUNK) {
+      float[][] part = Arrays.copyOfRange(local, from, Math.min(local.length, from + SlotPass.CHUNK));
       try (NDManager sub = manager.newSubManager()) {
         NDArray s = network.sharedFromLocal(parameters, slot, Tensors.create(sub, part));
         done = Matrices.copyRows(s, out, done);
