@@ -1,10 +1,10 @@
 package io.sharcs.runner;
 
-import io.sharcs.core.Mode;
-import io.sharcs.core.ModelConfig;
-import io.sharcs.core.Protocol;
-import io.sharcs.core.RunSettings;
-import io.sharcs.core.TrainingConfig;
+import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.Protocol;
+import io.sharcs.core.config.RunSettings;
+import io.sharcs.core.config.TrainingConfig;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,10 +2,10 @@ package io.sharcs.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sharcs.api.InvalidConfigException;
-import io.sharcs.core.Mode;
-import io.sharcs.core.ModelConfig;
-import io.sharcs.core.Protocol;
-import io.sharcs.core.TrainingConfig;
+import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.Protocol;
+import io.sharcs.core.config.TrainingConfig;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.sharcs.runner;
 
 import io.sharcs.api.MultimodalDataset;
-import io.sharcs.core.ModalityBinding;
+import io.sharcs.core.data.ModalityBinding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

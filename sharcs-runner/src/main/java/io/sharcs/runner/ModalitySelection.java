@@ -2,7 +2,7 @@ package io.sharcs.runner;
 
 import io.sharcs.api.EncoderConfig;
 import io.sharcs.api.ModalityPlugin;
-import io.sharcs.core.ModalityBinding;
+import io.sharcs.core.data.ModalityBinding;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.sharcs.runner;
 
-import io.sharcs.core.EpochReport;
+import io.sharcs.core.train.EpochReport;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.Consumer;

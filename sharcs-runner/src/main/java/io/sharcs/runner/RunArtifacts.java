@@ -2,7 +2,7 @@ package io.sharcs.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sharcs.core.RunResult;
+import io.sharcs.core.pipeline.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

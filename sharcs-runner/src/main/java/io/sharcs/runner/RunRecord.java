@@ -1,7 +1,7 @@
 package io.sharcs.runner;
 
 import io.sharcs.api.MultimodalDataset;
-import io.sharcs.core.RunResult;
+import io.sharcs.core.pipeline.RunResult;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

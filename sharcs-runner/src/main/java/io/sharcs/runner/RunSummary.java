@@ -1,6 +1,6 @@
 package io.sharcs.runner;
 
-import io.sharcs.core.RunResult;
+import io.sharcs.core.pipeline.RunResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;

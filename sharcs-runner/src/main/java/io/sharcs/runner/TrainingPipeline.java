@@ -1,20 +1,20 @@
 package io.sharcs.runner;
 
 import io.sharcs.api.MultimodalDataset;
-import io.sharcs.core.EpochReport;
-import io.sharcs.core.ModalityBinding;
-import io.sharcs.core.RunResult;
-import io.sharcs.core.RunSettings;
-import io.sharcs.core.SharcsPipeline;
+import io.sharcs.core.train.EpochReport;
+import io.sharcs.core.data.ModalityBinding;
+import io.sharcs.core.pipeline.RunResult;
+import io.sharcs.core.config.RunSettings;
+import io.sharcs.core.pipeline.Pipelines;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Trains and evaluates one model: the signature of {@link SharcsPipeline#run}. */
+/** Trains and evaluates one model: the signature of {@link Pipelines#run}. */
 @FunctionalInterface
 public interface TrainingPipeline {
 
-  /** See {@link SharcsPipeline#run}. */
+  /** See {@link Pipelines#run}. */
   RunResult run(
       MultimodalDataset dataset,
       List<ModalityBinding> bindings,
@@ -24,6 +24,6 @@ public interface TrainingPipeline {
 
   /** The SHARCS core. */
   static TrainingPipeline sharcs() {
-    return SharcsPipeline::run;
+    return Pipelines::run;
   }
 }

@@ -43,7 +43,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.sharcs");
     org.assertj.core.api.Assertions.assertThat(classes.contain("io.sharcs.api.ModalityPlugin")).isTrue();
-    org.assertj.core.api.Assertions.assertThat(classes.contain("io.sharcs.core.SharcsPipeline")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(classes.contain("io.sharcs.core.pipeline.Pipelines")).isTrue();
     org.assertj.core.api.Assertions.assertThat(
         classes.contain("io.sharcs.modality.graph.GraphPlugin")).isTrue();
     org.assertj.core.api.Assertions.assertThat(

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.MultimodalDataset;
-import io.sharcs.core.NetworkPart;
-import io.sharcs.core.SeparationConfig;
-import io.sharcs.core.TrainingPhase;
+import io.sharcs.core.config.NetworkPart;
+import io.sharcs.core.config.SeparationConfig;
+import io.sharcs.core.config.TrainingPhase;
 import io.sharcs.runner.datasets.clevr.ClevrConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

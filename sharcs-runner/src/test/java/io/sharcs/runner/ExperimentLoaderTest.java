@@ -2,10 +2,10 @@ package io.sharcs.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sharcs.core.Mode;
-import io.sharcs.core.ModelConfig;
-import io.sharcs.core.Protocol;
-import io.sharcs.core.TrainingConfig;
+import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.Protocol;
+import io.sharcs.core.config.TrainingConfig;
 import io.sharcs.runner.datasets.XorAndXorConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

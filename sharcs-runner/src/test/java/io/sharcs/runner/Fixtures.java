@@ -1,7 +1,7 @@
 package io.sharcs.runner;
 
-import io.sharcs.core.EpochReport;
-import io.sharcs.core.RunResult;
+import io.sharcs.core.train.EpochReport;
+import io.sharcs.core.pipeline.RunResult;
 import io.sharcs.runner.datasets.XorAndXorProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.sharcs.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sharcs.core.EpochReport;
+import io.sharcs.core.train.EpochReport;
 import org.junit.jupiter.api.Test;
 
 class ProgressPrinterTest {

@@ -3,7 +3,7 @@ package io.sharcs.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sharcs.core.Mode;
+import io.sharcs.core.config.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

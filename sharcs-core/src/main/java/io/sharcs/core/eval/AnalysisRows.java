@@ -1,7 +1,8 @@
 package io.sharcs.core.eval;
 
 import io.sharcs.api.Permutations;
-import io.sharcs.core.train.Seeds;
+import io.sharcs.core.data.Batches;
+import io.sharcs.core.config.Seeds;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

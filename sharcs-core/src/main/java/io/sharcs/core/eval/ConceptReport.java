@@ -3,10 +3,10 @@ package io.sharcs.core.eval;
 import io.sharcs.core.analysis.ConceptClusters;
 import io.sharcs.core.analysis.ConceptCompleteness;
 import io.sharcs.core.analysis.ConceptSets;
-import io.sharcs.core.train.Seeds;
-import java.util.LinkedHashMap;
+import io.sharcs.core.config.Seeds;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The interpretability metrics of a trained model on its analysis rows: concept completeness
@@ -31,7 +31,7 @@ public final class ConceptReport {
    * @param modalityNames the modality names, in slot order
    * @param seed the run's master seed (the trees' seed derives from it)
    */
-  public static Map<String, Double> metrics(
+  public static ConceptResults metrics(
       ConceptTables tables, List<String> modalityNames, long seed) {
     int[] yTrain = tables.trainLabels();
     int[] yTest = tables.testLabels();
@@ -41,40 +41,48 @@ public final class ConceptReport {
     List<float[][]> sharedTrain = tables.sharedTrain();
     List<float[][]> sharedTest = tables.sharedTest();
     long treeSeed = Seeds.derive(seed, "completeness");
-    Map<String, Double> metrics = new LinkedHashMap<>();
+    List<ConceptResults.Completeness> completeness = new ArrayList<>();
+    List<ConceptResults.Clusters> clusters = new ArrayList<>();
     for (int m = 0; m < slots; m++) {
-      String name = modalityNames.get(m);
-      completeness(metrics, "local." + name, localTrain.get(m), yTrain, localTest.get(m), yTest,
-          treeSeed);
-      metrics.put("clusters.local." + name + ".count",
-          (double) clusters(localTrain.get(m), yTrain, localTest.get(m), yTest).count());
+      String set = "local." + modalityNames.get(m);
+      completeness.add(
+          completeness(set, localTrain.get(m), yTrain, localTest.get(m), yTest, treeSeed));
+      clusters.add(
+          count(set, clusters(localTrain.get(m), yTrain, localTest.get(m), yTest)));
     }
     float[][] sharedTrainRows = ConceptSets.stackRows(sharedTrain);
     float[][] sharedTestRows = ConceptSets.stackRows(sharedTest);
     int[] ySharedTrain = ConceptSets.repeatLabels(yTrain, slots);
     int[] ySharedTest = ConceptSets.repeatLabels(yTest, slots);
-    completeness(metrics, "shared", sharedTrainRows, ySharedTrain, sharedTestRows, ySharedTest,
-        treeSeed);
-    metrics.put("clusters.shared.count",
-        (double) clusters(sharedTrainRows, ySharedTrain, sharedTestRows, ySharedTest).count());
+    completeness.add(
+        completeness(
+            "shared", sharedTrainRows, ySharedTrain, sharedTestRows, ySharedTest, treeSeed));
+    clusters.add(
+        count("shared", clusters(sharedTrainRows, ySharedTrain, sharedTestRows, ySharedTest)));
     float[][] combinedTrain = ConceptSets.concatColumns(sharedTrain);
     float[][] combinedTest = ConceptSets.concatColumns(sharedTest);
-    completeness(metrics, "combined", combinedTrain, yTrain, combinedTest, yTest, treeSeed);
+    completeness.add(
+        completeness("combined", combinedTrain, yTrain, combinedTest, yTest, treeSeed));
     ConceptClusters.Result combined = clusters(combinedTrain, yTrain, combinedTest, yTest);
-    metrics.put("clusters.combined.count", (double) combined.count());
-    metrics.put("clusters.combined.purity", combined.purity());
-    return metrics;
+    clusters.add(
+        new ConceptResults.Clusters(
+            "combined", combined.count(), OptionalDouble.of(combined.purity())));
+    return new ConceptResults(completeness, clusters);
   }
 
-  private static void completeness(
-      Map<String, Double> out, String set, float[][] xTrain, int[] yTrain, float[][] xTest,
-      int[] yTest, long seed) {
-    out.put("completeness." + set,
+  private static ConceptResults.Completeness completeness(
+      String set, float[][] xTrain, int[] yTrain, float[][] xTest, int[] yTest, long seed) {
+    double unlimited =
         ConceptCompleteness.measure(xTrain, yTrain, xTest, yTest,
-            ConceptCompleteness.Options.unlimited(seed)).accuracy());
-    out.put("completeness." + set + ".depth" + SHALLOW_DEPTH,
+            ConceptCompleteness.Options.unlimited(seed)).accuracy();
+    double shallow =
         ConceptCompleteness.measure(xTrain, yTrain, xTest, yTest,
-            new ConceptCompleteness.Options(SHALLOW_DEPTH, seed)).accuracy());
+            new ConceptCompleteness.Options(SHALLOW_DEPTH, seed)).accuracy();
+    return new ConceptResults.Completeness(set, unlimited, SHALLOW_DEPTH, shallow);
+  }
+
+  private static ConceptResults.Clusters count(String set, ConceptClusters.Result result) {
+    return new ConceptResults.Clusters(set, result.count(), OptionalDouble.empty());
   }
 
   /** Clusters over the train and test analysis rows together, as the reference counts them. */

@@ -1,6 +1,6 @@
 package io.sharcs.core.eval;
 
-import io.sharcs.core.train.PreparedData;
+import io.sharcs.core.data.PreparedData;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,8 +33,8 @@ public record ConceptTables(
     List<float[][]> sharedTrain = new ArrayList<>();
     List<float[][]> sharedTest = new ArrayList<>();
     for (int m = 0; m < data.slots().size(); m++) {
-      List<Object> train = Inference.inputs(m, data.train(), rows.train());
-      List<Object> test = Inference.inputs(m, data.test(), rows.test());
+      List<Object> train = data.train().inputs(m, rows.train());
+      List<Object> test = data.test().inputs(m, rows.test());
       localTrain.add(inference.localConcepts(m, train));
       localTest.add(inference.localConcepts(m, test));
       sharedTrain.add(inference.sharedConcepts(m, train));

@@ -1,13 +1,16 @@
 package io.sharcs.core.eval;
 
 import io.sharcs.api.AttributeKey;
-import io.sharcs.core.train.PreparedData;
-import io.sharcs.core.train.PreparedData.Split;
+import io.sharcs.core.data.PreparedData;
+import io.sharcs.core.data.PreparedData.Split;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import io.sharcs.core.data.Batches;
 
 /**
  * Cross-modal retrieval in the shared concept space (method spec 5.5, generalised to every ordered
@@ -35,7 +38,7 @@ public final class CrossModalRetrieval {
    *     retrieval.<q>_to_<t>.<attribute>} plus {@code retrieval.<q>_to_<t>.attributes} (all
    *     attribute hits over attributes times queries); empty when the data set has no content keys
    */
-  public static Map<String, Double> evaluate(
+  public static List<RetrievalResult> evaluate(
       PreparedData data,
       ConceptTables tables,
       boolean includeTest,
@@ -45,7 +48,7 @@ public final class CrossModalRetrieval {
     List<Object[]> bankKeys = data.train().keys(tables.rows().train());
     List<Object[]> testKeys = includeTest ? data.test().keys(tables.rows().test()) : null;
     List<Object[]> queryKeys = split.keys(Batches.range(split.size()));
-    Map<String, Double> metrics = new LinkedHashMap<>();
+    List<RetrievalResult> results = new ArrayList<>();
     for (int t = 0; t < slots; t++) {
       KeyedBank bank =
           KeyedBank.of(
@@ -59,16 +62,20 @@ public final class CrossModalRetrieval {
         if (q == t) {
           continue;
         }
-        String prefix =
-            "retrieval." + data.slots().get(q).name() + "_to_" + data.slots().get(t).name() + ".";
-        score(queries.get(q), queryKeys.get(q), bank, prefix, metrics);
+        score(
+                data.slots().get(q).name(),
+                data.slots().get(t).name(),
+                queries.get(q),
+                queryKeys.get(q),
+                bank)
+            .ifPresent(results::add);
       }
     }
-    return metrics;
+    return results;
   }
 
-  private static void score(
-      float[][] queries, Object[] keys, KeyedBank bank, String prefix, Map<String, Double> out) {
+  private static Optional<RetrievalResult> score(
+      String query, String target, float[][] queries, Object[] keys, KeyedBank bank) {
     int judged = 0;
     int exact = 0;
     Map<String, Integer> attributeHits = new LinkedHashMap<>();
@@ -93,17 +100,20 @@ public final class CrossModalRetrieval {
       }
     }
     if (judged == 0) {
-      return;
+      return Optional.empty();
     }
-    out.put(prefix + "exact", exact / (double) judged);
+    Map<String, Double> perAttribute = new LinkedHashMap<>();
+    OptionalDouble allAttributes = OptionalDouble.empty();
     if (attributes && !attributeHits.isEmpty()) {
       int all = 0;
       for (Map.Entry<String, Integer> a : attributeHits.entrySet()) {
-        out.put(prefix + a.getKey(), a.getValue() / (double) judged);
+        perAttribute.put(a.getKey(), a.getValue() / (double) judged);
         all += a.getValue();
       }
-      out.put(prefix + "attributes", all / (double) (judged * attributeHits.size()));
+      allAttributes = OptionalDouble.of(all / (double) (judged * attributeHits.size()));
     }
+    return Optional.of(
+        new RetrievalResult(query, target, exact / (double) judged, perAttribute, allAttributes));
   }
 
   /** The bank rows that have a content key, with their keys. */

@@ -3,12 +3,12 @@ package io.sharcs.core.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.sharcs.core.model.Logits;
 import io.sharcs.core.model.SharcsNetwork;
-import io.sharcs.core.train.PreparedData;
-import io.sharcs.core.train.PreparedData.Split;
+import io.sharcs.core.data.Batches;
+import io.sharcs.core.data.PreparedData;
+import io.sharcs.core.data.PreparedData.Split;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +19,6 @@ import io.sharcs.api.nn.Tensors;
  * sub-managers so that nothing native outlives the call.
  */
 public final class Inference implements RetrievalSpace {
-
-  private static final int EVAL_CHUNK = 512;
 
   private final SharcsNetwork network;
   private final PreparedData data;
@@ -49,14 +47,11 @@ public final class Inference implements RetrievalSpace {
     List<int[]> batches =
         trainingMode
             ? Batches.chunksForBatchStatistics(rows, batchSize)
-            : Batches.chunks(rows, EVAL_CHUNK);
+            : Batches.chunks(rows, SlotPass.CHUNK);
     long correct = 0;
     for (int[] batch : batches) {
       try (NDManager sub = manager.newSubManager()) {
-        List<NDList> inputs = new ArrayList<>();
-        for (int m = 0; m < data.slots().size(); m++) {
-          inputs.add(data.batch(m, split, batch, sub));
-        }
+        List<NDList> inputs = data.batch(split, batch, sub);
         NDArray logits = network.forward(parameters, inputs, trainingMode).logits();
         correct += Logits.countCorrect(logits, split.labels(batch));
       }
@@ -82,32 +77,19 @@ public final class Inference implements RetrievalSpace {
 
   /** Shared concepts (eval mode) of {@code split}'s own inputs of {@code slot}. */
   public float[][] sharedConcepts(int slot, Split split) {
-    return sharedConcepts(slot, inputs(slot, split, Batches.range(split.size())));
-  }
-
-  /** The raw inputs of {@code slot} at {@code rows} of {@code split}. */
-  public static List<Object> inputs(int slot, Split split, int[] rows) {
-    List<Object> raw = new ArrayList<>(rows.length);
-    for (int r : rows) {
-      raw.add(split.input(slot, r));
-    }
-    return raw;
+    return sharedConcepts(slot, split.inputs(slot, Batches.range(split.size())));
   }
 
   private float[][] concepts(int slot, List<Object> raw, boolean shared) {
-    float[][] out = new float[raw.size()][];
-    int done = 0;
-    for (List<Object> part : Batches.chunks(raw, EVAL_CHUNK)) {
-      try (NDManager sub = manager.newSubManager()) {
-        NDList batch = data.batch(slot, part, sub);
-        NDArray c =
+    return SlotPass.rows(
+        data,
+        slot,
+        raw,
+        manager,
+        batch ->
             shared
                 ? network.sharedConcepts(parameters, slot, batch)
-                : network.localConcepts(parameters, slot, batch, false);
-        done = copyRows(c, out, done);
-      }
-    }
-    return out;
+                : network.localConcepts(parameters, slot, batch, false));
   }
 
   /**
@@ -117,11 +99,11 @@ public final class Inference implements RetrievalSpace {
   public float[][] sharedFromLocal(int slot, float[][] local) {
     float[][] out = new float[local.length][];
     int done = 0;
-    for (int from = 0; from < local.length; from += EVAL_CHUNK) {
-      float[][] part = Arrays.copyOfRange(local, from, Math.min(local.length, from + EVAL_CHUNK));
+    for (int from = 0; from < local.length; from += SlotPass.CHUNK) {
+      float[][] part = Arrays.copyOfRange(local, from, Math.min(local.length, from + SlotPass.CHUNK));
       try (NDManager sub = manager.newSubManager()) {
         NDArray s = network.sharedFromLocal(parameters, slot, Tensors.create(sub, part));
-        done = copyRows(s, out, done);
+        done = Matrices.copyRows(s, out, done);
       }
     }
     return out;
@@ -159,18 +141,5 @@ public final class Inference implements RetrievalSpace {
       }
     }
     return out;
-  }
-
-  private static int copyRows(NDArray concepts, float[][] out, int offset) {
-    Shape shape = concepts.getShape();
-    int rows = (int) shape.get(0);
-    int k = (int) shape.get(1);
-    float[] flat = concepts.toFloatArray();
-    for (int r = 0; r < rows; r++) {
-      float[] row = new float[k];
-      System.arraycopy(flat, r * k, row, 0, k);
-      out[offset + r] = row;
-    }
-    return offset + rows;
   }
 }

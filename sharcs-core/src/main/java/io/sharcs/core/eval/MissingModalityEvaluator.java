@@ -1,12 +1,11 @@
 package io.sharcs.core.eval;
 
 import io.sharcs.api.MultimodalSample;
-import io.sharcs.core.train.PreparedData;
-import io.sharcs.core.train.PreparedData.Split;
+import io.sharcs.core.data.PreparedData;
+import io.sharcs.core.data.PreparedData.Split;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.sharcs.core.data.Batches;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,9 +38,9 @@ public final class MissingModalityEvaluator {
   /**
    * @param banks one bank per slot, of vectors in the retrieval space (shared concepts for SHARCS)
    * @param split the samples to evaluate (the test split)
-   * @return per modality name, the accuracy when that modality is missing
+   * @return per modality, in slot order, the accuracy when that modality is missing
    */
-  public Map<String, Double> evaluate(List<ConceptBank> banks, Split split) {
+  public List<MissingModalityResult> evaluate(List<ConceptBank> banks, Split split) {
     return evaluate(banks, split, represent(split));
   }
 
@@ -49,7 +48,7 @@ public final class MissingModalityEvaluator {
   public List<float[][]> represent(Split split) {
     List<float[][]> own = new ArrayList<>();
     for (int m = 0; m < data.slots().size(); m++) {
-      own.add(space.represent(m, Inference.inputs(m, split, Batches.range(split.size()))));
+      own.add(space.represent(m, split.inputs(m, Batches.range(split.size()))));
     }
     return own;
   }
@@ -58,10 +57,11 @@ public final class MissingModalityEvaluator {
    * As {@link #evaluate(List, Split)}, with the rows' own vectors already computed (by {@link
    * #represent}), so callers that need them too encode the split once.
    */
-  public Map<String, Double> evaluate(List<ConceptBank> banks, Split split, List<float[][]> own) {
+  public List<MissingModalityResult> evaluate(
+      List<ConceptBank> banks, Split split, List<float[][]> own) {
     int slots = data.slots().size();
     int[] labels = split.labels();
-    Map<String, Double> accuracy = new LinkedHashMap<>();
+    List<MissingModalityResult> accuracy = new ArrayList<>();
     for (int missing = 0; missing < slots; missing++) {
       List<float[][]> input = new ArrayList<>(own);
       input.set(missing, retrieve(missing, banks.get(missing), split, own));
@@ -72,7 +72,9 @@ public final class MissingModalityEvaluator {
           correct++;
         }
       }
-      accuracy.put(data.slots().get(missing).name(), correct / (double) split.size());
+      accuracy.add(
+          new MissingModalityResult(
+              data.slots().get(missing).name(), correct / (double) split.size()));
     }
     return accuracy;
   }

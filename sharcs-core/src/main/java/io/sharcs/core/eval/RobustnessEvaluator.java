@@ -1,13 +1,12 @@
 package io.sharcs.core.eval;
 
-import io.sharcs.core.train.PreparedData;
-import io.sharcs.core.train.PreparedData.Split;
-import io.sharcs.core.train.Seeds;
+import io.sharcs.core.data.PreparedData;
+import io.sharcs.core.data.PreparedData.Split;
+import io.sharcs.core.config.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import io.sharcs.core.data.Batches;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -75,9 +74,9 @@ public final class RobustnessEvaluator {
   /**
    * @param banks one retrieval bank per slot, the ones the missing-modality metric uses
    * @param split the samples to evaluate (the test split)
-   * @return the metrics, named as in the class comment
+   * @return per modality, in slot order, its results
    */
-  public Map<String, Double> evaluate(List<ConceptBank> banks, Split split) {
+  public List<RobustnessResult> evaluate(List<ConceptBank> banks, Split split) {
     int slots = data.slots().size();
     int n = split.size();
     int[] all = Batches.range(n);
@@ -87,7 +86,7 @@ public final class RobustnessEvaluator {
     List<float[][]> local = new ArrayList<>(slots);
     List<float[][]> clean = new ArrayList<>(slots);
     for (int m = 0; m < slots; m++) {
-      local.add(inference.localConcepts(m, Inference.inputs(m, split, all)));
+      local.add(inference.localConcepts(m, split.inputs(m, all)));
       clean.add(inference.sharedFromLocal(m, local.get(m)));
     }
     int k = clean.get(0)[0].length;
@@ -104,7 +103,7 @@ public final class RobustnessEvaluator {
       chosen.add(interventionIndices(k, settings.interventions(), indexRng));
     }
     MissingModalityEvaluator retrieval = new MissingModalityEvaluator(inference, data);
-    Map<String, Double> metrics = new LinkedHashMap<>();
+    List<RobustnessResult> results = new ArrayList<>(slots);
     for (int m = 0; m < slots; m++) {
       String name = data.slots().get(m).name();
       SplittableRandom noiseRng =
@@ -112,15 +111,14 @@ public final class RobustnessEvaluator {
       float[][] noisy =
           inference.sharedFromLocal(m, withNoise(local.get(m), settings.noiseStd(), noiseRng));
       float[][] retrieved = retrieval.retrieve(m, banks.get(m), split, clean);
-      metrics.put("robustness.noise." + name, accuracyWith(clean, m, noisy, labels));
-      metrics.put(
-          "robustness.intervention_clean." + name,
-          accuracyWith(clean, m, intervene(noisy, clean.get(m), batches, chosen), labels));
-      metrics.put(
-          "robustness.intervention_retrieved." + name,
-          accuracyWith(clean, m, intervene(noisy, retrieved, batches, chosen), labels));
+      double noise = accuracyWith(clean, m, noisy, labels);
+      double interventionClean =
+          accuracyWith(clean, m, intervene(noisy, clean.get(m), batches, chosen), labels);
+      double interventionRetrieved =
+          accuracyWith(clean, m, intervene(noisy, retrieved, batches, chosen), labels);
+      results.add(new RobustnessResult(name, noise, interventionClean, interventionRetrieved));
     }
-    return metrics;
+    return results;
   }
 
   /**

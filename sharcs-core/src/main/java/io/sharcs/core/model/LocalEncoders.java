@@ -5,11 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.sharcs.api.ConceptSampling;
-import io.sharcs.api.EncoderContext;
 import io.sharcs.api.EncoderPurpose;
-import io.sharcs.core.eval.Batches;
-import io.sharcs.core.train.PreparedData;
-import io.sharcs.core.train.PreparedData.Slot;
+import io.sharcs.core.data.Batches;
+import io.sharcs.core.data.PreparedData;
+import io.sharcs.core.data.PreparedData.Slot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,12 +41,7 @@ public record LocalEncoders(List<Block> encoders, List<Shape[]> shapes, int[] ar
     int exampleRows = Math.min(2, data.train().size());
     for (int m = 0; m < data.slots().size(); m++) {
       Slot slot = data.slots().get(m);
-      encoders.add(
-          slot.plugin()
-              .createEncoder(
-                  slot.encoder(),
-                  new EncoderContext(
-                      concepts, slot.spec(), sampling, slot.baseDirectory(), purpose)));
+      encoders.add(slot.calls().createEncoder(concepts, sampling, purpose));
       try (NDManager example = manager.newSubManager()) {
         NDList batch = data.batch(m, data.train(), Batches.range(exampleRows), example);
         shapes.add(batch.getShapes());

@@ -13,7 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.sharcs.api.nn.Layers;
-import io.sharcs.core.NetworkPart;
+import io.sharcs.core.config.NetworkPart;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -11,7 +11,7 @@ import io.sharcs.api.nn.Tensors;
 /**
  * The semantic regulariser d: the mean Euclidean (not squared) distance between the shared
  * concepts of semantically matching cross-modal pairs of a mini-batch; and its optional
- * separating term (an extension of the paper, see {@link io.sharcs.core.SeparationConfig}).
+ * separating term (an extension of the paper, see {@link io.sharcs.core.config.SeparationConfig}).
  */
 public final class SemanticRegulariser {
 

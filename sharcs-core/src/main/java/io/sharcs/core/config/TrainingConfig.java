@@ -1,0 +1,99 @@
+package io.sharcs.core.config;
+
+import static io.sharcs.api.InvalidConfigException.requireNonNegative;
+import static io.sharcs.api.InvalidConfigException.requirePositive;
+import static io.sharcs.api.InvalidConfigException.requireProbability;
+
+import io.sharcs.api.InvalidConfigException;
+import java.util.List;
+
+/**
+ * How the model is trained.
+ *
+ * @param epochs passes over the training split, &gt;= 1
+ * @param batchSize samples per mini-batch
+ * @param learningRate Adam's learning rate
+ * @param lambda weight of the semantic regulariser d in the loss (SHARCS mode)
+ * @param pairProbability probability that a sample seeks a cross-modal partner for d
+ * @param classWeights weigh each class's BCE term by (N - n_c) / n_c, as the reference does for
+ *     MNIST
+ * @param phases an optional schedule (see {@link TrainingPhase}); empty means one phase of
+ *     {@code epochs} epochs training everything. When given, the phases' epochs must add up to
+ *     {@code epochs}.
+ * @param gradientClip the largest global L2 norm of the gradient an Adam step may use; a larger
+ *     gradient is scaled down to it before the step. 0 (the default, as the reference) = no
+ *     clipping. Guards against the rare batches whose gradient is hundreds of times the usual
+ *     (docs/decisions.md, "Gradient clipping").
+ * @param separation the semantic regulariser's separating term, an extension of the paper (off
+ *     by default; see {@link SeparationConfig}); omitted in a file: off
+ */
+public record TrainingConfig(
+    int epochs,
+    int batchSize,
+    double learningRate,
+    double lambda,
+    double pairProbability,
+    boolean classWeights,
+    List<TrainingPhase> phases,
+    double gradientClip,
+    SeparationConfig separation) {
+
+  /** The XOR-AND-XOR values of the reference. */
+  public static final TrainingConfig DEFAULTS =
+      new TrainingConfig(150, 64, 1e-3, 0.1, 0.1, false, List.of(), 0, SeparationConfig.OFF);
+
+  /**
+   * A plain schedule: {@code epochs} epochs training everything, no gradient clipping, the
+   * paper's pull-only regulariser.
+   */
+  public TrainingConfig(
+      int epochs,
+      int batchSize,
+      double learningRate,
+      double lambda,
+      double pairProbability,
+      boolean classWeights) {
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        lambda,
+        pairProbability,
+        classWeights,
+        List.of(),
+        0,
+        SeparationConfig.OFF);
+  }
+
+  public TrainingConfig {
+    if (epochs < 1) {
+      throw new InvalidConfigException("epochs", "got " + epochs + ", expected an integer >= 1");
+    }
+    requirePositive("batch_size", batchSize);
+    requirePositive("learning_rate", learningRate);
+    requireNonNegative("lambda", lambda);
+    requireProbability("pair_probability", pairProbability);
+    requireNonNegative("gradient_clip", gradientClip);
+    phases = phases == null ? List.of() : List.copyOf(phases);
+    separation = separation == null ? SeparationConfig.OFF : separation;
+    int scheduled = phases.stream().mapToInt(TrainingPhase::epochs).sum();
+    if (!phases.isEmpty() && scheduled != epochs) {
+      throw new InvalidConfigException(
+          "phases",
+          "the phases add up to " + scheduled + " epochs but epochs is " + epochs
+              + ", expected them to agree (set epochs to " + scheduled + ")");
+    }
+  }
+
+  /** The phase that epoch {@code epoch} (1-based) belongs to. */
+  public TrainingPhase phaseOf(int epoch) {
+    int end = 0;
+    for (TrainingPhase p : phases) {
+      end += p.epochs();
+      if (epoch <= end) {
+        return p;
+      }
+    }
+    return TrainingPhase.full(epochs);
+  }
+}

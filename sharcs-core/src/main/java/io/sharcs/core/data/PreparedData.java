@@ -1,0 +1,254 @@
+package io.sharcs.core.data;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import io.sharcs.api.EncoderConfig;
+import io.sharcs.api.InputSpec;
+import io.sharcs.api.InvalidInputException;
+import io.sharcs.api.MultimodalDataset;
+import io.sharcs.api.MultimodalSample;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A data set checked against the experiment's modality bindings and arranged by slot: raw
+ * inputs, labels and content keys per split, and each modality's input shape. All data errors
+ * surface here, before any training, each naming the data set, the sample and what is wrong.
+ */
+public final class PreparedData {
+
+  private final String name;
+  private final List<Slot> slots;
+  private final int classes;
+  private final Split train;
+  private final Split test;
+
+  private PreparedData(String name, List<Slot> slots, int classes, Split train, Split test) {
+    this.name = name;
+    this.slots = slots;
+    this.classes = classes;
+    this.train = train;
+    this.test = test;
+  }
+
+  /**
+   * Checks and arranges {@code dataset} for {@code bindings}.
+   *
+   * @throws InvalidInputException if a binding names no modality of the data set, a training or
+   *     test sample lacks a modality, an input or counterpart has the wrong type, a label is out
+   *     of range, or a plugin rejects a sample
+   */
+  public static PreparedData prepare(MultimodalDataset dataset, List<ModalityBinding> bindings) {
+    String where = "data set '" + dataset.name() + "'";
+    List<String> names = bindings.stream().map(ModalityBinding::name).toList();
+    if (!names.equals(dataset.modalities())) {
+      throw new InvalidInputException(
+          where + ": experiment modalities " + names + " do not match the data set's "
+              + dataset.modalities() + ", expected the same names in the same order");
+    }
+    int classes = dataset.numClasses();
+    List<Slot> slots = new ArrayList<>();
+    for (ModalityBinding b : bindings) {
+      slots.add(new Slot(b.name(), ModalityCalls.open(dataset, b, where)));
+    }
+    Split train = Split.of(dataset.train(), names, classes, where);
+    Split test = Split.of(dataset.test(), names, classes, where);
+    return new PreparedData(dataset.name(), List.copyOf(slots), classes, train, test);
+  }
+
+  /** Batches raw inputs of {@code slot} (own inputs or counterpart renderings) into tensors. */
+  public NDList batch(int slot, List<?> raw, NDManager manager) {
+    return slots.get(slot).calls().batch(raw, manager);
+  }
+
+  /** Batches rows {@code rows} of {@code split} for {@code slot}. */
+  public NDList batch(int slot, Split split, int[] rows, NDManager manager) {
+    return batch(slot, split.inputs(slot, rows), manager);
+  }
+
+  /**
+   * The one batching path of the core: rows {@code rows} of {@code split} batched for every slot,
+   * in slot order, into {@code manager}.
+   */
+  public List<NDList> batch(Split split, int[] rows, NDManager manager) {
+    List<NDList> inputs = new ArrayList<>(slots.size());
+    for (int m = 0; m < slots.size(); m++) {
+      inputs.add(batch(m, split, rows, manager));
+    }
+    return inputs;
+  }
+
+  /** What each slot's preprocessing reports about each split. */
+  public List<PreprocessingReport> preprocessingReport() {
+    List<PreprocessingReport> out = new ArrayList<>();
+    for (int m = 0; m < slots.size(); m++) {
+      Slot slot = slots.get(m);
+      for (Map.Entry<String, Split> split : List.of(Map.entry("train", train), Map.entry("test", test))) {
+        List<Object> raw = Arrays.asList(split.getValue().inputs[m]);
+        out.add(
+            new PreprocessingReport(
+                slot.name(), split.getKey(), slot.calls().report(raw)));
+      }
+    }
+    return out;
+  }
+
+  /** Saves every slot's learned preprocessing state into {@code directory}. */
+  public void savePreprocessing(Path directory) throws IOException {
+    for (Slot slot : slots) {
+      slot.calls().save(directory);
+    }
+  }
+
+  /**
+   * Lets the plugin of {@code slot} pretrain {@code encoder} without labels on the training
+   * split's inputs of that slot ({@link io.sharcs.api.ModalityPlugin#pretrain}); plugins that do
+   * not pretrain return at once.
+   *
+   * @param seed the run's master seed; the plugin gets a seed derived from it and the slot name
+   */
+  public void pretrain(int slot, Block encoder, NDManager manager, long seed) {
+    slots.get(slot).calls().pretrain(encoder, Arrays.asList(train.inputs[slot]), manager, seed);
+  }
+
+  /** The data set's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The modality slots, in order. */
+  public List<Slot> slots() {
+    return slots;
+  }
+
+  /** The number of classes. */
+  public int classes() {
+    return classes;
+  }
+
+  /** The training split. */
+  public Split train() {
+    return train;
+  }
+
+  /** The test split. */
+  public Split test() {
+    return test;
+  }
+
+  /**
+   * One modality slot.
+   *
+   * @param name the modality name in the data set
+   * @param calls the slot's plugin calls, with its preprocessing fitted on the training split
+   */
+  public record Slot(String name, ModalityCalls<?> calls) {
+
+    /** The modality's options. */
+    public EncoderConfig encoder() {
+      return calls.encoder();
+    }
+
+    /** The input shape the encoder is built for. */
+    public InputSpec spec() {
+      return calls.spec();
+    }
+  }
+
+  /** One split: samples with their inputs, labels and content keys by slot. */
+  public static final class Split {
+    private final List<MultimodalSample> samples;
+    private final int[] labels;
+    private final Object[][] inputs;
+    private final Object[][] keys;
+
+    private Split(List<MultimodalSample> samples, int[] labels, Object[][] inputs, Object[][] keys) {
+      this.samples = samples;
+      this.labels = labels;
+      this.inputs = inputs;
+      this.keys = keys;
+    }
+
+    static Split of(List<MultimodalSample> samples, List<String> names, int classes, String where) {
+      int n = samples.size();
+      int[] labels = new int[n];
+      Object[][] inputs = new Object[names.size()][n];
+      Object[][] keys = new Object[names.size()][n];
+      for (int i = 0; i < n; i++) {
+        MultimodalSample s = samples.get(i);
+        if (s.label() < 0 || s.label() >= classes) {
+          throw new InvalidInputException(
+              where + " sample " + s.id() + ": label " + s.label() + ", expected 0.."
+                  + (classes - 1));
+        }
+        labels[i] = s.label();
+        for (int m = 0; m < names.size(); m++) {
+          inputs[m][i] = s.inputs().get(names.get(m));
+          keys[m][i] = s.contentKeys().get(names.get(m));
+        }
+      }
+      return new Split(List.copyOf(samples), labels, inputs, keys);
+    }
+
+    /** The number of samples. */
+    public int size() {
+      return labels.length;
+    }
+
+    /** The samples, in split order. */
+    public List<MultimodalSample> samples() {
+      return samples;
+    }
+
+    /** The label of row {@code r}. */
+    public int label(int r) {
+      return labels[r];
+    }
+
+    /** All labels, a copy. */
+    public int[] labels() {
+      return labels.clone();
+    }
+
+    /** The labels of the given rows. */
+    public int[] labels(int[] rows) {
+      int[] out = new int[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        out[i] = labels[rows[i]];
+      }
+      return out;
+    }
+
+    /** The raw inputs of {@code slot} at {@code rows}, in row order. */
+    public List<Object> inputs(int slot, int[] rows) {
+      List<Object> raw = new ArrayList<>(rows.length);
+      for (int r : rows) {
+        raw.add(inputs[slot][r]);
+      }
+      return raw;
+    }
+
+    /** The raw input of {@code slot} at row {@code r}. */
+    public Object input(int slot, int r) {
+      return inputs[slot][r];
+    }
+
+    /** Per slot, the content keys of the given rows (null where unknown). */
+    public List<Object[]> keys(int[] rows) {
+      List<Object[]> out = new ArrayList<>(keys.length);
+      for (Object[] slotKeys : keys) {
+        Object[] k = new Object[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+          k[i] = slotKeys[rows[i]];
+        }
+        out.add(k);
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.sharcs.core.pipeline;
+
+import ai.djl.ndarray.NDManager;
+import io.sharcs.api.EncoderPurpose;
+import io.sharcs.api.Permutations;
+import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.Protocol;
+import io.sharcs.core.config.RunSettings;
+import io.sharcs.core.config.Seeds;
+import io.sharcs.core.data.Batches;
+import io.sharcs.core.data.PreparedData;
+import io.sharcs.core.data.PreparedData.Slot;
+import io.sharcs.core.eval.Accuracies;
+import io.sharcs.core.eval.AnalysisRows;
+import io.sharcs.core.eval.ConceptReport;
+import io.sharcs.core.eval.ConceptResults;
+import io.sharcs.core.eval.ConceptTables;
+import io.sharcs.core.eval.CrossModalRetrieval;
+import io.sharcs.core.eval.Inference;
+import io.sharcs.core.eval.MissingModalityEvaluator;
+import io.sharcs.core.eval.MissingModalityResult;
+import io.sharcs.core.eval.RetrievalResult;
+import io.sharcs.core.eval.RobustnessEvaluator;
+import io.sharcs.core.eval.RobustnessResult;
+import io.sharcs.core.model.LocalEncoders;
+import io.sharcs.core.model.SharcsNetwork;
+import io.sharcs.core.train.EpochReport;
+import io.sharcs.core.train.SharcsTrainer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+
+/**
+ * The concept models: SHARCS (local concepts, projections into the shared concept space, the
+ * semantic regulariser) and multi-CBM (SHARCS without the shared space). Trains, then evaluates
+ * accuracy, missing-modality and cross-modal retrieval, robustness and the concept metrics.
+ */
+final class SharcsPipeline implements ModelPipeline {
+
+  @Override
+  public Trained run(Setup setup) {
+    PreparedData data = setup.data();
+    RunSettings settings = setup.settings();
+    NDManager manager = setup.manager();
+    boolean reference = settings.protocol() == Protocol.REFERENCE;
+    Assembled assembled = build(setup);
+    SharcsNetwork network = assembled.network();
+    SharcsTrainer trainer =
+        new SharcsTrainer(
+            network, data, settings.training(), settings.protocol().adamStepsPerBatch(),
+            settings.seed(), manager);
+    Inference inference = new Inference(network, data, manager);
+    SplittableRandom referenceEvalRng =
+        new SplittableRandom(Seeds.derive(settings.seed(), "reference-eval"));
+    int batchSize = settings.training().batchSize();
+    double[] epochSeconds = new double[settings.training().epochs()];
+    double trainAccuracy = Double.NaN;
+    double testAccuracy = Double.NaN;
+    double finalLoss = Double.NaN;
+    long trainStart = System.nanoTime();
+    for (int e = 1; e <= settings.training().epochs(); e++) {
+      EpochReport report = trainer.epoch(e, setup.progress());
+      epochSeconds[e - 1] = report.seconds();
+      finalLoss = report.loss();
+      if (reference) {
+        // The reference measures accuracy every epoch in training mode; its last values are
+        // the ones it reports, and these passes also move the batch-norm running statistics.
+        trainAccuracy =
+            inference.accuracy(
+                data.train(),
+                Permutations.shuffled(data.train().size(), referenceEvalRng),
+                true,
+                batchSize);
+        testAccuracy =
+            inference.accuracy(data.test(), Batches.range(data.test().size()), true, batchSize);
+      }
+    }
+    double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
+    if (!reference) {
+      trainAccuracy =
+          inference.accuracy(data.train(), Batches.range(data.train().size()), false, batchSize);
+      testAccuracy =
+          inference.accuracy(data.test(), Batches.range(data.test().size()), false, batchSize);
+    }
+    int trainSize = data.train().size();
+    int testSize = data.test().size();
+    AnalysisRows rows =
+        reference
+            ? AnalysisRows.referenceSubset(trainSize, testSize, settings.seed())
+            : AnalysisRows.full(trainSize, testSize);
+    ConceptTables tables = ConceptTables.extract(inference, data, rows);
+    MissingModalityEvaluator missingModality = new MissingModalityEvaluator(inference, data);
+    List<float[][]> testShared = missingModality.represent(data.test());
+    List<MissingModalityResult> missing =
+        missingModality.evaluate(tables.banks(reference), data.test(), testShared);
+    List<RetrievalResult> retrieval =
+        CrossModalRetrieval.evaluate(data, tables, reference, data.test(), testShared);
+    long robustnessStart = System.nanoTime();
+    List<RobustnessResult> robustness =
+        new RobustnessEvaluator(
+                inference,
+                data,
+                RobustnessEvaluator.Settings.reference(
+                    settings.model().concepts(), batchSize, settings.seed()))
+            .evaluate(tables.banks(reference), data.test());
+    double robustnessSeconds = (System.nanoTime() - robustnessStart) / 1e9;
+    ConceptResults concepts =
+        ConceptReport.metrics(
+            tables, data.slots().stream().map(Slot::name).toList(), settings.seed());
+    ModelResults results =
+        new ModelResults(
+            new Accuracies(trainAccuracy, testAccuracy),
+            missing,
+            retrieval,
+            robustness,
+            Optional.of(concepts),
+            OptionalInt.empty(),
+            finalLoss,
+            new Timings(
+                Pipelines.median(epochSeconds),
+                trainSeconds,
+                assembled.pretrainSeconds(),
+                OptionalDouble.of(robustnessSeconds)));
+    return new Trained(results, List.of(new Saved(Pipelines.MODEL_NAME, network)), Map.of());
+  }
+
+  /** The initialised (and pretrained) network, and how long the encoders' pretraining took. */
+  private record Assembled(SharcsNetwork network, double pretrainSeconds) {}
+
+  private static Assembled build(Setup setup) {
+    PreparedData data = setup.data();
+    RunSettings settings = setup.settings();
+    NDManager manager = setup.manager();
+    ModelConfig model = settings.model();
+    LocalEncoders local = setup.encoders(EncoderPurpose.CONCEPTS);
+    SharcsNetwork network =
+        new SharcsNetwork(
+            local.encoders(),
+            local.arity(),
+            model.concepts(),
+            model.steepness(),
+            model.projectionHidden(),
+            model.predictorHidden(),
+            data.classes(),
+            settings.mode() == Mode.SHARCS);
+    network.initialize(manager, local.shapes());
+    double pretrainSeconds = local.pretrain(data, manager, settings.seed());
+    return new Assembled(network, pretrainSeconds);
+  }
+}

@@ -1,0 +1,145 @@
+package io.sharcs.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import io.sharcs.api.Permutations;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The core's one training loop, shared by SHARCS ({@link SharcsTrainer}) and the baselines:
+ * every epoch the rows are shuffled and cut into mini-batches; per batch a {@link Step} builds the
+ * loss inside a gradient collector, backward, then Adam ({@code stepsPerBatch} updates per
+ * gradient). A trailing batch of a single sample is skipped: batch normalisation (in the core or
+ * in plugin encoders) needs two rows.
+ */
+public final class MiniBatchLoop {
+
+  /**
+   * One batch's loss (a scalar to differentiate), how many of its rows were predicted right, and
+   * the semantic regulariser's distance d in it (0 where there is none).
+   */
+  public record Outcome(NDArray loss, long correct, float distance) {
+
+    /** A batch without a regulariser. */
+    public Outcome(NDArray loss, long correct) {
+      this(loss, correct, 0f);
+    }
+  }
+
+  /** Builds the loss of one batch of rows, in {@code batchManager}. */
+  @FunctionalInterface
+  public interface Step {
+    Outcome forward(int[] rows, ParameterStore parameters, NDManager batchManager);
+  }
+
+  private final NDManager manager;
+  private final ParameterStore parameters;
+  private final AdamSteps optimizer;
+  private final List<Parameter> learnable = new ArrayList<>();
+  private final int batchSize;
+  private final SplittableRandom shuffleRng;
+  private boolean started;
+
+  /**
+   * @param block the model whose learnable parameters Adam updates (all of them, until {@link
+   *     #train} narrows the set)
+   * @param learningRate Adam's learning rate
+   * @param stepsPerBatch Adam updates per gradient: 1 (clean) or 2 (reference)
+   * @param gradientClip the largest global gradient norm; 0 = no clipping
+   * @param shuffleRng the stream that shuffles the rows every epoch
+   */
+  public MiniBatchLoop(
+      Block block,
+      double learningRate,
+      int stepsPerBatch,
+      double gradientClip,
+      int batchSize,
+      SplittableRandom shuffleRng,
+      NDManager manager) {
+    this.manager = manager;
+    this.parameters = new ParameterStore(manager, false);
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      if (p.getValue().requiresGradient()) {
+        learnable.add(p.getValue());
+      }
+    }
+    this.optimizer = new AdamSteps(learningRate, stepsPerBatch, gradientClip);
+    this.batchSize = batchSize;
+    this.shuffleRng = shuffleRng;
+  }
+
+  /** The block's learnable parameters (running statistics excluded), in block order. */
+  public List<Parameter> learnable() {
+    return List.copyOf(learnable);
+  }
+
+  /**
+   * Sets the parameters Adam updates from now on (a subset of {@link #learnable}); the moments
+   * of each parameter are kept.
+   */
+  public void train(List<Parameter> trainable) {
+    started = true;
+    optimizer.train(trainable);
+  }
+
+  /** Shuffled rows {@code 0..rows-1}, in batches of the configured size (a lone trailing row dropped). */
+  public List<int[]> shuffledBatches(int rows) {
+    int[] order = Permutations.shuffled(rows, shuffleRng);
+    List<int[]> batches = new ArrayList<>();
+    for (int from = 0; from < rows; from += batchSize) {
+      int to = Math.min(rows, from + batchSize);
+      if (to - from >= 2) {
+        batches.add(Arrays.copyOfRange(order, from, to));
+      }
+    }
+    return batches;
+  }
+
+  /**
+   * Trains one epoch over rows {@code 0..rows-1}.
+   *
+   * @param epoch the epoch number for the report
+   * @param epochs the total for the report
+   */
+  public EpochReport epoch(int epoch, int epochs, int rows, Step step) {
+    if (!started) {
+      started = true;
+      optimizer.train(learnable);
+    }
+    long start = System.nanoTime();
+    double lossSum = 0;
+    double distanceSum = 0;
+    long correct = 0;
+    long seen = 0;
+    List<int[]> batches = shuffledBatches(rows);
+    for (int[] batch : batches) {
+      try (NDManager sub = manager.newSubManager()) {
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          Outcome o = step.forward(batch, parameters, sub);
+          gc.backward(o.loss());
+          lossSum += o.loss().getFloat();
+          distanceSum += o.distance();
+          correct += o.correct();
+        }
+        optimizer.step();
+      }
+      seen += batch.length;
+    }
+    return new EpochReport(
+        epoch,
+        epochs,
+        lossSum / batches.size(),
+        correct / (double) seen,
+        distanceSum / batches.size(),
+        (System.nanoTime() - start) / 1e9);
+  }
+}
