@@ -2,7 +2,6 @@ package io.sharcs.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.sharcs.api.ConceptSampling;
 import io.sharcs.api.InvalidConfigException;
 import java.util.Locale;
 
@@ -49,11 +48,12 @@ public enum Protocol {
     return this == REFERENCE ? 2 : 1;
   }
 
-  /** How stochastic concept layers behave in evaluation: the reference samples Gumbel noise. */
-  public ConceptSampling conceptSampling() {
-    return this == REFERENCE
-        ? ConceptSampling.STOCHASTIC_ALWAYS
-        : ConceptSampling.DETERMINISTIC_IN_EVAL;
+  /**
+   * Whether stochastic concept layers keep sampling in evaluation: the reference draws Gumbel
+   * noise even in eval mode; the clean protocol takes its expectation.
+   */
+  public boolean stochasticWhenEvaluating() {
+    return this == REFERENCE;
   }
 
   @Override

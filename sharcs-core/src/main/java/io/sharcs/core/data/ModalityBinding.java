@@ -2,30 +2,27 @@ package io.sharcs.core.data;
 
 import io.sharcs.api.EncoderConfig;
 import io.sharcs.api.InvalidConfigException;
-import io.sharcs.api.ModalityPlugin;
-import java.nio.file.Path;
+import io.sharcs.api.ModalityDefinition;
 import java.util.Objects;
 
 /**
- * One modality slot of an experiment: the data set's modality {@code name}, the plugin that
- * handles it and its options (preprocessing and local concept encoder).
+ * One modality slot of an experiment: the data set's modality {@code name}, the modality plugin
+ * that handles it and its options (preprocessing and local concept encoder), already bound and
+ * checked against the plugin's options type; file paths in the options are resolved.
  *
- * @param baseDirectory where relative paths in the options resolve (the experiment file's folder)
+ * @param name the modality name in the data set
+ * @param modality what the plugin contributed
+ * @param options the modality's options, of {@code modality}'s options type
  */
 public record ModalityBinding(
-    String name, ModalityPlugin<?> plugin, EncoderConfig encoder, Path baseDirectory) {
-
-  /** A binding whose relative paths resolve against the working directory. */
-  public ModalityBinding(String name, ModalityPlugin<?> plugin, EncoderConfig encoder) {
-    this(name, plugin, encoder, Path.of(""));
-  }
+    String name, ModalityDefinition<?, ?> modality, EncoderConfig options) {
 
   public ModalityBinding {
-    Objects.requireNonNull(plugin, "plugin");
-    Objects.requireNonNull(encoder, "encoder");
-    Objects.requireNonNull(baseDirectory, "baseDirectory");
+    Objects.requireNonNull(modality, "modality");
+    Objects.requireNonNull(options, "options");
     if (name == null || name.isBlank()) {
       throw new InvalidConfigException("name", "got an empty modality name, expected a name");
     }
+    modality.options(options);
   }
 }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import io.sharcs.api.EncoderConfig;
-import io.sharcs.api.InputSpec;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
@@ -147,16 +146,16 @@ public final class PreparedData {
    * @param name the modality name in the data set
    * @param calls the slot's plugin calls, with its preprocessing fitted on the training split
    */
-  public record Slot(String name, ModalityCalls<?> calls) {
+  public record Slot(String name, ModalityCalls<?, ?> calls) {
 
     /** The modality's options. */
-    public EncoderConfig encoder() {
-      return calls.encoder();
+    public EncoderConfig options() {
+      return calls.options();
     }
 
-    /** The input shape the encoder is built for. */
-    public InputSpec spec() {
-      return calls.spec();
+    /** The fitted preprocessing's description, for logs. */
+    public String summary() {
+      return calls.summary();
     }
   }
 

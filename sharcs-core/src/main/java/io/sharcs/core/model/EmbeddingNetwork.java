@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The non-concept baselines' network: each modality's plain embedding encoder e_m (the plugin's
- * encoder built for {@link io.sharcs.api.EncoderPurpose#EMBEDDING}) and, on top, either
+ * encoder built for {@link io.sharcs.core.data.EncoderRole#EMBEDDING}) and, on top, either
  *
  * <ul>
  *   <li>{@link Fusion#HEADS}: one head per modality, {@code Linear(k -> hidden), ReLU,

@@ -4,9 +4,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import io.sharcs.api.ConceptSampling;
-import io.sharcs.api.EncoderPurpose;
 import io.sharcs.core.data.Batches;
+import io.sharcs.core.data.EncoderRole;
 import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.data.PreparedData.Slot;
 import java.util.ArrayList;
@@ -26,14 +25,14 @@ public record LocalEncoders(List<Block> encoders, List<Shape[]> shapes, int[] ar
    * Asks each slot's plugin for its encoder.
    *
    * @param concepts k, the width each encoder outputs
-   * @param sampling how stochastic concept layers behave in evaluation
-   * @param purpose concept encoders (SHARCS, multi-CBM) or plain embeddings (the baselines)
+   * @param stochasticWhenEvaluating whether stochastic concept layers sample in evaluation too
+   * @param role concept encoders (SHARCS, multi-CBM) or plain embeddings (the baselines)
    */
   public static LocalEncoders create(
       PreparedData data,
       int concepts,
-      ConceptSampling sampling,
-      EncoderPurpose purpose,
+      boolean stochasticWhenEvaluating,
+      EncoderRole role,
       NDManager manager) {
     List<Block> encoders = new ArrayList<>();
     List<Shape[]> shapes = new ArrayList<>();
@@ -41,7 +40,7 @@ public record LocalEncoders(List<Block> encoders, List<Shape[]> shapes, int[] ar
     int exampleRows = Math.min(2, data.train().size());
     for (int m = 0; m < data.slots().size(); m++) {
       Slot slot = data.slots().get(m);
-      encoders.add(slot.calls().createEncoder(concepts, sampling, purpose));
+      encoders.add(slot.calls().createEncoder(concepts, stochasticWhenEvaluating, role));
       try (NDManager example = manager.newSubManager()) {
         NDList batch = data.batch(m, data.train(), Batches.range(exampleRows), example);
         shapes.add(batch.getShapes());

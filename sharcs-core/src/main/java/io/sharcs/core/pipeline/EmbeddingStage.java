@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.sharcs.api.EncoderPurpose;
+import io.sharcs.core.data.EncoderRole;
 import io.sharcs.core.config.ModelConfig;
 import io.sharcs.core.config.RunSettings;
 import io.sharcs.core.config.Seeds;
@@ -72,7 +72,7 @@ final class EmbeddingStage {
     NDManager manager = setup.manager();
     ModelConfig model = settings.model();
     // Embedding encoders have no concept sampling; the protocol's setting is passed for form.
-    LocalEncoders local = setup.encoders(EncoderPurpose.EMBEDDING);
+    LocalEncoders local = setup.encoders(EncoderRole.EMBEDDING);
     this.network =
         new EmbeddingNetwork(
             local.encoders(), local.arity(), model.concepts(), model.predictorHidden(),

@@ -2,7 +2,7 @@ package io.sharcs.core.pipeline;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import io.sharcs.api.EncoderPurpose;
+import io.sharcs.core.data.EncoderRole;
 import io.sharcs.core.config.RunSettings;
 import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.model.LocalEncoders;
@@ -36,12 +36,12 @@ interface ModelPipeline {
       NDManager manager) {
 
     /** Every slot's encoder from its plugin, of width k, for {@code purpose}. */
-    LocalEncoders encoders(EncoderPurpose purpose) {
+    LocalEncoders encoders(EncoderRole role) {
       return LocalEncoders.create(
           data,
           settings.model().concepts(),
-          settings.protocol().conceptSampling(),
-          purpose,
+          settings.protocol().stochasticWhenEvaluating(),
+          role,
           manager);
     }
   }

@@ -1,7 +1,7 @@
 package io.sharcs.core.pipeline;
 
 import ai.djl.ndarray.NDManager;
-import io.sharcs.api.EncoderPurpose;
+import io.sharcs.core.data.EncoderRole;
 import io.sharcs.api.Permutations;
 import io.sharcs.core.config.Mode;
 import io.sharcs.core.config.ModelConfig;
@@ -136,7 +136,7 @@ final class SharcsPipeline implements ModelPipeline {
     RunSettings settings = setup.settings();
     NDManager manager = setup.manager();
     ModelConfig model = settings.model();
-    LocalEncoders local = setup.encoders(EncoderPurpose.CONCEPTS);
+    LocalEncoders local = setup.encoders(EncoderRole.CONCEPTS);
     SharcsNetwork network =
         new SharcsNetwork(
             local.encoders(),

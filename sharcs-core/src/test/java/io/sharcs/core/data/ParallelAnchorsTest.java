@@ -1,5 +1,7 @@
 package io.sharcs.core.data;
 
+import io.sharcs.api.ModalityDefinition;
+
 import io.sharcs.core.data.PreparedData.Split;
 import io.sharcs.core.fixtures.VectorTestModality;
 
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class ParallelAnchorsTest {
 
-  private static final VectorTestModality VECTOR = new VectorTestModality();
+  private static final ModalityDefinition<float[], VectorTestModality.Config> VECTOR =
+      VectorTestModality.definition();
   private static final List<String> SLOTS = List.of("a", "b", "c");
 
   /**

@@ -1,5 +1,7 @@
 package io.sharcs.core.data;
 
+import io.sharcs.api.ModalityDefinition;
+
 import io.sharcs.core.fixtures.VectorTestModality;
 
 
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class PreparedDataTest {
 
-  private static final VectorTestModality VECTOR = new VectorTestModality();
+  private static final ModalityDefinition<float[], VectorTestModality.Config> VECTOR =
+      VectorTestModality.definition();
 
   private static List<ModalityBinding> bindings(String... names) {
     return java.util.Arrays.stream(names)
@@ -52,8 +55,15 @@ class PreparedDataTest {
     assertThat(p.name()).isEqualTo("toy");
     assertThat(p.classes()).isEqualTo(2);
     assertThat(p.slots()).extracting(PreparedData.Slot::name).containsExactly("a", "b");
-    assertThat(p.slots().get(0).spec().featureWidth()).isEqualTo(3);
-    assertThat(p.slots().get(1).spec().featureWidth()).isEqualTo(2);
+    assertThat(p.slots().get(0).options()).isEqualTo(new VectorTestModality.Config(4));
+    assertThat(p.slots().get(1).summary()).isEqualTo("vector");
+    try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+      // The fitted widths: 3 for "a" and 2 for "b".
+      assertThat(p.batch(0, p.train(), new int[] {0, 2}, manager).head().getShape())
+          .isEqualTo(new ai.djl.ndarray.types.Shape(2, 3));
+      assertThat(p.batch(1, p.train(), new int[] {1}, manager).head().getShape())
+          .isEqualTo(new ai.djl.ndarray.types.Shape(1, 2));
+    }
     assertThat(p.train().size()).isEqualTo(3);
     assertThat(p.test().size()).isEqualTo(1);
     assertThat(p.train().labels()).containsExactly(0, 1, 1);

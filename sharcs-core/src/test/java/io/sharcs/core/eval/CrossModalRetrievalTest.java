@@ -1,5 +1,7 @@
 package io.sharcs.core.eval;
 
+import io.sharcs.api.ModalityDefinition;
+
 import io.sharcs.core.fixtures.VectorTestModality;
 
 import io.sharcs.core.pipeline.MetricNames;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class CrossModalRetrievalTest {
 
-  private static final VectorTestModality VECTOR = new VectorTestModality();
+  private static final ModalityDefinition<float[], VectorTestModality.Config> VECTOR =
+      VectorTestModality.definition();
 
   /** A CLEVR-like key: two named attributes. */
   record Thing(String color, String shape) implements AttributeKey {

@@ -1,5 +1,7 @@
 package io.sharcs.core.eval;
 
+import io.sharcs.api.ModalityDefinition;
+
 import io.sharcs.core.fixtures.TwoViewXorData;
 import io.sharcs.core.fixtures.VectorTestModality;
 
@@ -55,7 +57,8 @@ class MissingModalityEvaluatorTest {
     return out;
   }
 
-  private static final VectorTestModality VECTOR = new VectorTestModality();
+  private static final ModalityDefinition<float[], VectorTestModality.Config> VECTOR =
+      VectorTestModality.definition();
 
   private static MultimodalSample sample(int r, boolean withCounterpart) {
     int c = r % 2;

@@ -1,5 +1,7 @@
 package io.sharcs.core.pipeline;
 
+import io.sharcs.api.ModalityDefinition;
+
 import io.sharcs.core.fixtures.TwoViewXorData;
 import io.sharcs.core.fixtures.VectorTestModality;
 
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** End-to-end runs of the non-concept baselines on small XOR-like data. */
 class BaselinePipelineTest {
 
-  private static final VectorTestModality VECTOR = new VectorTestModality();
+  private static final ModalityDefinition<float[], VectorTestModality.Config> VECTOR =
+      VectorTestModality.definition();
 
   private static List<ModalityBinding> bindings() {
     return List.of(

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import io.sharcs.api.EncoderConfig;
+import io.sharcs.api.ModalityDefinition;
+import io.sharcs.api.ModalitySetup;
 import io.sharcs.api.ModalityPlugin;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The core's side of {@link ModalityPlugin#pretrain}: when it is called, and with what. */
+/** The core's side of {@link io.sharcs.api.EncoderPretraining}: when it is called, and with what. */
 class EncoderPretrainingTest {
 
   /** The test vector modality, recording every pretraining call. */
@@ -39,8 +40,13 @@ class EncoderPretrainingTest {
     final List<Boolean> initialised = new ArrayList<>();
 
     @Override
-    public void pretrain(
-        Block encoder, EncoderConfig config, PretrainingContext<float[]> context) {
+    public void setup(ModalitySetup<float[], VectorTestModality.Config> setup) {
+      super.setup(setup);
+      setup.pretraining(this::pretrain);
+    }
+
+    private void pretrain(
+        Block encoder, VectorTestModality.Config config, PretrainingContext<float[]> context) {
       encoders.add(encoder);
       contexts.add(context);
       initialised.add(encoder.isInitialized());
@@ -65,8 +71,8 @@ class EncoderPretrainingTest {
     MultimodalDataset data = TwoViewXorData.generate(100, 80, 3);
     Recording plugin = new Recording();
     List<ModalityBinding> bindings = List.of(
-        new ModalityBinding("a", plugin, new VectorTestModality.Config(8)),
-        new ModalityBinding("b", plugin, new VectorTestModality.Config(8)));
+        new ModalityBinding("a", ModalityDefinition.of(plugin), new VectorTestModality.Config(8)),
+        new ModalityBinding("b", ModalityDefinition.of(plugin), new VectorTestModality.Config(8)));
 
     RunResult result = Pipelines.run(data, bindings, settings(mode, 2), r -> {}, dir);
 
@@ -83,7 +89,7 @@ class EncoderPretrainingTest {
       for (int i = 0; i < train.size(); i++) {
         assertThat(context.train().get(i)).isSameAs(train.get(i).inputs().get(modality));
       }
-      assertThat(context.preprocessor().spec().featureWidth()).isEqualTo(5);
+      assertThat(context.preprocessor()).isEqualTo(new VectorTestModality.Width(5));
       assertThat(context.modality()).isEqualTo(modality);
       assertThat(context.seed()).isEqualTo(Seeds.derive(11, "pretrain:" + modality));
     }
@@ -94,8 +100,8 @@ class EncoderPretrainingTest {
     MultimodalDataset data = TwoViewXorData.generate(600, 480, 3);
     Recording plugin = new Recording();
     List<ModalityBinding> bindings = List.of(
-        new ModalityBinding("a", plugin, new VectorTestModality.Config(16)),
-        new ModalityBinding("b", plugin, new VectorTestModality.Config(16)));
+        new ModalityBinding("a", ModalityDefinition.of(plugin), new VectorTestModality.Config(16)),
+        new ModalityBinding("b", ModalityDefinition.of(plugin), new VectorTestModality.Config(16)));
     List<ModalityBinding> plain = List.of(
         new ModalityBinding("a", TwoVectorModalities.VECTOR, new VectorTestModality.Config(16)),
         new ModalityBinding("b", TwoVectorModalities.VECTOR, new VectorTestModality.Config(16)));

@@ -1,5 +1,7 @@
 package io.sharcs.core.pipeline;
 
+import io.sharcs.api.ModalityDefinition;
+
 import io.sharcs.core.fixtures.TwoViewXorData;
 import io.sharcs.core.fixtures.VectorTestModality;
 
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SharcsPipelineTest {
 
-  private static final VectorTestModality VECTOR = new VectorTestModality();
+  private static final ModalityDefinition<float[], VectorTestModality.Config> VECTOR =
+      VectorTestModality.definition();
 
   private static List<ModalityBinding> bindings() {
     return List.of(
