@@ -52,6 +52,6 @@ class ArchitectureTest {
         classes.contain("io.sharcs.modality.image.ImagePlugin")).isTrue();
     org.assertj.core.api.Assertions.assertThat(
         classes.contain("io.sharcs.modality.text.TextPlugin")).isTrue();
-    org.assertj.core.api.Assertions.assertThat(classes.contain("io.sharcs.runner.SharcsCli")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(classes.contain("io.sharcs.runner.cli.SharcsCli")).isTrue();
   }
 }

@@ -1,5 +1,7 @@
 package io.sharcs.runner;
 
+import io.sharcs.runner.run.TrainingPipeline;
+
 import static io.sharcs.runner.Fixtures.EXPERIMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;

@@ -1,5 +1,15 @@
 package io.sharcs.runner;
 
+import io.sharcs.runner.datasets.TestReaders;
+import io.sharcs.runner.config.ConfigOverrides;
+import io.sharcs.runner.config.ExitCodes;
+import io.sharcs.runner.config.Experiment;
+import io.sharcs.runner.config.ExperimentLoader;
+import io.sharcs.runner.config.InputError;
+import io.sharcs.core.ModalityBinding;
+import io.sharcs.runner.plugins.PluginCatalog;
+import io.sharcs.runner.plugins.PluginRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -39,7 +49,7 @@ class ClevrExamplesTest {
 
     assertThat(config).isEqualTo(new ClevrConfig("../data/clevr-generated", "questions.json",
         "images", "scenes.json", 0.8, false, new ClevrConfig.Generate(8000, 0L, "uniform")));
-    assertThat(e.modalities()).extracting(ModalitySelection::name)
+    assertThat(e.modalities()).extracting(ModalityBinding::name)
         .containsExactly("text", "image");
     assertThat(e.modalities().get(1).encoder().toString()).contains("width=64, height=64");
     assertThat(e.model().concepts()).isEqualTo(24);
@@ -64,7 +74,7 @@ class ClevrExamplesTest {
   void threeModalExampleAddsTheStatistics() {
     Experiment e = load("clevr-3modal.yaml");
     assertThat(((ClevrConfig) e.dataset().config()).statisticsModality()).isTrue();
-    assertThat(e.modalities()).extracting(ModalitySelection::name)
+    assertThat(e.modalities()).extracting(ModalityBinding::name)
         .containsExactly("text", "image", "stats");
   }
 
@@ -81,7 +91,7 @@ class ClevrExamplesTest {
     Path mini = EXAMPLES.resolve("../../shared/data/clevr-mini").normalize();
     assumeTrue(Files.isDirectory(mini), mini + " is absent");
     MultimodalDataset d = e.dataset().provider().load(
-        e.dataset().config(), new DatasetContext(0, EXAMPLES, "examples/clevr-mini.yaml"));
+        e.dataset().config(), TestReaders.context(0, EXAMPLES, "examples/clevr-mini.yaml"));
     assertThat(d.train().size() + d.test().size()).isEqualTo(101);
   }
 

@@ -3,7 +3,7 @@ package io.sharcs.runner;
 import io.sharcs.api.EncoderConfig;
 
 /** A second test plugin claiming id {@code graph}. */
-final class DuplicateGraphPlugin extends FakeModalityPlugin {
+public final class DuplicateGraphPlugin extends FakeModalityPlugin {
 
   @Override
   public String id() {

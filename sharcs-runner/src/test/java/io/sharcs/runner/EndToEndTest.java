@@ -1,5 +1,8 @@
 package io.sharcs.runner;
 
+import io.sharcs.runner.config.ConfigMappers;
+import io.sharcs.runner.run.RunnerEnvironment;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

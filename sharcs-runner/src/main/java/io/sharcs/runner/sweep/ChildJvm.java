@@ -1,6 +1,6 @@
 package io.sharcs.runner.sweep;
 
-import io.sharcs.runner.SharcsCli;
+import io.sharcs.runner.cli.SharcsCli;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

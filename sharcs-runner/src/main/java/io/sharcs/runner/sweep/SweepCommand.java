@@ -1,9 +1,9 @@
 package io.sharcs.runner.sweep;
 
-import io.sharcs.runner.ExitCodes;
-import io.sharcs.runner.InputError;
-import io.sharcs.runner.RunSummary;
-import io.sharcs.runner.RunnerEnvironment;
+import io.sharcs.runner.config.ExitCodes;
+import io.sharcs.runner.config.InputError;
+import io.sharcs.runner.run.RunSummary;
+import io.sharcs.runner.run.RunnerEnvironment;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

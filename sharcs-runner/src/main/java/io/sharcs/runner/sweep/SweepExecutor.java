@@ -1,8 +1,8 @@
 package io.sharcs.runner.sweep;
 
-import io.sharcs.runner.ErrorReporter;
-import io.sharcs.runner.RunFolder;
-import io.sharcs.runner.RunSummary;
+import io.sharcs.runner.cli.ErrorReporter;
+import io.sharcs.runner.run.RunFolder;
+import io.sharcs.runner.run.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

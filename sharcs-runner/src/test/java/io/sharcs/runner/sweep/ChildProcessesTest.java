@@ -2,7 +2,7 @@ package io.sharcs.runner.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sharcs.runner.SharcsCli;
+import io.sharcs.runner.cli.SharcsCli;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,11 @@ import static io.sharcs.runner.sweep.SweepFixtures.TINY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.sharcs.runner.ConfigOverrides;
-import io.sharcs.runner.Experiment;
-import io.sharcs.runner.ExperimentLoader;
+import io.sharcs.runner.config.ConfigOverrides;
+import io.sharcs.runner.config.Experiment;
+import io.sharcs.runner.config.ExperimentLoader;
 import io.sharcs.runner.Fixtures;
-import io.sharcs.runner.ResolvedConfig;
+import io.sharcs.runner.config.ResolvedConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.sharcs.runner.datasets.clevr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sharcs.runner.datasets.TestReaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sharcs.api.DatasetContext;
@@ -176,7 +177,7 @@ class ClevrGeneratorTest {
   void theReaderLoadsTheGeneratorsOutputWithOrWithoutTheSceneFile() {
     new ClevrGenerator(21, 9).writeTo(dir.resolve("data"));
     ClevrProvider provider = new ClevrProvider();
-    DatasetContext context = new DatasetContext(0, dir, "x.yaml");
+    DatasetContext context = TestReaders.context(0, dir, "x.yaml");
 
     MultimodalDataset fromQuestions = provider.load(
         new ClevrConfig("data", "questions.json", "images", null, 0.8, false, null), context);
@@ -237,7 +238,7 @@ class ClevrGeneratorTest {
     ClevrProvider provider = new ClevrProvider();
     ClevrConfig config = new ClevrConfig("gen", "questions.json", "images", null, 0.5, false,
         new ClevrConfig.Generate(6, 4L));
-    DatasetContext context = new DatasetContext(0, dir, "x.yaml");
+    DatasetContext context = TestReaders.context(0, dir, "x.yaml");
 
     MultimodalDataset first = provider.load(config, context);
     assertThat(first.train()).hasSize(3);

@@ -3,6 +3,7 @@ package io.sharcs.runner.datasets.clevr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sharcs.runner.datasets.TestReaders;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
@@ -35,7 +36,7 @@ class ClevrMiniSetTest {
     assumeTrue(Files.isRegularFile(mini.resolve("questions.json")), mini + " is absent");
     dataset = new ClevrProvider().load(
         new ClevrConfig(mini.toString(), "questions.json", "images", null, 0.8, true, null),
-        new DatasetContext(0, repository, "test"));
+        TestReaders.context(0, repository, "test"));
   }
 
   @Test

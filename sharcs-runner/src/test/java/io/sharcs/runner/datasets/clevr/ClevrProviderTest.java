@@ -4,6 +4,7 @@ import static io.sharcs.runner.datasets.clevr.ClevrTestFiles.q;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sharcs.runner.datasets.TestReaders;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.InvalidInputException;
@@ -47,7 +48,7 @@ class ClevrProviderTest {
       q("d.png", "big gray rubber cube", "\"1\""));          // 10 true
 
   private MultimodalDataset load(ClevrConfig config) {
-    return PROVIDER.load(config, new DatasetContext(7, dir, "experiment.yaml"));
+    return PROVIDER.load(config, TestReaders.context(7, dir, "experiment.yaml"));
   }
 
   private static ClevrConfig config(String root) {
