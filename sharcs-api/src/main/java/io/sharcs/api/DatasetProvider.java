@@ -1,5 +1,7 @@
 package io.sharcs.api;
 
+import java.util.Optional;
+
 /**
  * SPI for data sets: generators (XOR-AND-XOR) and readers (CLEVR files, user data). List
  * implementations in {@code META-INF/services/io.sharcs.api.DatasetProvider}; experiment files
@@ -26,4 +28,12 @@ public interface DatasetProvider {
    * @throws InvalidInputException on bad data, naming the file and sample
    */
   MultimodalDataset load(DatasetConfig config, DatasetContext context);
+
+  /**
+   * The generator of this data set, for providers that can write theirs into a folder ({@code
+   * sharcs generate <id>}); none by default.
+   */
+  default Optional<DatasetGenerator<?>> generator() {
+    return Optional.empty();
+  }
 }

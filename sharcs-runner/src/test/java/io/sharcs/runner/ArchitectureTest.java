@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency direction of the modules: api &lt;- core, modalities &lt;- runner. */
+/** The dependency direction of the modules: api &lt;- core, modalities; api, core &lt;- runner. */
 @AnalyzeClasses(packages = "io.sharcs", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -28,6 +28,17 @@ class ArchitectureTest {
       noClasses().that().resideInAPackage("io.sharcs.core..")
           .should().dependOnClassesThat()
           .resideInAnyPackage("io.sharcs.modality..", "io.sharcs.runner..");
+
+  /** The runner's packages (cli, config, plugins, run, sweep, the data sets) form no cycle. */
+  @ArchTest
+  static final ArchRule runnerPackagesAreFreeOfCycles =
+      slices().matching("io.sharcs.runner.(*)..").should().beFreeOfCycles();
+
+  /** The runner reaches the plugins only through the api: they are runtime dependencies. */
+  @ArchTest
+  static final ArchRule runnerKnowsNoModality =
+      noClasses().that().resideInAPackage("io.sharcs.runner..")
+          .should().dependOnClassesThat().resideInAPackage("io.sharcs.modality..");
 
   @ArchTest
   static final ArchRule apiDependsOnNothingOfSharcs =

@@ -1,14 +1,14 @@
 package io.sharcs.runner;
 
+import io.sharcs.core.EpochReport;
+import io.sharcs.core.RunResult;
 import io.sharcs.runner.cli.SharcsCli;
+import io.sharcs.runner.datasets.xor.XorAndXorProvider;
 import io.sharcs.runner.plugins.PluginCatalog;
+import io.sharcs.runner.plugins.PluginModule;
 import io.sharcs.runner.plugins.PluginRegistry;
 import io.sharcs.runner.run.RunnerEnvironment;
 import io.sharcs.runner.run.TrainingPipeline;
-
-import io.sharcs.core.EpochReport;
-import io.sharcs.core.RunResult;
-import io.sharcs.runner.datasets.xor.XorAndXorProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,7 +62,17 @@ public final class Fixtures {
   }
 
   public static PluginRegistry registry() {
-    return PluginRegistry.of(catalog());
+    return registry(catalog());
+  }
+
+  /**
+   * The registry of {@code catalog}, built as the CLI builds it: through {@link PluginModule}.
+   *
+   * @throws io.sharcs.runner.plugins.PluginError on duplicate or blank ids
+   */
+  public static PluginRegistry registry(PluginCatalog catalog) {
+    return com.google.inject.Guice.createInjector(new PluginModule(catalog))
+        .getInstance(PluginRegistry.class);
   }
 
   /** An environment rooted at {@code workDir} with the test plugins and {@code pipeline}. */

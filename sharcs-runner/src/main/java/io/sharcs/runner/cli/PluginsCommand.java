@@ -1,12 +1,12 @@
 package io.sharcs.runner.cli;
 
-import io.sharcs.runner.config.ExitCodes;
-import io.sharcs.runner.plugins.PluginRegistry;
-import io.sharcs.runner.run.RunnerEnvironment;
-import io.sharcs.runner.run.Versions;
-
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.ModalityPlugin;
+import io.sharcs.runner.config.ExitCodes;
+import io.sharcs.runner.plugins.PluginRegistry;
+import io.sharcs.runner.run.Stdout;
+import io.sharcs.runner.run.Versions;
+import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +20,21 @@ import picocli.CommandLine.Command;
     description = "List the modality plugins and data set providers on the class path.")
 public final class PluginsCommand implements Callable<Integer> {
 
-  private final RunnerEnvironment env;
+  private final PluginRegistry registry;
   private final PrintStream stdout;
 
   /**
-   * @param env where plugins come from
+   * @param registry the plugins found
    * @param stdout where the list goes
    */
-  public PluginsCommand(RunnerEnvironment env, PrintStream stdout) {
-    this.env = env;
+  @Inject
+  public PluginsCommand(PluginRegistry registry, @Stdout PrintStream stdout) {
+    this.registry = registry;
     this.stdout = stdout;
   }
 
   @Override
   public Integer call() {
-    PluginRegistry registry = env.registry();
     List<String[]> modalities = new ArrayList<>();
     for (ModalityPlugin<?> p : registry.modalities().values()) {
       modalities.add(new String[] {p.id(), p.version(), p.description(), p.getClass().getName()});

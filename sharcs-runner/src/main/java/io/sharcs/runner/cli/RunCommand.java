@@ -1,11 +1,10 @@
 package io.sharcs.runner.cli;
 
 import io.sharcs.runner.config.ExitCodes;
+import io.sharcs.runner.run.CommandArguments;
 import io.sharcs.runner.run.ExperimentRunner;
 import io.sharcs.runner.run.RunRequest;
-import io.sharcs.runner.run.RunnerEnvironment;
-
-import java.io.PrintStream;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,25 +46,22 @@ public final class RunCommand implements Callable<Integer> {
       })
   List<String> sets;
 
-  private final RunnerEnvironment env;
-  private final PrintStream stdout;
+  private final ExperimentRunner runner;
   private final List<String> arguments;
 
   /**
-   * @param env the outside world
-   * @param stdout where progress goes
+   * @param runner runs the experiment
    * @param arguments the whole command line, for provenance
    */
-  public RunCommand(RunnerEnvironment env, PrintStream stdout, List<String> arguments) {
-    this.env = env;
-    this.stdout = stdout;
+  @Inject
+  public RunCommand(ExperimentRunner runner, @CommandArguments List<String> arguments) {
+    this.runner = runner;
     this.arguments = List.copyOf(arguments);
   }
 
   @Override
   public Integer call() {
-    new ExperimentRunner(env, stdout)
-        .run(new RunRequest(experiment, seed, mode, out, sets, arguments));
+    runner.run(new RunRequest(experiment, seed, mode, out, sets, arguments));
     return ExitCodes.OK;
   }
 }

@@ -1,17 +1,19 @@
 package io.sharcs.runner.cli;
 
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import io.sharcs.runner.config.ExitCodes;
+import io.sharcs.runner.plugins.PluginRegistry;
 import io.sharcs.runner.run.RunnerEnvironment;
 import io.sharcs.runner.run.Versions;
-
+import io.sharcs.runner.sweep.SweepCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import io.sharcs.runner.sweep.SweepCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code sharcs} command line: {@code sharcs run}, {@code sweep}, {@code generate} and {@code plugins}.
@@ -28,6 +31,9 @@ import picocli.CommandLine.Spec;
     name = "sharcs",
     mixinStandardHelpOptions = true,
     versionProvider = SharcsCli.Version.class,
+    subcommands = {
+      RunCommand.class, SweepCommand.class, GenerateCommand.class, PluginsCommand.class
+    },
     description = "SHARCS: concept-based multimodal learning (arXiv 2307.00316).")
 public final class SharcsCli implements Runnable {
 
@@ -61,16 +67,20 @@ public final class SharcsCli implements Runnable {
     ErrorReporter reporter = new ErrorReporter(err);
     List<String> arguments = Arrays.asList(args);
     try {
-      CommandLine cl = new CommandLine(new SharcsCli())
-          .addSubcommand(new RunCommand(env, out, arguments))
-          .addSubcommand(new SweepCommand(env, out))
-          .addSubcommand(new GenerateCommand(env, out))
-          .addSubcommand(new PluginsCommand(env, out));
+      Injector injector = Guice.createInjector(new CliModule(env, out, arguments));
+      CommandLine cl = new CommandLine(SharcsCli.class, new GuiceFactory(injector));
+      GenerateCommand.configure(
+          cl.getSubcommands().get(GenerateCommand.NAME), injector.getInstance(PluginRegistry.class));
       cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
       cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
       cl.setExecutionExceptionHandler(reporter);
       cl.setParameterExceptionHandler(reporter);
       return cl.execute(args);
+    } catch (CreationException e) {
+      // A plugin on the class path is broken: report its own error, not Guice's wrapping.
+      Throwable cause = e.getErrorMessages().stream()
+          .map(m -> m.getCause()).filter(c -> c != null).findFirst().orElse(e);
+      return reporter.report(cause, arguments.contains(ErrorReporter.VERBOSE));
     } catch (RuntimeException | Error e) {
       return reporter.report(e, arguments.contains(ErrorReporter.VERBOSE));
     } finally {

@@ -71,7 +71,7 @@ public final class ConfigOverrides {
     return new ConfigOverride(keys, parseValue(set.substring(eq + 1), key, option, file), option);
   }
 
-  private static JsonNode parseValue(String text, String key, String option, String file) {
+  static JsonNode parseValue(String text, String key, String option, String file) {
     if (text.isBlank()) {
       return NullNode.getInstance();
     }

@@ -1,17 +1,17 @@
 package io.sharcs.runner.plugins;
 
-import com.google.inject.Guice;
-import com.google.inject.Stage;
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.ModalityPlugin;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The usable plugins, by id: what experiment files may name. */
+/** The usable plugins, by id: what experiment files may name. One per CLI injector. */
+@Singleton
 public final class PluginRegistry {
 
   private final SortedMap<String, ModalityPlugin<?>> modalities;
@@ -23,16 +23,6 @@ public final class PluginRegistry {
       Map<String, ModalityPlugin<?>> modalities, Map<String, DatasetProvider> datasets) {
     this.modalities = Collections.unmodifiableSortedMap(new TreeMap<>(modalities));
     this.datasets = Collections.unmodifiableSortedMap(new TreeMap<>(datasets));
-  }
-
-  /**
-   * Builds the registry of {@code catalog} through Guice.
-   *
-   * @throws PluginError on duplicate or blank ids
-   */
-  public static PluginRegistry of(PluginCatalog catalog) {
-    return Guice.createInjector(Stage.PRODUCTION, new PluginModule(catalog))
-        .getInstance(PluginRegistry.class);
   }
 
   /** Modality plugins by id, sorted. */

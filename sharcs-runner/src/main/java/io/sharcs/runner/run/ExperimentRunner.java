@@ -1,16 +1,15 @@
 package io.sharcs.runner.run;
 
-import io.sharcs.runner.config.ConfigOverrides;
-import io.sharcs.runner.config.Experiment;
-import io.sharcs.runner.config.ExperimentLoader;
-import io.sharcs.runner.config.InputError;
-import io.sharcs.runner.plugins.PluginError;
-import io.sharcs.runner.plugins.PluginRegistry;
-
 import io.sharcs.api.InvalidConfigException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.ModalityBinding;
 import io.sharcs.core.RunResult;
+import io.sharcs.runner.config.ConfigOverrides;
+import io.sharcs.runner.config.Experiment;
+import io.sharcs.runner.config.ExperimentLoader;
+import io.sharcs.runner.config.InputError;
+import io.sharcs.runner.plugins.PluginRegistry;
+import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +25,19 @@ import java.util.Locale;
 public final class ExperimentRunner {
 
   private final RunnerEnvironment env;
+  private final PluginRegistry registry;
   private final PrintStream out;
 
   /**
-   * @param env plugins, pipeline, clock and working directory
+   * @param env pipeline, clock and working directory
+   * @param registry the installed plugins
    * @param out where progress and the summary go
    */
-  public ExperimentRunner(RunnerEnvironment env, PrintStream out) {
+  @Inject
+  public ExperimentRunner(
+      RunnerEnvironment env, PluginRegistry registry, @Stdout PrintStream out) {
     this.env = env;
+    this.registry = registry;
     this.out = out;
   }
 
@@ -44,7 +48,6 @@ public final class ExperimentRunner {
    * @throws InputError on bad config, overrides or modality names, and for an {@link
    *     InvalidConfigException} from the data set provider or the core
    * @throws io.sharcs.api.InvalidInputException on bad data
-   * @throws PluginError on duplicate plugins
    */
   public Path run(RunRequest request) {
     try {
@@ -62,7 +65,6 @@ public final class ExperimentRunner {
     Path file = env.workingDirectory().resolve(display).normalize();
     ConfigOverrides overrides =
         ConfigOverrides.parse(request.seed(), request.mode(), request.sets(), display);
-    PluginRegistry registry = env.registry();
     Experiment experiment = new ExperimentLoader(registry).load(file, display, overrides);
     DjlRuntime.configure(experiment.runtime());
 

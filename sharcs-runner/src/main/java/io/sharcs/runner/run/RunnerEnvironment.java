@@ -1,8 +1,6 @@
 package io.sharcs.runner.run;
 
 import io.sharcs.runner.plugins.PluginCatalog;
-import io.sharcs.runner.plugins.PluginRegistry;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -12,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * What the CLI takes from the outside world; tests replace parts of it.
  *
- * @param plugins discovers the plugins (called once per command that needs them)
+ * @param plugins discovers the plugins (called once, when the CLI's injector is made)
  * @param pipeline trains and evaluates
  * @param gitCommit the commit of a directory, or null
  * @param clock the time source of provenance
@@ -62,10 +60,5 @@ public record RunnerEnvironment(
   /** A copy with another git probe. */
   public RunnerEnvironment withGitCommit(Function<Path, String> g) {
     return new RunnerEnvironment(plugins, pipeline, g, clock, workingDirectory);
-  }
-
-  /** The plugin registry (discovers plugins and checks ids). */
-  public PluginRegistry registry() {
-    return PluginRegistry.of(plugins.get());
   }
 }

@@ -1,10 +1,5 @@
 package io.sharcs.runner.plugins;
 
-import io.sharcs.runner.DuplicateGraphPlugin;
-import io.sharcs.runner.FakeGraphPlugin;
-import io.sharcs.runner.FakeTablePlugin;
-import io.sharcs.runner.Fixtures;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +7,10 @@ import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.MultimodalDataset;
+import io.sharcs.runner.DuplicateGraphPlugin;
+import io.sharcs.runner.FakeGraphPlugin;
+import io.sharcs.runner.FakeTablePlugin;
+import io.sharcs.runner.Fixtures;
 import io.sharcs.runner.datasets.xor.XorAndXorProvider;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +33,7 @@ class PluginRegistryTest {
     PluginCatalog catalog = new PluginCatalog(
         List.of(new FakeGraphPlugin(), new FakeTablePlugin(), new DuplicateGraphPlugin()),
         List.of());
-    assertThatThrownBy(() -> PluginRegistry.of(catalog))
+    assertThatThrownBy(() -> Fixtures.registry(catalog))
         .isInstanceOf(PluginError.class)
         .hasMessage("duplicate modality plugin id 'graph': provided by"
             + " io.sharcs.runner.FakeGraphPlugin and by io.sharcs.runner.DuplicateGraphPlugin,"
@@ -46,7 +45,7 @@ class PluginRegistryTest {
     DatasetProvider other = new AnotherXor();
     PluginCatalog catalog =
         new PluginCatalog(List.of(), List.of(new XorAndXorProvider(), other));
-    assertThatThrownBy(() -> PluginRegistry.of(catalog))
+    assertThatThrownBy(() -> Fixtures.registry(catalog))
         .isInstanceOf(PluginError.class)
         .hasMessageContaining("duplicate data set provider id 'xor-and-xor'")
         .hasMessageContaining(XorAndXorProvider.class.getName())
@@ -99,6 +98,6 @@ class PluginRegistryTest {
   void serviceLoaderFindsTheBuiltInDataSet() {
     PluginCatalog found = PluginCatalog.discover();
     assertThat(found.datasets()).extracting(DatasetProvider::id).contains("xor-and-xor");
-    assertThat(PluginRegistry.of(found).dataset("xor-and-xor")).isPresent();
+    assertThat(Fixtures.registry(found).dataset("xor-and-xor")).isPresent();
   }
 }

@@ -29,7 +29,7 @@ class ChildProcessesTest {
 
   @Test
   void aChildRunsTheCliWithThisJvmsJavaOptionsAndClassPath() throws Exception {
-    List<String> cmd = ChildJvm.current().command(List.of("--version"));
+    List<String> cmd = ChildJvm.current(new ChildMain(io.sharcs.runner.cli.SharcsCli.class.getName(), "--verbose")).command(List.of("--version"));
     assertThat(cmd.get(0)).endsWith("java");
     int cp = cmd.indexOf("-cp");
     assertThat(cp).isPositive();

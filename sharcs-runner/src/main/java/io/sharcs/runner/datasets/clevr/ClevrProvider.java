@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
+import io.sharcs.api.DatasetGenerator;
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.ModalityReaders;
@@ -85,6 +86,12 @@ public final class ClevrProvider implements DatasetProvider {
   @Override
   public ClevrConfig.Defaults defaultConfig() {
     return ClevrConfig.DEFAULTS;
+  }
+
+  /** {@code sharcs generate clevr --questions N [--seed S] [--negatives uniform|near]}. */
+  @Override
+  public Optional<DatasetGenerator<?>> generator() {
+    return Optional.of(new Generation());
   }
 
   @Override
@@ -315,6 +322,40 @@ public final class ClevrProvider implements DatasetProvider {
         }
         return readers.read(STATS, row, where + " statistics of image " + n);
       });
+    }
+  }
+
+  /**
+   * Writes single-object CLEVR scenes (320x240) with two questions each, one true and one false,
+   * in CLEVR's formats; the options are those of an experiment file's {@code dataset.generate}.
+   */
+  private static final class Generation implements DatasetGenerator<ClevrConfig.Generate> {
+    @Override
+    public Class<ClevrConfig.Generate> optionsType() {
+      return ClevrConfig.Generate.class;
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+      return Map.of("seed", 0L, "negatives", ClevrNegatives.UNIFORM.id());
+    }
+
+    @Override
+    public String usage() {
+      return String.join("\n",
+          "--questions N: the number of questions (>= 2); scenes = ceil(N / 2)",
+          "--seed S: the seed (default 0); the same seed and N give identical files",
+          "--negatives KIND: the false questions, uniform (any other description, as real CLEVR;"
+              + " default) or near (half differ from the object in one attribute only)",
+          "writes images/CLEVR_new_NNNNNN.png, questions.json and scenes.json");
+    }
+
+    @Override
+    public String generate(ClevrConfig.Generate options, Path out) {
+      ClevrGenerator generator =
+          new ClevrGenerator(options.questions(), options.seed(), options.negativeKind());
+      generator.writeTo(out);
+      return options.questions() + " questions about " + generator.scenes() + " scenes";
     }
   }
 }
