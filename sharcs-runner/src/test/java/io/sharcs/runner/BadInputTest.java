@@ -1,13 +1,12 @@
 package io.sharcs.runner;
 
-import io.sharcs.runner.run.TrainingPipeline;
-
 import static io.sharcs.runner.Fixtures.EXPERIMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.sharcs.api.InvalidConfigException;
 import io.sharcs.api.InvalidInputException;
+import io.sharcs.runner.run.TrainingPipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,15 @@
 package io.sharcs.runner.cli;
 
+import io.sharcs.api.InvalidInputException;
 import io.sharcs.runner.config.ExitCodes;
 import io.sharcs.runner.config.InputError;
 import io.sharcs.runner.plugins.PluginError;
-
-import io.sharcs.api.InvalidInputException;
 import java.io.PrintStream;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Reports failures as exactly one line on stderr, {@code sharcs: ...}, plus the stack trace with

@@ -1,11 +1,10 @@
 package io.sharcs.runner.config;
 
-import io.sharcs.runner.plugins.PluginRegistry;
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sharcs.runner.plugins.PluginRegistry;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

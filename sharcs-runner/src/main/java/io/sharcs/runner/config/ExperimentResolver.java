@@ -1,7 +1,5 @@
 package io.sharcs.runner.config;
 
-import io.sharcs.runner.plugins.PluginRegistry;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +8,7 @@ import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.EncoderConfig;
 import io.sharcs.api.ModalityPlugin;
 import io.sharcs.core.ModalityBinding;
+import io.sharcs.runner.plugins.PluginRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

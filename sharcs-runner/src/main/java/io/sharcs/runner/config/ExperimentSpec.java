@@ -74,11 +74,7 @@ public record ExperimentSpec(
         throw new InvalidConfigException(
             "modalities[" + i + "]", "got null, expected a mapping with name and plugin");
       }
-      if (!seen.add(m.name())) {
-        throw new InvalidConfigException(
-            "modalities[" + i + "].name",
-            "got '" + m.name() + "' a second time, expected distinct modality names");
-      }
+      ModalityNames.requireNew(seen, m.name(), i);
     }
     modalities = List.copyOf(modalities);
     if (model == null || training == null || runtime == null) {

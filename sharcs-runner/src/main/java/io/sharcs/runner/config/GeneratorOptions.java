@@ -6,8 +6,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * Binds a data set generator's {@code --key value} (or {@code --key=value}) command-line options

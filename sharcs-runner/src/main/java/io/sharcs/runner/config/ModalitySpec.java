@@ -14,10 +14,7 @@ import io.sharcs.api.InvalidConfigException;
 public record ModalitySpec(String name, String plugin, JsonNode encoder) {
 
   public ModalitySpec {
-    if (name == null || name.isBlank()) {
-      throw new InvalidConfigException(
-          "name", "got " + quote(name) + ", expected the data set's name of this modality");
-    }
+    ModalityNames.requireName(name);
     if (plugin == null || plugin.isBlank()) {
       throw new InvalidConfigException(
           "plugin", "got " + quote(plugin) + ", expected a modality plugin id");

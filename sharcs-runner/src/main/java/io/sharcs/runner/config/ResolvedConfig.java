@@ -1,10 +1,10 @@
 package io.sharcs.runner.config;
 
-import io.sharcs.core.ModalityBinding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sharcs.core.ModalityBinding;
 import java.io.UncheckedIOException;
 
 /**

@@ -1,6 +1,5 @@
 package io.sharcs.runner.plugins;
 
-
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.ModalityPlugin;
 import java.util.ArrayList;

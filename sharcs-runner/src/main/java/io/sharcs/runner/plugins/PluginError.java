@@ -1,6 +1,5 @@
 package io.sharcs.runner.plugins;
 
-
 /**
  * The plugins on the class path cannot be used: two jars provide the same id, or a service entry
  * is broken. Reported as one line; exit code 2 (bad input), since the user fixes it

@@ -7,17 +7,14 @@ import io.sharcs.core.ModalityBinding;
 import io.sharcs.runner.config.DatasetSelection;
 import io.sharcs.runner.config.Experiment;
 import io.sharcs.runner.config.InputError;
+import io.sharcs.runner.config.ModalityNames;
 import io.sharcs.runner.plugins.PluginReaders;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Loads an experiment's data set through its bound modalities and matches the two: the one
- * place where the experiment's modality names meet the data set's.
+ * Loads an experiment's data set through its bound modalities and puts the bindings in the data
+ * set's order (names matched by {@link ModalityNames}).
  *
  * @param dataset the data set, its samples read by the experiment's plugins
  * @param bindings the experiment's modalities in the data set's order
@@ -33,7 +30,6 @@ public record ModalityBindings(MultimodalDataset dataset, List<ModalityBinding> 
    *     set's
    */
   public static ModalityBindings load(Experiment experiment, Path baseDirectory, String file) {
-    DatasetSelection selection = experiment.dataset();
     MultimodalDataset dataset;
     try {
       dataset = load(experiment, baseDirectory, file, PluginReaders.of(experiment.modalities()));
@@ -60,19 +56,8 @@ public record ModalityBindings(MultimodalDataset dataset, List<ModalityBinding> 
    */
   static List<ModalityBinding> inDatasetOrder(
       List<ModalityBinding> modalities, MultimodalDataset dataset, String file) {
-    Map<String, ModalityBinding> byName = new LinkedHashMap<>();
-    modalities.forEach(m -> byName.put(m.name(), m));
-    List<String> wanted = dataset.modalities();
-    if (wanted.size() != byName.size() || !new HashSet<>(wanted).equals(byName.keySet())) {
-      throw new InputError(
-          file, "modalities",
-          "got names " + byName.keySet() + ", expected the modality names of data set '"
-              + dataset.name() + "': " + wanted);
-    }
-    List<ModalityBinding> bindings = new ArrayList<>();
-    for (String name : wanted) {
-      bindings.add(byName.get(name));
-    }
-    return bindings;
+    return ModalityNames.inDatasetOrder(
+        ModalityNames.byName(modalities, ModalityBinding::name), dataset.modalities(),
+        dataset.name(), file);
   }
 }

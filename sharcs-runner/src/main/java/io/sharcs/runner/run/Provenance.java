@@ -1,12 +1,11 @@
 package io.sharcs.runner.run;
 
-import io.sharcs.runner.config.Experiment;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.ModalityPlugin;
+import io.sharcs.runner.config.Experiment;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeMap;

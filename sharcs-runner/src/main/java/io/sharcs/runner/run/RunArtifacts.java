@@ -1,12 +1,11 @@
 package io.sharcs.runner.run;
 
-import io.sharcs.runner.config.ConfigMappers;
-import io.sharcs.runner.config.Experiment;
-import io.sharcs.runner.config.ResolvedConfig;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sharcs.core.RunResult;
+import io.sharcs.runner.config.ConfigMappers;
+import io.sharcs.runner.config.Experiment;
+import io.sharcs.runner.config.ResolvedConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,8 @@
 package io.sharcs.runner.run;
 
-import io.sharcs.runner.config.Experiment;
-
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.RunResult;
+import io.sharcs.runner.config.Experiment;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

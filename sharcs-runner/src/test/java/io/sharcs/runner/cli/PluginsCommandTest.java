@@ -1,11 +1,10 @@
 package io.sharcs.runner.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sharcs.runner.Fixtures;
 import io.sharcs.runner.plugins.PluginCatalog;
 import io.sharcs.runner.run.RunnerEnvironment;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

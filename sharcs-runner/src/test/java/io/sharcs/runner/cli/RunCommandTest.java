@@ -1,5 +1,9 @@
 package io.sharcs.runner.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sharcs.core.Mode;
 import io.sharcs.runner.FakeGraphPlugin;
 import io.sharcs.runner.Fixtures;
 import io.sharcs.runner.config.ConfigMappers;
@@ -10,11 +14,6 @@ import io.sharcs.runner.run.DjlRuntime;
 import io.sharcs.runner.run.Processor;
 import io.sharcs.runner.run.RunnerEnvironment;
 import io.sharcs.runner.run.Sha256;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.sharcs.core.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

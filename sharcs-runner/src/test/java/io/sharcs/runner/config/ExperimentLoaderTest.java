@@ -1,18 +1,17 @@
 package io.sharcs.runner.config;
 
-import io.sharcs.core.ModalityBinding;
-import io.sharcs.runner.FakeGraphPlugin;
-import io.sharcs.runner.FakeTablePlugin;
-import io.sharcs.runner.Fixtures;
-import io.sharcs.runner.plugins.PluginRegistry;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sharcs.core.ModalityBinding;
 import io.sharcs.core.Mode;
 import io.sharcs.core.ModelConfig;
 import io.sharcs.core.Protocol;
 import io.sharcs.core.TrainingConfig;
+import io.sharcs.runner.FakeGraphPlugin;
+import io.sharcs.runner.FakeTablePlugin;
+import io.sharcs.runner.Fixtures;
 import io.sharcs.runner.datasets.xor.XorAndXorConfig;
+import io.sharcs.runner.plugins.PluginRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,8 @@
 package io.sharcs.runner.run;
 
-import io.sharcs.runner.Fixtures;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sharcs.runner.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

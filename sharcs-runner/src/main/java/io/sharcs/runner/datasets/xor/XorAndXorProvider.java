@@ -1,13 +1,12 @@
 package io.sharcs.runner.datasets.xor;
 
-import io.sharcs.runner.datasets.DatasetDigest;
-
 import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.ModalityReaders;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
+import io.sharcs.runner.datasets.DatasetDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,13 +3,13 @@ package io.sharcs.runner.datasets.clevr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sharcs.runner.datasets.TestReaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
+import io.sharcs.runner.datasets.TestReaders;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

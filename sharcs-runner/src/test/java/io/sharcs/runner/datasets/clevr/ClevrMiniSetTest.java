@@ -3,12 +3,11 @@ package io.sharcs.runner.datasets.clevr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.sharcs.runner.datasets.TestReaders;
-import io.sharcs.api.DatasetContext;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
 import io.sharcs.modality.image.ImageSample;
 import io.sharcs.modality.text.TextSample;
+import io.sharcs.runner.datasets.TestReaders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,8 +4,6 @@ import static io.sharcs.runner.datasets.clevr.ClevrTestFiles.q;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sharcs.runner.datasets.TestReaders;
-import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
@@ -13,6 +11,7 @@ import io.sharcs.api.MultimodalSample;
 import io.sharcs.modality.image.ImageSample;
 import io.sharcs.modality.tabular.TabularSample;
 import io.sharcs.modality.text.TextSample;
+import io.sharcs.runner.datasets.TestReaders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

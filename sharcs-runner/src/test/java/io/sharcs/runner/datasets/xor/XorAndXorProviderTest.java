@@ -3,7 +3,6 @@ package io.sharcs.runner.datasets.xor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sharcs.runner.datasets.TestReaders;
 import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetProvider;
@@ -11,6 +10,7 @@ import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
 import io.sharcs.modality.graph.GraphSample;
 import io.sharcs.modality.tabular.TabularSample;
+import io.sharcs.runner.datasets.TestReaders;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
