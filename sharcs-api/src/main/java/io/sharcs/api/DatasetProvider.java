@@ -22,8 +22,8 @@ public interface DatasetProvider {
   DatasetConfig defaultConfig();
 
   /**
-   * Loads or generates the data set. Inputs must be of the sample types of the modalities the
-   * experiment binds to each name; the core checks this.
+   * Loads or generates the data set. Each input is read with {@link DatasetContext#readers()},
+   * by the plugin the experiment binds to its modality name, so a provider needs no plugin class.
    *
    * @throws InvalidInputException on bad data, naming the file and sample
    */

@@ -2,6 +2,8 @@ package io.sharcs.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sharcs.runner.DuplicateGraphPlugin;
+import io.sharcs.runner.FakeGraphPlugin;
 import io.sharcs.runner.Fixtures;
 import io.sharcs.runner.plugins.PluginCatalog;
 import io.sharcs.runner.run.RunnerEnvironment;
@@ -38,6 +40,19 @@ class PluginsCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.outLines()).containsExactly(
         "modality plugins:", "  (none)", "data set providers:", "  (none)");
+  }
+
+  @Test
+  void aDuplicatePluginIdIsOneLineBeforeAnyCommandRuns() {
+    Fixtures.CliResult r = Fixtures.cli(
+        Fixtures.env(Path.of("."), Fixtures.neverCalled())
+            .withPlugins(() -> new PluginCatalog(
+                List.of(new FakeGraphPlugin(), new DuplicateGraphPlugin()), List.of())),
+        "plugins");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines()).singleElement().asString()
+        .startsWith("sharcs: duplicate modality plugin id 'graph': provided by");
   }
 
   @Test
