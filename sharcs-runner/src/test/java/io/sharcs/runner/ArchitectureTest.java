@@ -63,6 +63,7 @@ class ArchitectureTest {
         classes.contain("io.sharcs.modality.image.ImagePlugin")).isTrue();
     org.assertj.core.api.Assertions.assertThat(
         classes.contain("io.sharcs.modality.text.TextPlugin")).isTrue();
-    org.assertj.core.api.Assertions.assertThat(classes.contain("io.sharcs.runner.cli.SharcsCli")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(
+        classes.contain("io.sharcs.runner.cli.SharcsCli")).isTrue();
   }
 }

@@ -69,15 +69,15 @@ public final class SharcsCli implements Runnable {
     try {
       Injector injector = Guice.createInjector(new CliModule(env, out, arguments));
       CommandLine cl = new CommandLine(SharcsCli.class, new GuiceFactory(injector));
-      GenerateCommand.configure(
-          cl.getSubcommands().get(GenerateCommand.NAME), injector.getInstance(PluginRegistry.class));
+      PluginRegistry registry = injector.getInstance(PluginRegistry.class);
+      GenerateCommand.configure(cl.getSubcommands().get(GenerateCommand.NAME), registry);
       cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
       cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
       cl.setExecutionExceptionHandler(reporter);
       cl.setParameterExceptionHandler(reporter);
       return cl.execute(args);
     } catch (CreationException e) {
-      // A plugin on the class path is broken: report its own error, not Guice's wrapping.
+      // Plugins are checked before Guice starts; should a binding still fail, report its cause.
       Throwable cause = e.getErrorMessages().stream()
           .map(m -> m.getCause()).filter(c -> c != null).findFirst().orElse(e);
       return reporter.report(cause, arguments.contains(ErrorReporter.VERBOSE));

@@ -57,8 +57,9 @@ public final class GeneratorOptions {
       while (keys.hasNext()) {
         String key = keys.next();
         if (!known.contains(key)) {
+          String expected = options(String.join(", ", new TreeSet<>(known)));
           throw new InputError(null, "--" + key.replace('_', '-'),
-              "unknown option, expected one of " + options(String.join(", ", new TreeSet<>(known))));
+              "unknown option, expected one of " + expected);
         }
       }
     }

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line of a child JVM that runs the CLI's main class ({@link ChildMain}): the same java executable, JVM
- * options and class path as this JVM, so that a child started from the {@code ./sharcs} launcher
- * or from a test runs the same code with the same settings. Debugger agents are not passed on
- * (every child would try to listen on the same port).
+ * The command line of a child JVM that runs the CLI's main class ({@link ChildMain}): the same
+ * java executable, JVM options and class path as this JVM, so that a child started from the
+ * {@code ./sharcs} launcher or from a test runs the same code with the same settings. Debugger
+ * agents are not passed on (every child would try to listen on the same port).
  */
 final class ChildJvm {
 

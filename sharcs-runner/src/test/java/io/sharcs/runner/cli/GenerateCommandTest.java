@@ -58,7 +58,8 @@ class GenerateCommandTest {
     Fixtures.CliResult r =
         Fixtures.cli(installed(), "generate", "clevr", "--questions", "many", "--out", "g");
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(r.errLines()).containsExactly("sharcs: --questions: got 'many', expected an integer");
+    assertThat(r.errLines())
+        .containsExactly("sharcs: --questions: got 'many', expected an integer");
   }
 
   @Test
