@@ -40,6 +40,18 @@ class ArchitectureTest {
       noClasses().that().resideInAPackage("io.sharcs.runner..")
           .should().dependOnClassesThat().resideInAPackage("io.sharcs.modality..");
 
+  /**
+   * The built-in data sets are plain providers: they use the api only (no core, no CLI, no
+   * configuration or run machinery), as a third-party data set in its own jar would.
+   */
+  @ArchTest
+  static final ArchRule dataSetsUseOnlyTheApi =
+      noClasses().that().resideInAPackage("io.sharcs.runner.datasets..")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("io.sharcs.core..", "io.sharcs.runner.cli..",
+              "io.sharcs.runner.config..", "io.sharcs.runner.plugins..", "io.sharcs.runner.run..",
+              "io.sharcs.runner.sweep..");
+
   @ArchTest
   static final ArchRule apiDependsOnNothingOfSharcs =
       noClasses().that().resideInAPackage("io.sharcs.api..")
