@@ -1,5 +1,7 @@
 package io.sharcs.api;
 
+import java.util.Optional;
+
 /**
  * SPI for data sets: generators (XOR-AND-XOR) and readers (CLEVR files, user data). List
  * implementations in {@code META-INF/services/io.sharcs.api.DatasetProvider}; experiment files
@@ -20,10 +22,18 @@ public interface DatasetProvider {
   DatasetConfig defaultConfig();
 
   /**
-   * Loads or generates the data set. Inputs must be of the sample types of the modalities the
-   * experiment binds to each name; the core checks this.
+   * Loads or generates the data set. Each input is read with {@link DatasetContext#readers()},
+   * by the plugin the experiment binds to its modality name, so a provider needs no plugin class.
    *
    * @throws InvalidInputException on bad data, naming the file and sample
    */
   MultimodalDataset load(DatasetConfig config, DatasetContext context);
+
+  /**
+   * The generator of this data set, for providers that can write theirs into a folder ({@code
+   * sharcs generate <id>}); none by default.
+   */
+  default Optional<DatasetGenerator<?>> generator() {
+    return Optional.empty();
+  }
 }

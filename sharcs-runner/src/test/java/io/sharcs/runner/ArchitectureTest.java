@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency direction of the modules: api &lt;- core, modalities &lt;- runner. */
+/** The dependency direction of the modules: api &lt;- core, modalities; api, core &lt;- runner. */
 @AnalyzeClasses(packages = "io.sharcs", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -28,6 +28,29 @@ class ArchitectureTest {
       noClasses().that().resideInAPackage("io.sharcs.core..")
           .should().dependOnClassesThat()
           .resideInAnyPackage("io.sharcs.modality..", "io.sharcs.runner..");
+
+  /** The runner's packages (cli, config, plugins, run, sweep, the data sets) form no cycle. */
+  @ArchTest
+  static final ArchRule runnerPackagesAreFreeOfCycles =
+      slices().matching("io.sharcs.runner.(*)..").should().beFreeOfCycles();
+
+  /** The runner reaches the plugins only through the api: they are runtime dependencies. */
+  @ArchTest
+  static final ArchRule runnerKnowsNoModality =
+      noClasses().that().resideInAPackage("io.sharcs.runner..")
+          .should().dependOnClassesThat().resideInAPackage("io.sharcs.modality..");
+
+  /**
+   * The built-in data sets are plain providers: they use the api only (no core, no CLI, no
+   * configuration or run machinery), as a third-party data set in its own jar would.
+   */
+  @ArchTest
+  static final ArchRule dataSetsUseOnlyTheApi =
+      noClasses().that().resideInAPackage("io.sharcs.runner.datasets..")
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("io.sharcs.core..", "io.sharcs.runner.cli..",
+              "io.sharcs.runner.config..", "io.sharcs.runner.plugins..", "io.sharcs.runner.run..",
+              "io.sharcs.runner.sweep..");
 
   @ArchTest
   static final ArchRule apiDependsOnNothingOfSharcs =
@@ -52,6 +75,7 @@ class ArchitectureTest {
         classes.contain("io.sharcs.modality.image.ImagePlugin")).isTrue();
     org.assertj.core.api.Assertions.assertThat(
         classes.contain("io.sharcs.modality.text.TextPlugin")).isTrue();
-    org.assertj.core.api.Assertions.assertThat(classes.contain("io.sharcs.runner.SharcsCli")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(
+        classes.contain("io.sharcs.runner.cli.SharcsCli")).isTrue();
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.sharcs.api.InvalidConfigException;
 import io.sharcs.api.InvalidInputException;
+import io.sharcs.runner.run.TrainingPipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.sharcs.api.DatasetContext;
 import io.sharcs.api.MultimodalDataset;
+import io.sharcs.core.data.ModalityBinding;
 import io.sharcs.core.config.NetworkPart;
 import io.sharcs.core.config.SeparationConfig;
 import io.sharcs.core.config.TrainingPhase;
+import io.sharcs.runner.config.ConfigOverrides;
+import io.sharcs.runner.config.ExitCodes;
+import io.sharcs.runner.config.Experiment;
+import io.sharcs.runner.config.ExperimentLoader;
+import io.sharcs.runner.config.InputError;
+import io.sharcs.runner.datasets.TestReaders;
 import io.sharcs.runner.datasets.clevr.ClevrConfig;
+import io.sharcs.runner.plugins.PluginCatalog;
+import io.sharcs.runner.run.RunnerEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +33,7 @@ class ClevrExamplesTest {
 
   /** The real plugins and data sets, as `./sharcs` discovers them. */
   private static final ExperimentLoader LOADER =
-      new ExperimentLoader(PluginRegistry.of(PluginCatalog.discover()));
+      new ExperimentLoader(Fixtures.registry(PluginCatalog.discover()));
 
   private static Experiment load(String example, String... sets) {
     return LOADER.load(EXAMPLES.resolve(example), "examples/" + example,
@@ -39,9 +47,9 @@ class ClevrExamplesTest {
 
     assertThat(config).isEqualTo(new ClevrConfig("../data/clevr-generated", "questions.json",
         "images", "scenes.json", 0.8, false, new ClevrConfig.Generate(8000, 0L, "uniform")));
-    assertThat(e.modalities()).extracting(ModalitySelection::name)
+    assertThat(e.modalities()).extracting(ModalityBinding::name)
         .containsExactly("text", "image");
-    assertThat(e.modalities().get(1).encoder().toString()).contains("width=64, height=64");
+    assertThat(e.modalities().get(1).options().toString()).contains("width=64, height=64");
     assertThat(e.model().concepts()).isEqualTo(24);
     assertThat(e.training().batchSize()).isEqualTo(100);
     assertThat(e.training().pairProbability()).isEqualTo(1.0);
@@ -64,7 +72,7 @@ class ClevrExamplesTest {
   void threeModalExampleAddsTheStatistics() {
     Experiment e = load("clevr-3modal.yaml");
     assertThat(((ClevrConfig) e.dataset().config()).statisticsModality()).isTrue();
-    assertThat(e.modalities()).extracting(ModalitySelection::name)
+    assertThat(e.modalities()).extracting(ModalityBinding::name)
         .containsExactly("text", "image", "stats");
   }
 
@@ -81,7 +89,7 @@ class ClevrExamplesTest {
     Path mini = EXAMPLES.resolve("../../shared/data/clevr-mini").normalize();
     assumeTrue(Files.isDirectory(mini), mini + " is absent");
     MultimodalDataset d = e.dataset().provider().load(
-        e.dataset().config(), new DatasetContext(0, EXAMPLES, "examples/clevr-mini.yaml"));
+        e.dataset().config(), TestReaders.context(0, EXAMPLES, "examples/clevr-mini.yaml"));
     assertThat(d.train().size() + d.test().size()).isEqualTo(101);
   }
 
@@ -104,7 +112,7 @@ class ClevrExamplesTest {
   void imagePretrainingOptionsBindFromTheCommandLineAndFailWithTheirPath() {
     Experiment e = load("clevr.yaml", "modalities.1.encoder.pretrain.epochs=10",
         "modalities.1.encoder.freeze_convolutions=true");
-    assertThat(e.modalities().get(1).encoder().toString())
+    assertThat(e.modalities().get(1).options().toString())
         .contains("freezeConvolutions=true")
         .contains("AutoencoderPretrainingConfig[epochs=10, learningRate=0.003, batchSize=100]");
     assertThatThrownBy(() -> load("clevr.yaml", "modalities.1.encoder.pretrain.epochs=-1"))
@@ -119,40 +127,45 @@ class ClevrExamplesTest {
 
   @Test
   void generateCommandWritesADataSetAndRejectsBadCounts() {
-    Fixtures.CliResult ok = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()),
+    Fixtures.CliResult ok = Fixtures.cli(installed(),
         "generate", "clevr", "--questions", "4", "--seed", "3", "--out", "gen");
     assertThat(ok.code()).isZero();
     assertThat(ok.out()).startsWith("wrote 4 questions about 2 scenes to " + dir.resolve("gen"));
     assertThat(dir.resolve("gen/questions.json")).exists();
     assertThat(dir.resolve("gen/images/CLEVR_new_000001.png")).exists();
 
-    Fixtures.CliResult again = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()),
+    Fixtures.CliResult again = Fixtures.cli(installed(),
         "generate", "clevr", "--questions", "4", "--out", "gen");
     assertThat(again.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(again.errLines()).singleElement().asString().contains("exists already");
 
-    Fixtures.CliResult bad = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()),
+    Fixtures.CliResult bad = Fixtures.cli(installed(),
         "generate", "clevr", "--questions", "1", "--out", "x");
     assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(bad.errLines()).containsExactly(
         "sharcs: --questions: got 1, expected an integer >= 2");
 
-    Fixtures.CliResult near = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()),
+    Fixtures.CliResult near = Fixtures.cli(installed(),
         "generate", "clevr", "--questions", "4", "--negatives", "NEAR", "--out", "near");
     assertThat(near.code()).isZero();
     assertThat(dir.resolve("near/questions.json")).content().contains("\"negatives\":\"near\"");
     assertThat(dir.resolve("gen/questions.json")).content().contains("\"negatives\":\"uniform\"");
 
-    Fixtures.CliResult kind = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()),
+    Fixtures.CliResult kind = Fixtures.cli(installed(),
         "generate", "clevr", "--questions", "4", "--negatives", "far", "--out", "y");
     assertThat(kind.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(kind.errLines()).containsExactly(
         "sharcs: --negatives: got 'far', expected uniform or near");
     assertThat(dir.resolve("y")).doesNotExist();
 
-    Fixtures.CliResult none = Fixtures.cli(Fixtures.env(dir, Fixtures.neverCalled()), "generate");
+    Fixtures.CliResult none = Fixtures.cli(installed(), "generate");
     assertThat(none.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(none.errLines()).singleElement().asString().contains("expected clevr");
+  }
+
+  /** The plugins on the class path, as the launcher finds them, rooted at {@code dir}. */
+  private RunnerEnvironment installed() {
+    return Fixtures.env(dir, Fixtures.neverCalled()).withPlugins(PluginCatalog::discover);
   }
 
   private static Path repository() {

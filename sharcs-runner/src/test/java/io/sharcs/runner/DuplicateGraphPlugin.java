@@ -1,9 +1,7 @@
 package io.sharcs.runner;
 
-import io.sharcs.api.EncoderConfig;
-
 /** A second test plugin claiming id {@code graph}. */
-final class DuplicateGraphPlugin extends FakeModalityPlugin {
+public final class DuplicateGraphPlugin extends FakeModalityPlugin<FakeGraphPlugin.Encoder> {
 
   @Override
   public String id() {
@@ -16,12 +14,12 @@ final class DuplicateGraphPlugin extends FakeModalityPlugin {
   }
 
   @Override
-  public Class<FakeGraphPlugin.Encoder> encoderConfigType() {
+  protected Class<FakeGraphPlugin.Encoder> optionsType() {
     return FakeGraphPlugin.Encoder.class;
   }
 
   @Override
-  public EncoderConfig defaultEncoderConfig() {
+  protected FakeGraphPlugin.Encoder defaults() {
     return FakeGraphPlugin.Encoder.DEFAULTS;
   }
 }

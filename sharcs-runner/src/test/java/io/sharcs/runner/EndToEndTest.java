@@ -3,6 +3,8 @@ package io.sharcs.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sharcs.runner.config.ConfigMappers;
+import io.sharcs.runner.run.RunnerEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;

@@ -4,14 +4,14 @@ import io.sharcs.api.EncoderConfig;
 import io.sharcs.api.InvalidConfigException;
 
 /** A test plugin with id {@code graph} and the graph encoder's options of the example file. */
-final class FakeGraphPlugin extends FakeModalityPlugin {
+public final class FakeGraphPlugin extends FakeModalityPlugin<FakeGraphPlugin.Encoder> {
 
   /** The options of the example file's graph encoder. */
-  record Encoder(int layers, int hidden, double negativeSlope, double temperature)
+  public record Encoder(int layers, int hidden, double negativeSlope, double temperature)
       implements EncoderConfig {
-    static final Encoder DEFAULTS = new Encoder(5, 30, 0.01, 1.0);
+    public static final Encoder DEFAULTS = new Encoder(5, 30, 0.01, 1.0);
 
-    Encoder {
+    public Encoder {
       InvalidConfigException.requirePositive("layers", layers);
       InvalidConfigException.requirePositive("hidden", hidden);
       InvalidConfigException.requireNonNegative("negative_slope", negativeSlope);
@@ -30,12 +30,12 @@ final class FakeGraphPlugin extends FakeModalityPlugin {
   }
 
   @Override
-  public Class<Encoder> encoderConfigType() {
+  protected Class<FakeGraphPlugin.Encoder> optionsType() {
     return Encoder.class;
   }
 
   @Override
-  public EncoderConfig defaultEncoderConfig() {
+  protected FakeGraphPlugin.Encoder defaults() {
     return Encoder.DEFAULTS;
   }
 }

@@ -1,43 +1,49 @@
 package io.sharcs.runner;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sharcs.api.EncoderConfig;
-import io.sharcs.api.EncoderContext;
-import io.sharcs.api.InputSpec;
 import io.sharcs.api.ModalityPlugin;
-import java.util.List;
+import io.sharcs.api.ModalitySetup;
+import io.sharcs.api.Preprocessing;
+import io.sharcs.api.PreprocessingData;
+import io.sharcs.api.Preprocessor;
+import java.nio.file.Path;
 
 /**
- * Base of the test plugins: id, description and encoder config only. The runner never calls the
- * data or model methods before the pipeline, which tests replace.
+ * Base of the test plugins: id, description and options only. A sample is the JSON tree itself;
+ * the runner never fits or encodes before the pipeline, which tests replace.
+ *
+ * @param <C> the options type
  */
-abstract class FakeModalityPlugin implements ModalityPlugin<Object> {
+public abstract class FakeModalityPlugin<C extends EncoderConfig>
+    implements ModalityPlugin<Object, C> {
+
+  /** The options record type. */
+  protected abstract Class<C> optionsType();
+
+  /** The options used for keys the file leaves out. */
+  protected abstract C defaults();
 
   @Override
-  public Class<Object> sampleType() {
-    return Object.class;
-  }
+  public void setup(ModalitySetup<Object, C> setup) {
+    setup.samples(Object.class, (node, where) -> node);
+    setup.options(optionsType(), defaults());
+    setup.encoder(new Preprocessing<Object, C, Preprocessor<Object>>() {
+      @Override
+      public Preprocessor<Object> fit(PreprocessingData<Object> data, C options) {
+        throw new UnsupportedOperationException("test plugin " + id() + " fits no data");
+      }
 
-  @Override
-  public Object readSample(JsonNode node, String where) {
-    throw new UnsupportedOperationException("test plugin " + id() + " reads no data");
-  }
+      @Override
+      public void save(Preprocessor<Object> p, Path directory, String modality) {
+        throw new UnsupportedOperationException("test plugin " + id() + " saves nothing");
+      }
 
-  @Override
-  public InputSpec inspect(List<?> samples, List<String> ids, String where) {
-    throw new UnsupportedOperationException("test plugin " + id() + " inspects no data");
-  }
-
-  @Override
-  public NDList batch(List<?> samples, InputSpec spec, NDManager manager) {
-    throw new UnsupportedOperationException("test plugin " + id() + " batches no data");
-  }
-
-  @Override
-  public Block createEncoder(EncoderConfig config, EncoderContext context) {
-    throw new UnsupportedOperationException("test plugin " + id() + " has no encoder");
+      @Override
+      public Preprocessor<Object> load(Path directory, String modality, C options) {
+        throw new UnsupportedOperationException("test plugin " + id() + " loads nothing");
+      }
+    }, (options, p, context) -> {
+      throw new UnsupportedOperationException("test plugin " + id() + " has no encoder");
+    });
   }
 }

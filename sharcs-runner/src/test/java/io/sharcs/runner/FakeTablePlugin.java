@@ -5,13 +5,13 @@ import io.sharcs.api.InvalidConfigException;
 import java.util.List;
 
 /** A test plugin with id {@code tabular} and a list-valued encoder option. */
-final class FakeTablePlugin extends FakeModalityPlugin {
+public final class FakeTablePlugin extends FakeModalityPlugin<FakeTablePlugin.Encoder> {
 
   /** Hidden layer widths. */
-  record Encoder(List<Integer> hidden) implements EncoderConfig {
-    static final Encoder DEFAULTS = new Encoder(List.of(30));
+  public record Encoder(List<Integer> hidden) implements EncoderConfig {
+    public static final Encoder DEFAULTS = new Encoder(List.of(30));
 
-    Encoder {
+    public Encoder {
       if (hidden == null) {
         throw new InvalidConfigException("hidden", "got null, expected a list of widths");
       }
@@ -33,12 +33,12 @@ final class FakeTablePlugin extends FakeModalityPlugin {
   }
 
   @Override
-  public Class<Encoder> encoderConfigType() {
+  protected Class<FakeTablePlugin.Encoder> optionsType() {
     return Encoder.class;
   }
 
   @Override
-  public EncoderConfig defaultEncoderConfig() {
+  protected FakeTablePlugin.Encoder defaults() {
     return Encoder.DEFAULTS;
   }
 }

@@ -2,7 +2,13 @@ package io.sharcs.runner;
 
 import io.sharcs.core.train.EpochReport;
 import io.sharcs.core.pipeline.RunResult;
-import io.sharcs.runner.datasets.XorAndXorProvider;
+import io.sharcs.runner.cli.SharcsCli;
+import io.sharcs.runner.datasets.xor.XorAndXorProvider;
+import io.sharcs.runner.plugins.PluginCatalog;
+import io.sharcs.runner.plugins.PluginModule;
+import io.sharcs.runner.plugins.PluginRegistry;
+import io.sharcs.runner.run.RunnerEnvironment;
+import io.sharcs.runner.run.TrainingPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +29,7 @@ import java.util.stream.Stream;
 public final class Fixtures {
 
   /** The example experiment with a small data set, so that loading the data is quick. */
-  static final String EXPERIMENT = """
+  public static final String EXPERIMENT = """
       name: xor-and-xor
       seed: 0
       mode: sharcs
@@ -44,36 +50,46 @@ public final class Fixtures {
       runtime: {threads: 1}
       """;
 
-  static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
-  static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+  public static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+  public static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
 
   private Fixtures() {}
 
   /** Test plugins {@code graph} and {@code tabular}, and the real {@code xor-and-xor}. */
-  static PluginCatalog catalog() {
-    return new PluginCatalog(
+  public static PluginCatalog catalog() {
+    return PluginCatalog.of(
         List.of(new FakeGraphPlugin(), new FakeTablePlugin()), List.of(new XorAndXorProvider()));
   }
 
-  static PluginRegistry registry() {
-    return PluginRegistry.of(catalog());
+  public static PluginRegistry registry() {
+    return registry(catalog());
+  }
+
+  /**
+   * The registry of {@code catalog}, built as the CLI builds it: through {@link PluginModule}.
+   *
+   * @throws io.sharcs.runner.plugins.PluginError on duplicate or blank ids
+   */
+  public static PluginRegistry registry(PluginCatalog catalog) {
+    return com.google.inject.Guice.createInjector(new PluginModule(catalog))
+        .getInstance(PluginRegistry.class);
   }
 
   /** An environment rooted at {@code workDir} with the test plugins and {@code pipeline}. */
-  static RunnerEnvironment env(Path workDir, TrainingPipeline pipeline) {
+  public static RunnerEnvironment env(Path workDir, TrainingPipeline pipeline) {
     return new RunnerEnvironment(
         Fixtures::catalog, pipeline, dir -> COMMIT, Clock.fixed(NOW, ZoneOffset.UTC), workDir);
   }
 
   /** A pipeline that fails the test: bad input must be rejected before training. */
-  static TrainingPipeline neverCalled() {
+  public static TrainingPipeline neverCalled() {
     return (dataset, bindings, settings, progress, modelDir) -> {
       throw new AssertionError("the pipeline must not be reached");
     };
   }
 
   /** A pipeline that reports two epochs, saves a file into the model folder and returns metrics. */
-  static TrainingPipeline fakeTraining() {
+  public static TrainingPipeline fakeTraining() {
     return (dataset, bindings, settings, progress, modelDir) -> {
       int epochs = settings.training().epochs();
       progress.accept(new EpochReport(1, epochs, 0.7, 0.5, 0.2, 0.012));
@@ -141,7 +157,7 @@ public final class Fixtures {
   }
 
   /** Creates a complete earlier run in {@code folder}. */
-  static void previousRun(Path folder) {
+  public static void previousRun(Path folder) {
     write(folder, "config.resolved.yaml", "name: earlier\n");
     write(folder, "provenance.json", "{\"seed\": 0}\n");
     write(folder.resolve("model"), "sharcs-0150.params", "old weights");

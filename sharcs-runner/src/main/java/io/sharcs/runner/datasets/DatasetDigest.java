@@ -1,7 +1,5 @@
 package io.sharcs.runner.datasets;
 
-import io.sharcs.modality.graph.GraphSample;
-import io.sharcs.modality.tabular.TabularSample;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -61,24 +59,20 @@ public final class DatasetDigest {
     return this;
   }
 
-  /** Appends a table row. */
-  public DatasetDigest add(TabularSample table) {
-    return add(table.values());
-  }
-
-  /** Appends a graph: its node features, its edges in order and its positions if any. */
-  public DatasetDigest add(GraphSample graph) {
-    float[][] features = graph.nodeFeatures();
+  /**
+   * Appends a graph: its node features, its edges in order and its positions ({@code null} for
+   * none).
+   */
+  public DatasetDigest addGraph(float[][] features, int[][] edges, float[][] positions) {
     add(features.length);
     for (float[] row : features) {
       add(row);
     }
-    add(graph.edgeCount());
-    for (int e = 0; e < graph.edgeCount(); e++) {
-      add(graph.source(e));
-      add(graph.target(e));
+    add(edges.length);
+    for (int[] edge : edges) {
+      add(edge[0]);
+      add(edge[1]);
     }
-    float[][] positions = graph.positions();
     add(positions == null ? -1 : positions.length);
     if (positions != null) {
       for (float[] position : positions) {

@@ -1,6 +1,5 @@
 package io.sharcs.runner.sweep;
 
-import io.sharcs.runner.SharcsCli;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -8,21 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line of a child JVM that runs {@link SharcsCli}: the same java executable, JVM
- * options and class path as this JVM, so that a child started from the {@code ./sharcs} launcher
- * or from a test runs the same code with the same settings. Debugger agents are not passed on
- * (every child would try to listen on the same port).
+ * The command line of a child JVM that runs the CLI's main class ({@link ChildMain}): the same
+ * java executable, JVM options and class path as this JVM, so that a child started from the
+ * {@code ./sharcs} launcher or from a test runs the same code with the same settings. Debugger
+ * agents are not passed on (every child would try to listen on the same port).
  */
 final class ChildJvm {
 
   private final List<String> prefix;
+  private final String verboseOption;
 
-  private ChildJvm(List<String> prefix) {
+  private ChildJvm(List<String> prefix, String verboseOption) {
     this.prefix = List.copyOf(prefix);
+    this.verboseOption = verboseOption;
   }
 
-  /** The JVM this code runs in. */
-  static ChildJvm current() {
+  /** The JVM this code runs in, starting {@code main}. */
+  static ChildJvm current(ChildMain main) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -33,8 +34,13 @@ final class ChildJvm {
     }
     cmd.add("-cp");
     cmd.add(absoluteClassPath(System.getProperty("java.class.path")));
-    cmd.add(SharcsCli.class.getName());
-    return new ChildJvm(cmd);
+    cmd.add(main.mainClass());
+    return new ChildJvm(cmd, main.verboseOption());
+  }
+
+  /** The option that makes the child print stack traces. */
+  String verboseOption() {
+    return verboseOption;
   }
 
   /** The full command for {@code sharcs <arguments>}. */

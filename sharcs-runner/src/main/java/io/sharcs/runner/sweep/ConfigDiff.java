@@ -1,8 +1,8 @@
 package io.sharcs.runner.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sharcs.runner.ConfigPath;
-import io.sharcs.runner.ConfigTrees;
+import io.sharcs.runner.config.ConfigPath;
+import io.sharcs.runner.config.ConfigTrees;
 import java.util.LinkedHashSet;
 import java.util.Set;
 

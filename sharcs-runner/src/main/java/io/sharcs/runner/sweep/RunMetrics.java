@@ -1,8 +1,8 @@
 package io.sharcs.runner.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sharcs.runner.ConfigMappers;
-import io.sharcs.runner.RunFolder;
+import io.sharcs.runner.config.ConfigMappers;
+import io.sharcs.runner.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

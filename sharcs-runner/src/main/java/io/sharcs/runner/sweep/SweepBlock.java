@@ -2,9 +2,9 @@ package io.sharcs.runner.sweep;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sharcs.runner.ConfigMappers;
-import io.sharcs.runner.ConfigTrees;
-import io.sharcs.runner.InputError;
+import io.sharcs.runner.config.ConfigMappers;
+import io.sharcs.runner.config.ConfigTrees;
+import io.sharcs.runner.config.InputError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

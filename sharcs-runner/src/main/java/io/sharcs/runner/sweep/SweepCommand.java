@@ -1,9 +1,12 @@
 package io.sharcs.runner.sweep;
 
-import io.sharcs.runner.ExitCodes;
-import io.sharcs.runner.InputError;
-import io.sharcs.runner.RunSummary;
-import io.sharcs.runner.RunnerEnvironment;
+import io.sharcs.runner.config.ExitCodes;
+import io.sharcs.runner.config.InputError;
+import io.sharcs.runner.plugins.PluginRegistry;
+import io.sharcs.runner.run.RunSummary;
+import io.sharcs.runner.run.RunnerEnvironment;
+import io.sharcs.runner.run.Stdout;
+import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,15 +66,23 @@ public final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final RunnerEnvironment env;
+  private final PluginRegistry registry;
   private final PrintStream stdout;
+  private final ChildMain childMain;
 
   /**
-   * @param env the outside world (plugins for validation, working directory)
+   * @param env the outside world (working directory)
+   * @param registry the installed plugins, for validating every point before any run starts
    * @param stdout where progress and the summary go
+   * @param childMain how a child JVM runs one point
    */
-  public SweepCommand(RunnerEnvironment env, PrintStream stdout) {
+  @Inject
+  public SweepCommand(RunnerEnvironment env, PluginRegistry registry, @Stdout PrintStream stdout,
+      ChildMain childMain) {
     this.env = env;
+    this.registry = registry;
     this.stdout = stdout;
+    this.childMain = childMain;
   }
 
   @Override
@@ -82,7 +93,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
     List<String> userSets = sets == null ? List.of() : List.copyOf(sets);
     SweepPlan plan =
-        new SweepPlanner(env.registry(), env.workingDirectory()).plan(experiment, out, userSets);
+        new SweepPlanner(registry, env.workingDirectory()).plan(experiment, out, userSets);
     int pending = plan.pending().size();
     int workers = Math.max(1, Math.min(parallel, pending));
     stdout.println(String.format(Locale.ROOT,
@@ -93,7 +104,7 @@ public final class SweepCommand implements Callable<Integer> {
     stdout.flush();
 
     List<RunOutcome> outcomes = new SweepExecutor(
-        ChildJvm.current(), env.workingDirectory(), stdout, workers)
+        ChildJvm.current(childMain), env.workingDirectory(), stdout, workers)
         .run(plan, experiment, userSets);
 
     Map<String, SortedMap<String, Double>> metrics = new TreeMap<>();

@@ -1,8 +1,7 @@
 package io.sharcs.runner.sweep;
 
-import io.sharcs.runner.ErrorReporter;
-import io.sharcs.runner.RunFolder;
-import io.sharcs.runner.RunSummary;
+import io.sharcs.runner.run.RunFolder;
+import io.sharcs.runner.run.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -116,7 +115,7 @@ final class SweepExecutor {
       throws InterruptedException {
     Path log = run.folder().resolve(LOG);
     List<String> args = new ArrayList<>(List.of(
-        "run", experiment, "--out", run.folder().toString(), ErrorReporter.VERBOSE));
+        "run", experiment, "--out", run.folder().toString(), jvm.verboseOption()));
     for (String s : sets) {
       args.add("--set");
       args.add(s);

@@ -1,7 +1,7 @@
 package io.sharcs.runner.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sharcs.runner.InputError;
+import io.sharcs.runner.config.InputError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.sharcs.runner.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sharcs.runner.SharcsCli;
+import io.sharcs.runner.cli.SharcsCli;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class ChildProcessesTest {
 
   @Test
   void aChildRunsTheCliWithThisJvmsJavaOptionsAndClassPath() throws Exception {
-    List<String> cmd = ChildJvm.current().command(List.of("--version"));
+    List<String> cmd = ChildJvm.current(new ChildMain(io.sharcs.runner.cli.SharcsCli.class.getName(), "--verbose")).command(List.of("--version"));
     assertThat(cmd.get(0)).endsWith("java");
     int cp = cmd.indexOf("-cp");
     assertThat(cp).isPositive();

@@ -4,11 +4,11 @@ import static io.sharcs.runner.sweep.SweepFixtures.TINY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.sharcs.runner.ConfigOverrides;
-import io.sharcs.runner.Experiment;
-import io.sharcs.runner.ExperimentLoader;
 import io.sharcs.runner.Fixtures;
-import io.sharcs.runner.ResolvedConfig;
+import io.sharcs.runner.config.ConfigOverrides;
+import io.sharcs.runner.config.Experiment;
+import io.sharcs.runner.config.ExperimentLoader;
+import io.sharcs.runner.config.ResolvedConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +121,7 @@ class SweepBadInputTest {
   void aFolderHoldingTheResultOfAnotherConfigIsAnErrorNotOverwritten() {
     Fixtures.write(work, "exp.yaml", TINY + "sweep: {seed: [0, 7]}\n");
     Path other = work.resolve("runs/tiny/sharcs/seed-0");
-    Experiment earlier = new ExperimentLoader(SweepFixtures.env(work).registry())
+    Experiment earlier = new ExperimentLoader(io.sharcs.runner.Fixtures.registry(SweepFixtures.env(work).plugins().get()))
         .load(work.resolve("exp.yaml"), "exp.yaml", ConfigOverrides.none());
     Fixtures.write(other, "config.resolved.yaml",
         ResolvedConfig.toYaml(earlier).replace("epochs: 3", "epochs: 150"));

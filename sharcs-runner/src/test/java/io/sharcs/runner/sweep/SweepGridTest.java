@@ -5,7 +5,7 @@ import static io.sharcs.runner.sweep.SweepFixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sharcs.runner.InputError;
+import io.sharcs.runner.config.InputError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

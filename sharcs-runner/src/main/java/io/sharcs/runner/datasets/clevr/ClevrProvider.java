@@ -1,14 +1,15 @@
 package io.sharcs.runner.datasets.clevr;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
+import io.sharcs.api.DatasetGenerator;
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.InvalidInputException;
+import io.sharcs.api.ModalityReaders;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
-import io.sharcs.modality.image.ImageSample;
-import io.sharcs.modality.tabular.TabularSample;
-import io.sharcs.modality.text.TextSample;
 import io.sharcs.runner.datasets.DatasetDigest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -87,6 +88,12 @@ public final class ClevrProvider implements DatasetProvider {
     return ClevrConfig.DEFAULTS;
   }
 
+  /** {@code sharcs generate clevr --questions N [--seed S] [--negatives uniform|near]}. */
+  @Override
+  public Optional<DatasetGenerator<?>> generator() {
+    return Optional.of(new Generation());
+  }
+
   @Override
   public MultimodalDataset load(DatasetConfig config, DatasetContext context) {
     if (!(config instanceof ClevrConfig options)) {
@@ -139,11 +146,12 @@ public final class ClevrProvider implements DatasetProvider {
               + options.trainFraction() + " give " + trainSize
               + " training questions, expected at least one question in each split");
     }
-    Map<String, TabularSample> stats = options.statisticsModality()
+    Map<String, float[]> stats = options.statisticsModality()
         ? statistics(imageSizes.keySet(), imageFolder)
         : Map.of();
     SampleFactory factory = new SampleFactory(
-        options.questions(), imageFolder, content, options.statisticsModality() ? stats : null);
+        options.questions(), imageFolder, content, options.statisticsModality() ? stats : null,
+        context.readers(), questionFile.toString());
     List<MultimodalSample> samples = new ArrayList<>(questions.size());
     for (ClevrQuestion q : questions) {
       samples.add(factory.sample(q));
@@ -188,10 +196,10 @@ public final class ClevrProvider implements DatasetProvider {
   }
 
   /** The statistics of every image; images are independent, so they are computed in parallel. */
-  private static Map<String, TabularSample> statistics(Collection<String> images, Path folder) {
+  private static Map<String, float[]> statistics(Collection<String> images, Path folder) {
     // A list splits evenly; a linked key set hardly does.
     return List.copyOf(images).parallelStream().collect(Collectors.toMap(
-        name -> name, name -> new TabularSample(ClevrImageStatistics.of(decode(folder, name)))));
+        name -> name, name -> ClevrImageStatistics.of(decode(folder, name))));
   }
 
   private static BufferedImage decode(Path folder, String name) {
@@ -228,34 +236,45 @@ public final class ClevrProvider implements DatasetProvider {
     }
   }
 
-  /** Builds the samples; one {@link ImageSample} per image file, shared by its questions. */
+  /**
+   * Builds the samples through the plugins bound to the modalities: one image sample per image
+   * file, shared by its questions (as are its statistics).
+   */
   private static final class SampleFactory {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
     private final String questionFileName;
     private final Path imageFolder;
     private final ClevrContent content;
-    private final Map<String, TabularSample> stats;
-    private final Map<String, ImageSample> images = new HashMap<>();
+    private final Map<String, float[]> stats;
+    private final ModalityReaders readers;
+    private final String where;
+    private final Map<String, Object> images = new HashMap<>();
+    private final Map<String, Object> statsSamples = new HashMap<>();
 
     SampleFactory(String questionFileName, Path imageFolder, ClevrContent content,
-        Map<String, TabularSample> stats) {
+        Map<String, float[]> stats, ModalityReaders readers, String where) {
       this.questionFileName = questionFileName;
       this.imageFolder = imageFolder;
       this.content = content;
       this.stats = stats;
+      this.readers = readers;
+      this.where = where;
     }
 
     MultimodalSample sample(ClevrQuestion q) {
       String image = q.imageFilename();
+      String at = where + " question " + q.index();
       Map<String, Object> inputs = new LinkedHashMap<>();
-      inputs.put(TEXT, new TextSample(q.text()));
+      inputs.put(TEXT, text(q.text(), at));
       inputs.put(IMAGE, image(image));
       Map<String, Object> keys = new LinkedHashMap<>();
       keys.put(TEXT, q.attributes());
       Optional<ClevrAttributes> imageKey = content.imageKey(image);
       imageKey.ifPresent(k -> keys.put(IMAGE, k));
 
-      Optional<TextSample> description =
-          content.descriptionOfImage(q.index()).map(TextSample::new);
+      Optional<Object> description = content.descriptionOfImage(q.index())
+          .map(d -> text(d, at + " image description"));
       Optional<String> auxImage = content.imageForQuestion(q.index());
       Map<String, Object> imageAs = new LinkedHashMap<>();
       description.ifPresent(d -> imageAs.put(TEXT, d));
@@ -263,15 +282,15 @@ public final class ClevrProvider implements DatasetProvider {
       auxImage.ifPresent(a -> textAs.put(IMAGE, image(a)));
       Map<String, Map<String, Object>> counterparts = new LinkedHashMap<>();
       if (stats != null) {
-        inputs.put(STATS, stats.get(image));
+        inputs.put(STATS, stats(image));
         imageKey.ifPresent(k -> keys.put(STATS, k));
         // The statistics are computed from the sample's own image: each renders the other.
-        imageAs.put(STATS, stats.get(image));
+        imageAs.put(STATS, stats(image));
         Map<String, Object> statsAs = new LinkedHashMap<>();
         statsAs.put(IMAGE, image(image));
         description.ifPresent(d -> statsAs.put(TEXT, d));
         counterparts.put(STATS, statsAs);
-        auxImage.ifPresent(a -> textAs.put(STATS, stats.get(a)));
+        auxImage.ifPresent(a -> textAs.put(STATS, stats(a)));
       }
       if (!imageAs.isEmpty()) {
         counterparts.put(IMAGE, imageAs);
@@ -283,8 +302,60 @@ public final class ClevrProvider implements DatasetProvider {
           counterparts);
     }
 
-    private ImageSample image(String name) {
-      return images.computeIfAbsent(name, n -> ImageSample.ofFile(imageFolder.resolve(n)));
+    private Object text(String text, String at) {
+      return readers.read(TEXT, JSON.textNode(text), at);
+    }
+
+    /** The image's sample, read from its absolute path. */
+    private Object image(String name) {
+      return images.computeIfAbsent(name, n -> readers.read(
+          IMAGE, JSON.textNode(imageFolder.resolve(n).toAbsolutePath().toString()),
+          where + " image " + n));
+    }
+
+    /** The image's statistics as a table row of float nodes (read back to the same bits). */
+    private Object stats(String name) {
+      return statsSamples.computeIfAbsent(name, n -> {
+        ArrayNode row = JSON.arrayNode();
+        for (float value : stats.get(n)) {
+          row.add(value);
+        }
+        return readers.read(STATS, row, where + " statistics of image " + n);
+      });
+    }
+  }
+
+  /**
+   * Writes single-object CLEVR scenes (320x240) with two questions each, one true and one false,
+   * in CLEVR's formats; the options are those of an experiment file's {@code dataset.generate}.
+   */
+  private static final class Generation implements DatasetGenerator<ClevrConfig.Generate> {
+    @Override
+    public Class<ClevrConfig.Generate> optionsType() {
+      return ClevrConfig.Generate.class;
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+      return Map.of("seed", 0L, "negatives", ClevrNegatives.UNIFORM.id());
+    }
+
+    @Override
+    public String usage() {
+      return String.join("\n",
+          "--questions N: the number of questions (>= 2); scenes = ceil(N / 2)",
+          "--seed S: the seed (default 0); the same seed and N give identical files",
+          "--negatives KIND: the false questions, uniform (any other description, as real CLEVR;"
+              + " default) or near (half differ from the object in one attribute only)",
+          "writes images/CLEVR_new_NNNNNN.png, questions.json and scenes.json");
+    }
+
+    @Override
+    public String generate(ClevrConfig.Generate options, Path out) {
+      ClevrGenerator generator =
+          new ClevrGenerator(options.questions(), options.seed(), options.negativeKind());
+      generator.writeTo(out);
+      return options.questions() + " questions about " + generator.scenes() + " scenes";
     }
   }
 }

@@ -9,6 +9,7 @@ import io.sharcs.api.DatasetContext;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
+import io.sharcs.runner.datasets.TestReaders;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -176,7 +177,7 @@ class ClevrGeneratorTest {
   void theReaderLoadsTheGeneratorsOutputWithOrWithoutTheSceneFile() {
     new ClevrGenerator(21, 9).writeTo(dir.resolve("data"));
     ClevrProvider provider = new ClevrProvider();
-    DatasetContext context = new DatasetContext(0, dir, "x.yaml");
+    DatasetContext context = TestReaders.context(0, dir, "x.yaml");
 
     MultimodalDataset fromQuestions = provider.load(
         new ClevrConfig("data", "questions.json", "images", null, 0.8, false, null), context);
@@ -237,7 +238,7 @@ class ClevrGeneratorTest {
     ClevrProvider provider = new ClevrProvider();
     ClevrConfig config = new ClevrConfig("gen", "questions.json", "images", null, 0.5, false,
         new ClevrConfig.Generate(6, 4L));
-    DatasetContext context = new DatasetContext(0, dir, "x.yaml");
+    DatasetContext context = TestReaders.context(0, dir, "x.yaml");
 
     MultimodalDataset first = provider.load(config, context);
     assertThat(first.train()).hasSize(3);

@@ -3,11 +3,11 @@ package io.sharcs.runner.datasets.clevr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.sharcs.api.DatasetContext;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
 import io.sharcs.modality.image.ImageSample;
 import io.sharcs.modality.text.TextSample;
+import io.sharcs.runner.datasets.TestReaders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class ClevrMiniSetTest {
     assumeTrue(Files.isRegularFile(mini.resolve("questions.json")), mini + " is absent");
     dataset = new ClevrProvider().load(
         new ClevrConfig(mini.toString(), "questions.json", "images", null, 0.8, true, null),
-        new DatasetContext(0, repository, "test"));
+        TestReaders.context(0, repository, "test"));
   }
 
   @Test

@@ -4,7 +4,6 @@ import static io.sharcs.runner.datasets.clevr.ClevrTestFiles.q;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
@@ -12,6 +11,7 @@ import io.sharcs.api.MultimodalSample;
 import io.sharcs.modality.image.ImageSample;
 import io.sharcs.modality.tabular.TabularSample;
 import io.sharcs.modality.text.TextSample;
+import io.sharcs.runner.datasets.TestReaders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class ClevrProviderTest {
       q("d.png", "big gray rubber cube", "\"1\""));          // 10 true
 
   private MultimodalDataset load(ClevrConfig config) {
-    return PROVIDER.load(config, new DatasetContext(7, dir, "experiment.yaml"));
+    return PROVIDER.load(config, TestReaders.context(7, dir, "experiment.yaml"));
   }
 
   private static ClevrConfig config(String root) {

@@ -1,0 +1,37 @@
+package io.sharcs.api;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The optional capability of a {@link DatasetProvider} to write its data set into a folder
+ * ({@code sharcs generate <id> --out DIR [--key value]...}). Options are bound strictly, by name,
+ * into the record type {@link #optionsType()}: an unknown key or a value the record's constructor
+ * rejects is a one-line error.
+ *
+ * @param <O> the record type of the generator's options
+ */
+public interface DatasetGenerator<O> {
+
+  /** The record type of the options; command-line keys are its components in snake_case. */
+  Class<O> optionsType();
+
+  /**
+   * The values used for options the command line leaves out, by snake_case key; options without
+   * a default are required by the record's constructor.
+   */
+  Map<String, Object> defaults();
+
+  /** One line per option for {@code sharcs generate --help}, e.g. {@code "--questions N: ..."}. */
+  String usage();
+
+  /**
+   * Writes the data set.
+   *
+   * @param options the bound options
+   * @param out the folder to create (it must be absent or empty)
+   * @return what was written, for the summary line, e.g. {@code "8000 questions about 4000 scenes"}
+   * @throws InvalidInputException if {@code out} cannot be used
+   */
+  String generate(O options, Path out);
+}

@@ -1,0 +1,104 @@
+package io.sharcs.runner.cli;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.sharcs.runner.config.ExitCodes;
+import io.sharcs.runner.plugins.PluginRegistry;
+import io.sharcs.runner.run.RunnerEnvironment;
+import io.sharcs.runner.run.Versions;
+import io.sharcs.runner.sweep.SweepCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+
+/**
+ * The {@code sharcs} command line: {@code sharcs run}, {@code sweep}, {@code generate} and {@code plugins}.
+ * Exit codes: 0 success, 2 bad input, 1 anything else (see {@link ExitCodes}).
+ */
+@Command(
+    name = "sharcs",
+    mixinStandardHelpOptions = true,
+    versionProvider = SharcsCli.Version.class,
+    subcommands = {
+      RunCommand.class, SweepCommand.class, GenerateCommand.class, PluginsCommand.class
+    },
+    description = "SHARCS: concept-based multimodal learning (arXiv 2307.00316).")
+public final class SharcsCli implements Runnable {
+
+  @Option(names = ErrorReporter.VERBOSE, scope = ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean verbose;
+
+  @Spec CommandSpec spec;
+
+  /** Runs the command line and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(execute(args, System.out, System.err));
+  }
+
+  /** Runs the command line in the real environment; returns the exit code. */
+  public static int execute(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, out, err, RunnerEnvironment.system());
+  }
+
+  /**
+   * Runs the command line; never calls {@link System#exit}.
+   *
+   * @param args the arguments after {@code sharcs}
+   * @param out standard output: progress, summaries, help
+   * @param err standard error: exactly one line per error
+   * @param env plugins, pipeline, clock, working directory
+   * @return the exit code
+   */
+  public static int execute(String[] args, PrintStream out, PrintStream err,
+      RunnerEnvironment env) {
+    ErrorReporter reporter = new ErrorReporter(err);
+    List<String> arguments = Arrays.asList(args);
+    try {
+      Injector injector = Guice.createInjector(new CliModule(env, out, arguments));
+      CommandLine cl = new CommandLine(SharcsCli.class, new GuiceFactory(injector));
+      PluginRegistry registry = injector.getInstance(PluginRegistry.class);
+      GenerateCommand.configure(cl.getSubcommands().get(GenerateCommand.NAME), registry);
+      cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+      cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+      cl.setExecutionExceptionHandler(reporter);
+      cl.setParameterExceptionHandler(reporter);
+      return cl.execute(args);
+    } catch (CreationException e) {
+      // Plugins are checked before Guice starts; should a binding still fail, report its cause.
+      Throwable cause = e.getErrorMessages().stream()
+          .map(m -> m.getCause()).filter(c -> c != null).findFirst().orElse(e);
+      return reporter.report(cause, arguments.contains(ErrorReporter.VERBOSE));
+    } catch (RuntimeException | Error e) {
+      return reporter.report(e, arguments.contains(ErrorReporter.VERBOSE));
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command, expected run, sweep, generate or plugins");
+  }
+
+  /** {@code sharcs --version}. */
+  public static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"sharcs " + Versions.sharcs() + " (DJL " + Versions.djl() + ")"};
+    }
+  }
+}

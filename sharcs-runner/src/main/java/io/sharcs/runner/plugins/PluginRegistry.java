@@ -1,0 +1,57 @@
+package io.sharcs.runner.plugins;
+
+import io.sharcs.api.DatasetProvider;
+import io.sharcs.api.ModalityDefinition;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** The usable plugins, by id: what experiment files may name. One per CLI injector. */
+@Singleton
+public final class PluginRegistry {
+
+  private final SortedMap<String, ModalityDefinition<?, ?>> modalities;
+  private final SortedMap<String, DatasetProvider> datasets;
+
+  /** Built by Guice from the {@link PluginModule} map bindings. */
+  @Inject
+  public PluginRegistry(
+      Map<String, ModalityDefinition<?, ?>> modalities, Map<String, DatasetProvider> datasets) {
+    this.modalities = Collections.unmodifiableSortedMap(new TreeMap<>(modalities));
+    this.datasets = Collections.unmodifiableSortedMap(new TreeMap<>(datasets));
+  }
+
+  /** Modality plugins by id, sorted. */
+  public SortedMap<String, ModalityDefinition<?, ?>> modalities() {
+    return modalities;
+  }
+
+  /** Data set providers by id, sorted. */
+  public SortedMap<String, DatasetProvider> datasets() {
+    return datasets;
+  }
+
+  /** The modality plugin with {@code id}, if any. */
+  public Optional<ModalityDefinition<?, ?>> modality(String id) {
+    return Optional.ofNullable(modalities.get(id));
+  }
+
+  /** The data set provider with {@code id}, if any. */
+  public Optional<DatasetProvider> dataset(String id) {
+    return Optional.ofNullable(datasets.get(id));
+  }
+
+  /** The modality plugin ids, comma-separated, for messages ({@code none} if there are none). */
+  public String modalityIds() {
+    return modalities.isEmpty() ? "none installed" : String.join(", ", modalities.keySet());
+  }
+
+  /** The data set provider ids, comma-separated, for messages. */
+  public String datasetIds() {
+    return datasets.isEmpty() ? "none installed" : String.join(", ", datasets.keySet());
+  }
+}

@@ -1,0 +1,116 @@
+package io.sharcs.runner.run;
+
+import io.sharcs.api.InvalidConfigException;
+import io.sharcs.api.MultimodalDataset;
+import io.sharcs.core.data.ModalityBinding;
+import io.sharcs.core.pipeline.RunResult;
+import io.sharcs.runner.config.ConfigOverrides;
+import io.sharcs.runner.config.Experiment;
+import io.sharcs.runner.config.ExperimentLoader;
+import io.sharcs.runner.config.InputError;
+import io.sharcs.runner.plugins.PluginRegistry;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code sharcs run}: validates everything (config, plugins, data) before touching the run
+ * folder, trains in a staging directory, and commits the run folder at the end.
+ */
+public final class ExperimentRunner {
+
+  private final RunnerEnvironment env;
+  private final PluginRegistry registry;
+  private final PrintStream out;
+
+  /**
+   * @param env pipeline, clock and working directory
+   * @param registry the installed plugins
+   * @param out where progress and the summary go
+   */
+  @Inject
+  public ExperimentRunner(
+      RunnerEnvironment env, PluginRegistry registry, @Stdout PrintStream out) {
+    this.env = env;
+    this.registry = registry;
+    this.out = out;
+  }
+
+  /**
+   * Runs one experiment.
+   *
+   * @return the run folder
+   * @throws InputError on bad config, overrides or modality names, and for an {@link
+   *     InvalidConfigException} from the data set provider or the core
+   * @throws io.sharcs.api.InvalidInputException on bad data
+   */
+  public Path run(RunRequest request) {
+    try {
+      return runChecked(request);
+    } catch (InvalidConfigException e) {
+      // An option that only the data or the core can judge (e.g. an encoder too deep for the
+      // inputs): still a config problem of this file.
+      throw new InputError(request.experiment(), e.field(), e.problem(), e);
+    }
+  }
+
+  private Path runChecked(RunRequest request) {
+    Instant start = env.clock().instant();
+    String display = request.experiment();
+    Path file = env.workingDirectory().resolve(display).normalize();
+    ConfigOverrides overrides =
+        ConfigOverrides.parse(request.seed(), request.mode(), request.sets(), display);
+    Experiment experiment = new ExperimentLoader(registry).load(file, display, overrides);
+    DjlRuntime.configure(experiment.runtime());
+
+    ModalityBindings loaded = ModalityBindings.load(experiment, file.getParent(), display);
+    MultimodalDataset dataset = loaded.dataset();
+    List<ModalityBinding> bindings = loaded.bindings();
+    Path target = request.out() != null
+        ? env.workingDirectory().resolve(request.out()).normalize()
+        : env.workingDirectory().resolve("runs").resolve(experiment.name())
+            .resolve(experiment.mode().id()).resolve("seed-" + experiment.seed());
+    String shown = RunSummary.display(target, env.workingDirectory());
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new InputError(shown, null, "is a file, expected a run folder (a directory)");
+    }
+
+    out.println(String.format(Locale.ROOT,
+        "%s: mode %s, protocol %s, seed %d, data set %s (%d train, %d test), %d thread%s -> %s",
+        experiment.name(), experiment.mode(), experiment.protocol(), experiment.seed(),
+        dataset.name(), dataset.train().size(), dataset.test().size(),
+        experiment.runtime().threads(), experiment.runtime().threads() == 1 ? "" : "s", shown));
+    out.flush();
+
+    RunFolder folder = RunFolder.stage(target);
+    try {
+      RunArtifacts.writeConfig(folder, experiment);
+      RunResult result = env.pipeline().run(
+          dataset, bindings, experiment.settings(), new ProgressPrinter(out),
+          folder.staged(RunArtifacts.MODEL));
+      Instant end = env.clock().instant();
+      RunArtifacts.writeProvenance(folder, new RunRecord(
+          experiment, dataset, file, display, request.arguments(),
+          env.gitCommit().apply(sourceDirectory(env)), start, end, result,
+          Processor.current()));
+      RunArtifacts.writeMetrics(folder, result);
+      folder.commit();
+      RunSummary.print(out, result, shown, Duration.between(start, end).toMillis() / 1000.0);
+      return target;
+    } catch (RuntimeException | Error e) {
+      folder.discard();
+      throw e;
+    }
+  }
+
+  /** Where the sharcs sources live (set by the launcher), else the working directory. */
+  private static java.nio.file.Path sourceDirectory(RunnerEnvironment env) {
+    String home = System.getProperty("sharcs.home");
+    return home == null ? env.workingDirectory() : java.nio.file.Path.of(home);
+  }
+}

@@ -1,0 +1,23 @@
+package io.sharcs.runner.run;
+
+import java.util.List;
+
+/**
+ * What {@code sharcs run} was asked to do.
+ *
+ * @param experiment the experiment file as the user named it
+ * @param seed {@code --seed}, or null
+ * @param mode {@code --mode}, or null
+ * @param out {@code --out}, or null for {@code runs/<name>/<mode>/seed-<seed>}
+ * @param sets the {@code --set key=value} options in order
+ * @param arguments the whole command line, for provenance
+ */
+public record RunRequest(
+    String experiment, Long seed, String mode, String out, List<String> sets,
+    List<String> arguments) {
+
+  public RunRequest {
+    sets = sets == null ? List.of() : List.copyOf(sets);
+    arguments = arguments == null ? List.of() : List.copyOf(arguments);
+  }
+}
