@@ -41,6 +41,15 @@ class ClevrExamplesTest {
   }
 
   @Test
+  void anImageWeightsPathResolvesAgainstTheExperimentFolder() throws Exception {
+    Experiment e = load("clevr.yaml", "modalities.1.encoder.weights=weights/encoder.params");
+    Object options = e.modalities().get(1).options();
+    Path weights = (Path) options.getClass().getMethod("weights").invoke(options);
+    assertThat(weights).isEqualTo(EXAMPLES.resolve("weights/encoder.params").toAbsolutePath()
+        .normalize());
+  }
+
+  @Test
   void generatedExampleBindsItsSettings() {
     Experiment e = load("clevr.yaml");
     ClevrConfig config = (ClevrConfig) e.dataset().config();
