@@ -16,12 +16,12 @@ package io.sharcs.api;
  *
  * <pre>{@code
  * public void setup(ModalitySetup<TabularSample, TabularEncoderConfig> setup) {
- *   setup.samples(TabularSample.class, TabularSample::read);
+ *   setup.samples(TabularSample.class, TabularPlugin::read);
  *   setup.options(TabularEncoderConfig.class, TabularEncoderConfig.DEFAULTS);
  *   setup.encoder(
  *       Preprocessing.stateless(TableShape.class, (data, options) -> TableShape.inspect(data)),
  *       (options, shape, context) ->
- *           Layers.mlp(shape.columns(), options.hidden(), context.concepts()));
+ *           Layers.mlp(shape.columns(), options.hidden(), context.outputs()));
  * }
  * }</pre>
  *
