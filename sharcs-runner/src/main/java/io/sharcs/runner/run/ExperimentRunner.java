@@ -87,6 +87,12 @@ public final class ExperimentRunner {
         experiment.runtime().threads(), experiment.runtime().threads() == 1 ? "" : "s", shown));
     out.flush();
 
+    String removed = RunFolder.describeRemoved(
+        RunFolder.removeStale(target), env.workingDirectory());
+    if (!removed.isEmpty()) {
+      out.println(removed);
+      out.flush();
+    }
     RunFolder folder = RunFolder.stage(target);
     try {
       RunArtifacts.writeConfig(folder, experiment);
