@@ -68,9 +68,6 @@ public final class ExperimentRunner {
     Experiment experiment = new ExperimentLoader(registry).load(file, display, overrides);
     DjlRuntime.configure(experiment.runtime());
 
-    ModalityBindings loaded = ModalityBindings.load(experiment, file.getParent(), display);
-    MultimodalDataset dataset = loaded.dataset();
-    List<ModalityBinding> bindings = loaded.bindings();
     Path target = request.out() != null
         ? env.workingDirectory().resolve(request.out()).normalize()
         : env.workingDirectory().resolve("runs").resolve(experiment.name())
@@ -79,6 +76,14 @@ public final class ExperimentRunner {
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new InputError(shown, null, "is a file, expected a run folder (a directory)");
     }
+
+    // Everything the options alone decide is checked by now: only then is data read, or
+    // generated where the user allowed it.
+    ModalityBindings loaded = ModalityBindings.load(experiment, file.getParent(), display,
+        new RunDataWrites(file.getParent(), env.workingDirectory(), overrides,
+            experiment.dataset().provider().id(), display));
+    MultimodalDataset dataset = loaded.dataset();
+    List<ModalityBinding> bindings = loaded.bindings();
 
     out.println(String.format(Locale.ROOT,
         "%s: mode %s, protocol %s, seed %d, data set %s (%d train, %d test), %d thread%s -> %s",

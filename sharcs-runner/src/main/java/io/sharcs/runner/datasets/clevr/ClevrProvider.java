@@ -94,6 +94,18 @@ public final class ClevrProvider implements DatasetProvider {
     return Optional.of(new Generation());
   }
 
+  /** {@value #TEXT}, {@value #IMAGE} and, with {@code statistics_modality}, {@value #STATS}. */
+  @Override
+  public Optional<List<String>> modalities(DatasetConfig config) {
+    return config instanceof ClevrConfig options
+        ? Optional.of(modalityNames(options.statisticsModality()))
+        : Optional.empty();
+  }
+
+  private static List<String> modalityNames(boolean statisticsModality) {
+    return statisticsModality ? List.of(TEXT, IMAGE, STATS) : List.of(TEXT, IMAGE);
+  }
+
   @Override
   public MultimodalDataset load(DatasetConfig config, DatasetContext context) {
     if (!(config instanceof ClevrConfig options)) {
@@ -105,6 +117,8 @@ public final class ClevrProvider implements DatasetProvider {
     Path root = base.resolve(options.root()).toAbsolutePath().normalize();
     Path questionFile = root.resolve(options.questions());
     if (!Files.exists(questionFile) && options.generate() != null) {
+      // Ask before the first write: the runner allows only the places the user asked for.
+      context.writes().check(root, "root");
       try {
         new ClevrGenerator(
                 options.generate().questions(),
@@ -156,9 +170,7 @@ public final class ClevrProvider implements DatasetProvider {
     for (ClevrQuestion q : questions) {
       samples.add(factory.sample(q));
     }
-    List<String> modalities = options.statisticsModality()
-        ? List.of(TEXT, IMAGE, STATS)
-        : List.of(TEXT, IMAGE);
+    List<String> modalities = modalityNames(options.statisticsModality());
     String fingerprint = new DatasetDigest()
         .add(FORMAT)
         .add(sha256(questionBytes))
