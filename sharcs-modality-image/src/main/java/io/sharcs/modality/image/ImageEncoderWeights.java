@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.sharcs.api.Excerpt;
 import io.sharcs.api.InvalidInputException;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -84,13 +85,15 @@ public final class ImageEncoderWeights {
     try (NDManager scratch = manager.newSubManager()) {
       String writtenFor;
       try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-        writtenFor = readHeader(in, where);
+        // The architecture the file names is its content: shown only as a short token.
+        writtenFor = Excerpt.of(readHeader(in, where));
         try {
           twin.loadParameters(scratch, in);
         } catch (IOException | MalformedModelException | RuntimeException e) {
           throw new InvalidInputException(
               where + ": holds the weights of another encoder (file written for: " + writtenFor
-                  + "; configured: " + encoder.architecture() + "): " + e.getMessage(), e);
+                  + "; configured: " + encoder.architecture() + "): "
+                  + Excerpt.of(e.getMessage()), e);
         }
         if (in.read() != -1) {
           throw new InvalidInputException(
@@ -99,7 +102,8 @@ public final class ImageEncoderWeights {
                   + encoder.architecture() + ")");
         }
       } catch (IOException e) {
-        throw new InvalidInputException(where + ": cannot be read (" + e.getMessage() + ")", e);
+        throw new InvalidInputException(
+            where + ": cannot be read (" + Excerpt.of(e.getMessage()) + ")", e);
       }
       PairList<String, Parameter> expected = encoder.getParameters();
       PairList<String, Parameter> found = twin.getParameters();

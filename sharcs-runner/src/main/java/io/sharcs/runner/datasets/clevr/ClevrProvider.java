@@ -6,6 +6,7 @@ import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetGenerator;
 import io.sharcs.api.DatasetProvider;
+import io.sharcs.api.Excerpt;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.ModalityReaders;
 import io.sharcs.api.MultimodalDataset;
@@ -195,13 +196,14 @@ public final class ClevrProvider implements DatasetProvider {
       Path image = imageFolder.resolve(q.imageFilename());
       if (!Files.isRegularFile(image)) {
         throw new InvalidInputException(
-            image + ": no such image file (question " + q.index() + " of " + questionFile
-                + "), expected the image of every question");
+            imageFolder.resolve(Excerpt.of(q.imageFilename())) + ": no such image file (question "
+                + q.index() + " of " + questionFile + "), expected the image of every question");
       }
       try {
         sizes.put(q.imageFilename(), Files.size(image));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the size of " + image, e);
+        throw new UncheckedIOException("cannot read the size of "
+            + imageFolder.resolve(Excerpt.of(q.imageFilename())), e);
       }
     }
     return sizes;
@@ -216,15 +218,16 @@ public final class ClevrProvider implements DatasetProvider {
 
   private static BufferedImage decode(Path folder, String name) {
     Path file = folder.resolve(name);
+    Path shown = folder.resolve(Excerpt.of(name));
     BufferedImage image;
     try {
       image = ImageIO.read(file.toFile());
     } catch (IOException e) {
-      throw new InvalidInputException(
-          file + ": cannot decode (" + e.getMessage() + "), expected a PNG or JPEG image", e);
+      throw new InvalidInputException(shown + ": cannot decode (" + Excerpt.of(e.getMessage())
+          + "), expected a PNG or JPEG image", e);
     }
     if (image == null) {
-      throw new InvalidInputException(file + ": not a readable image, expected a PNG or JPEG");
+      throw new InvalidInputException(shown + ": not a readable image, expected a PNG or JPEG");
     }
     return image;
   }
