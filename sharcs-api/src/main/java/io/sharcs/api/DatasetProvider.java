@@ -33,9 +33,10 @@ public interface DatasetProvider {
   }
 
   /**
-   * Loads or generates the data set. A provider that writes data (generates it on first use)
-   * first asks {@link DatasetContext#writes()} whether it may write there. Each input is read with {@link DatasetContext#readers()},
+   * Loads or generates the data set. Each input is read with {@link DatasetContext#readers()},
    * by the plugin the experiment binds to its modality name, so a provider needs no plugin class.
+   * A provider that writes data (generates it on first use) first asks {@link
+   * DatasetContext#writes()} whether it may write there.
    *
    * @throws InvalidInputException on bad data, naming the file and sample
    */
