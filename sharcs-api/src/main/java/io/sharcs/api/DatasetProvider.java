@@ -1,5 +1,6 @@
 package io.sharcs.api;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,8 +23,20 @@ public interface DatasetProvider {
   DatasetConfig defaultConfig();
 
   /**
+   * The names of the modalities that {@link #load} gives with {@code config}, in slot order, if
+   * the options alone determine them; empty (the default) if only the data tells. When given, the
+   * runner checks an experiment's modality names against them before any data is read or
+   * generated.
+   */
+  default Optional<List<String>> modalities(DatasetConfig config) {
+    return Optional.empty();
+  }
+
+  /**
    * Loads or generates the data set. Each input is read with {@link DatasetContext#readers()},
    * by the plugin the experiment binds to its modality name, so a provider needs no plugin class.
+   * A provider that writes data (generates it on first use) first asks {@link
+   * DatasetContext#writes()} whether it may write there.
    *
    * @throws InvalidInputException on bad data, naming the file and sample
    */

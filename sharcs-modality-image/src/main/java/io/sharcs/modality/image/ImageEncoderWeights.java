@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.sharcs.api.Excerpt;
 import io.sharcs.api.InvalidInputException;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Weights files of the image concept encoder, to start an encoder from weights trained before
@@ -84,13 +86,21 @@ public final class ImageEncoderWeights {
     try (NDManager scratch = manager.newSubManager()) {
       String writtenFor;
       try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-        writtenFor = readHeader(in, where);
+        writtenFor = shown(readHeader(in, where));
         try {
           twin.loadParameters(scratch, in);
+        } catch (OutOfMemoryError e) {
+          // A length in the file far beyond its size (the file is in memory, so nothing else
+          // can run out here): the file is not what it claims.
+          throw new InvalidInputException(
+              where + ": holds the weights of another encoder (file written for: " + writtenFor
+                  + "; configured: " + encoder.architecture() + "): a length beyond the file's"
+                  + " size");
         } catch (IOException | MalformedModelException | RuntimeException e) {
           throw new InvalidInputException(
               where + ": holds the weights of another encoder (file written for: " + writtenFor
-                  + "; configured: " + encoder.architecture() + "): " + e.getMessage(), e);
+                  + "; configured: " + encoder.architecture() + "): "
+                  + Excerpt.of(e.getMessage()), e);
         }
         if (in.read() != -1) {
           throw new InvalidInputException(
@@ -99,7 +109,8 @@ public final class ImageEncoderWeights {
                   + encoder.architecture() + ")");
         }
       } catch (IOException e) {
-        throw new InvalidInputException(where + ": cannot be read (" + e.getMessage() + ")", e);
+        throw new InvalidInputException(
+            where + ": cannot be read (" + Excerpt.of(e.getMessage()) + ")", e);
       }
       PairList<String, Parameter> expected = encoder.getParameters();
       PairList<String, Parameter> found = twin.getParameters();
@@ -133,6 +144,20 @@ public final class ImageEncoderWeights {
         }
       }
     }
+  }
+
+  /** An architecture as written by {@link ImageConceptEncoder#architecture}. */
+  private static final Pattern ARCHITECTURE = Pattern.compile(
+      "channels \\d{1,9}, conv_channels \\[[\\d, ]{0,200}], kernel \\d{1,9}, batch_norm"
+          + " (true|false), hidden \\[[\\d, ]{0,200}], concepts \\d{1,9}");
+
+  /**
+   * The architecture a file names, as messages show it: whole if it has the form sharcs writes,
+   * otherwise (it is the file's content) a short token.
+   */
+  private static String shown(String architecture) {
+    return ARCHITECTURE.matcher(architecture).matches() ? architecture
+        : Excerpt.of(architecture);
   }
 
   private static byte[] readAll(Path file, String where) {

@@ -155,6 +155,58 @@ class ImageEncoderWeightsTest {
     }
   }
 
+  /**
+   * The architecture a file names is its content: a forged one is shown as a short token; a
+   * forged length inside the parameters is a one-line error, not an OutOfMemoryError.
+   */
+  @Test
+  void aForgedFileIsNeitherEchoedNorAMemoryBomb() throws Exception {
+    String secret = "s3cr3t-" + "x".repeat(300);
+    Path saved = dir.resolve("other.weights");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Block other = create(config(List.of(4, 16), null));
+      other.initialize(manager, DataType.FLOAT32, INPUT);
+      ImageEncoderWeights.save(other, saved);
+    }
+    byte[] bytes = Files.readAllBytes(saved);
+    java.io.DataInputStream in =
+        new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+    in.readUTF();
+    in.readInt();
+    in.readUTF();
+    byte[] parameters = in.readAllBytes();
+    Path forged = dir.resolve("forged.weights");
+    Path bomb = dir.resolve("bomb.weights");
+    try (java.io.DataOutputStream out =
+            new java.io.DataOutputStream(Files.newOutputStream(forged));
+        java.io.DataOutputStream outBomb =
+            new java.io.DataOutputStream(Files.newOutputStream(bomb))) {
+      for (java.io.DataOutputStream o : List.of(out, outBomb)) {
+        o.writeUTF(ImageEncoderWeights.MAGIC);
+        o.writeInt(ImageEncoderWeights.FORMAT_VERSION);
+        o.writeUTF(secret);
+      }
+      out.write(parameters);
+      outBomb.writeUTF("more " + secret);
+    }
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Block block = create(config(List.of(4, 8), forged));
+      assertThatThrownBy(() -> block.initialize(manager, DataType.FLOAT32, INPUT))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("forged.weights: parameter '02conv_01Conv2d_weight' is float32")
+          .hasMessageContaining("file written for: s3cr3t-xxx")
+          .hasMessageContaining("... (307 characters)")
+          .hasMessageNotContaining(secret.substring(0, 60))
+          .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(500));
+      Block bombed = create(config(List.of(4, 8), bomb));
+      assertThatThrownBy(() -> bombed.initialize(manager, DataType.FLOAT32, INPUT))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("bomb.weights: holds the weights of another encoder")
+          .hasMessageNotContaining(secret.substring(0, 60))
+          .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(500));
+    }
+  }
+
   @Test
   void savingNeedsAnInitialisedImageEncoder() {
     assertThatThrownBy(() -> ImageEncoderWeights.save(

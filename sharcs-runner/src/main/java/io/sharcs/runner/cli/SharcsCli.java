@@ -5,6 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.sharcs.runner.config.ExitCodes;
 import io.sharcs.runner.plugins.PluginRegistry;
+import io.sharcs.runner.run.ParentWatchdog;
 import io.sharcs.runner.run.RunnerEnvironment;
 import io.sharcs.runner.run.Versions;
 import io.sharcs.runner.sweep.SweepCommand;
@@ -45,6 +46,8 @@ public final class SharcsCli implements Runnable {
 
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
+    // A sweep's child: end with the sweep, even when it is killed with kill -9.
+    ParentWatchdog.startIfRequested(System.err);
     System.exit(execute(args, System.out, System.err));
   }
 

@@ -48,6 +48,10 @@ public final class ExperimentResolver {
       modalities.add(resolveModality(spec.modalities().get(i), ConfigPath.root()
           .key("modalities").index(i)));
     }
+    // Names the options alone determine are checked now, before any data is read or generated.
+    dataset.provider().modalities(dataset.config()).ifPresent(names ->
+        ModalityNames.inDatasetOrder(ModalityNames.byName(modalities, ModalityBinding::name),
+            names, dataset.provider().id(), binder.file()));
     return new Experiment(
         spec.name(), spec.seed(), spec.mode(), spec.protocol(), dataset, modalities,
         spec.model(), spec.training(), spec.runtime());

@@ -68,9 +68,6 @@ public final class ExperimentRunner {
     Experiment experiment = new ExperimentLoader(registry).load(file, display, overrides);
     DjlRuntime.configure(experiment.runtime());
 
-    ModalityBindings loaded = ModalityBindings.load(experiment, file.getParent(), display);
-    MultimodalDataset dataset = loaded.dataset();
-    List<ModalityBinding> bindings = loaded.bindings();
     Path target = request.out() != null
         ? env.workingDirectory().resolve(request.out()).normalize()
         : env.workingDirectory().resolve("runs").resolve(experiment.name())
@@ -80,6 +77,14 @@ public final class ExperimentRunner {
       throw new InputError(shown, null, "is a file, expected a run folder (a directory)");
     }
 
+    // Everything the options alone decide is checked by now: only then is data read, or
+    // generated where the user allowed it.
+    ModalityBindings loaded = ModalityBindings.load(experiment, file.getParent(), display,
+        new RunDataWrites(file.getParent(), env.workingDirectory(), overrides,
+            experiment.dataset().provider().id(), display));
+    MultimodalDataset dataset = loaded.dataset();
+    List<ModalityBinding> bindings = loaded.bindings();
+
     out.println(String.format(Locale.ROOT,
         "%s: mode %s, protocol %s, seed %d, data set %s (%d train, %d test), %d thread%s -> %s",
         experiment.name(), experiment.mode(), experiment.protocol(), experiment.seed(),
@@ -87,6 +92,12 @@ public final class ExperimentRunner {
         experiment.runtime().threads(), experiment.runtime().threads() == 1 ? "" : "s", shown));
     out.flush();
 
+    String removed = RunFolder.describeRemoved(
+        RunFolder.removeStale(target), env.workingDirectory());
+    if (!removed.isEmpty()) {
+      out.println(removed);
+      out.flush();
+    }
     RunFolder folder = RunFolder.stage(target);
     try {
       RunArtifacts.writeConfig(folder, experiment);

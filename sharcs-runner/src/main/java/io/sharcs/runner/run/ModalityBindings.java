@@ -1,5 +1,6 @@
 package io.sharcs.runner.run;
 
+import io.sharcs.api.DataWrites;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.ModalityReaders;
 import io.sharcs.api.MultimodalDataset;
@@ -22,31 +23,35 @@ import java.util.List;
 public record ModalityBindings(MultimodalDataset dataset, List<ModalityBinding> bindings) {
 
   /**
-   * Loads the data set of {@code experiment}.
+   * Loads the data set of {@code experiment}; the provider may write (generate) data only where
+   * {@code writes} allows.
    *
    * @param baseDirectory where relative paths in the data set's options resolve
    * @param file the experiment file as the user named it, for messages
    * @throws InputError naming both lists unless the experiment's modality names equal the data
    *     set's
    */
-  public static ModalityBindings load(Experiment experiment, Path baseDirectory, String file) {
+  public static ModalityBindings load(
+      Experiment experiment, Path baseDirectory, String file, DataWrites writes) {
     MultimodalDataset dataset;
     try {
-      dataset = load(experiment, baseDirectory, file, PluginReaders.of(experiment.modalities()));
+      dataset = load(experiment, baseDirectory, file, PluginReaders.of(experiment.modalities()),
+          writes);
     } catch (PluginReaders.UnboundModality unbound) {
       // Read the data once more without plugins, only to name all its modalities in the error.
       inDatasetOrder(experiment.modalities(),
-          load(experiment, baseDirectory, file, PluginReaders.trees()), file);
+          load(experiment, baseDirectory, file, PluginReaders.trees(), writes), file);
       throw unbound;
     }
     return new ModalityBindings(dataset, inDatasetOrder(experiment.modalities(), dataset, file));
   }
 
   private static MultimodalDataset load(
-      Experiment experiment, Path baseDirectory, String file, ModalityReaders readers) {
+      Experiment experiment, Path baseDirectory, String file, ModalityReaders readers,
+      DataWrites writes) {
     DatasetSelection selection = experiment.dataset();
-    return selection.provider().load(
-        selection.config(), new DatasetContext(experiment.seed(), baseDirectory, file, readers));
+    return selection.provider().load(selection.config(),
+        new DatasetContext(experiment.seed(), baseDirectory, file, readers, writes));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.sharcs.runner.sweep;
 
+import io.sharcs.runner.run.ParentWatchdog;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.List;
  * The command line of a child JVM that runs the CLI's main class ({@link ChildMain}): the same
  * java executable, JVM options and class path as this JVM, so that a child started from the
  * {@code ./sharcs} launcher or from a test runs the same code with the same settings. Debugger
- * agents are not passed on (every child would try to listen on the same port).
+ * agents are not passed on (every child would try to listen on the same port). Each child
+ * watches this JVM ({@link ParentWatchdog}) and ends when it ends.
  */
 final class ChildJvm {
 
@@ -27,11 +29,14 @@ final class ChildJvm {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    String parent = "-D" + ParentWatchdog.PROPERTY + "=";
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!isDebugAgent(option)) {
+      if (!isDebugAgent(option) && !option.startsWith(parent)) {
         cmd.add(option);
       }
     }
+    // The child ends when this JVM does, even after kill -9 (no shutdown hook runs then).
+    cmd.add(parent + ParentWatchdog.currentProcess());
     cmd.add("-cp");
     cmd.add(absoluteClassPath(System.getProperty("java.class.path")));
     cmd.add(main.mainClass());

@@ -3,6 +3,7 @@ package io.sharcs.runner.sweep;
 import io.sharcs.runner.config.ExitCodes;
 import io.sharcs.runner.config.InputError;
 import io.sharcs.runner.plugins.PluginRegistry;
+import io.sharcs.runner.run.RunFolder;
 import io.sharcs.runner.run.RunSummary;
 import io.sharcs.runner.run.RunnerEnvironment;
 import io.sharcs.runner.run.Stdout;
@@ -101,6 +102,16 @@ public final class SweepCommand implements Callable<Integer> {
         plan.experiment(), plan.runs().size(), plan.runs().size() == 1 ? "" : "s",
         String.join(" x ", plan.keys().stream().map(SweepKey::key).toList()),
         display(plan.folder()), plan.runs().size() - pending, pending, workers));
+    // Runs killed with kill -9 (or with their sweep) leave staging folders; remove those of
+    // ended processes before the runs start again.
+    List<Path> stale = new ArrayList<>();
+    for (PlannedRun r : plan.runs()) {
+      stale.addAll(RunFolder.removeStale(r.folder()));
+    }
+    String removed = RunFolder.describeRemoved(stale, env.workingDirectory());
+    if (!removed.isEmpty()) {
+      stdout.println(removed);
+    }
     stdout.flush();
 
     List<RunOutcome> outcomes = new SweepExecutor(

@@ -1,5 +1,6 @@
 package io.sharcs.runner.datasets.clevr;
 
+import io.sharcs.api.Excerpt;
 import io.sharcs.api.InvalidInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class ClevrContent {
         if (earlier != null && !earlier.attributes().equals(q.attributes())) {
           throw new InvalidInputException(questionFile + ": question " + q.index() + " '"
               + q.text() + "' and question " + earlier.index() + " '" + earlier.text()
-              + "' both have answer 1 for image " + image
+              + "' both have answer 1 for image " + Excerpt.of(image)
               + ", expected the true questions of a single-object image to agree");
         }
         keys.putIfAbsent(image, q.attributes());
@@ -86,7 +87,8 @@ public final class ClevrContent {
             ? "its scene in " + sceneFile
             : "question " + source.get(q.imageFilename()).index();
         throw new InvalidInputException(questionFile + ": question " + q.index() + " '"
-            + q.text() + "' has answer " + q.answer() + " but image " + q.imageFilename()
+            + q.text() + "' has answer " + q.answer() + " but image "
+            + Excerpt.of(q.imageFilename())
             + " shows a " + shown.describe() + " (from " + from + "), expected answer "
             + (q.isTrue() ? 0 : 1));
       }

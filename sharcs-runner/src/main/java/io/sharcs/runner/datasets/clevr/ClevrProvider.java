@@ -6,6 +6,7 @@ import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetGenerator;
 import io.sharcs.api.DatasetProvider;
+import io.sharcs.api.Excerpt;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.ModalityReaders;
 import io.sharcs.api.MultimodalDataset;
@@ -94,6 +95,18 @@ public final class ClevrProvider implements DatasetProvider {
     return Optional.of(new Generation());
   }
 
+  /** {@value #TEXT}, {@value #IMAGE} and, with {@code statistics_modality}, {@value #STATS}. */
+  @Override
+  public Optional<List<String>> modalities(DatasetConfig config) {
+    return config instanceof ClevrConfig options
+        ? Optional.of(modalityNames(options.statisticsModality()))
+        : Optional.empty();
+  }
+
+  private static List<String> modalityNames(boolean statisticsModality) {
+    return statisticsModality ? List.of(TEXT, IMAGE, STATS) : List.of(TEXT, IMAGE);
+  }
+
   @Override
   public MultimodalDataset load(DatasetConfig config, DatasetContext context) {
     if (!(config instanceof ClevrConfig options)) {
@@ -105,6 +118,8 @@ public final class ClevrProvider implements DatasetProvider {
     Path root = base.resolve(options.root()).toAbsolutePath().normalize();
     Path questionFile = root.resolve(options.questions());
     if (!Files.exists(questionFile) && options.generate() != null) {
+      // Ask before the first write: the runner allows only the places the user asked for.
+      context.writes().check(root, "root");
       try {
         new ClevrGenerator(
                 options.generate().questions(),
@@ -156,9 +171,7 @@ public final class ClevrProvider implements DatasetProvider {
     for (ClevrQuestion q : questions) {
       samples.add(factory.sample(q));
     }
-    List<String> modalities = options.statisticsModality()
-        ? List.of(TEXT, IMAGE, STATS)
-        : List.of(TEXT, IMAGE);
+    List<String> modalities = modalityNames(options.statisticsModality());
     String fingerprint = new DatasetDigest()
         .add(FORMAT)
         .add(sha256(questionBytes))
@@ -183,13 +196,14 @@ public final class ClevrProvider implements DatasetProvider {
       Path image = imageFolder.resolve(q.imageFilename());
       if (!Files.isRegularFile(image)) {
         throw new InvalidInputException(
-            image + ": no such image file (question " + q.index() + " of " + questionFile
-                + "), expected the image of every question");
+            imageFolder.resolve(Excerpt.of(q.imageFilename())) + ": no such image file (question "
+                + q.index() + " of " + questionFile + "), expected the image of every question");
       }
       try {
         sizes.put(q.imageFilename(), Files.size(image));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the size of " + image, e);
+        throw new UncheckedIOException("cannot read the size of "
+            + imageFolder.resolve(Excerpt.of(q.imageFilename())), e);
       }
     }
     return sizes;
@@ -204,15 +218,16 @@ public final class ClevrProvider implements DatasetProvider {
 
   private static BufferedImage decode(Path folder, String name) {
     Path file = folder.resolve(name);
+    Path shown = folder.resolve(Excerpt.of(name));
     BufferedImage image;
     try {
       image = ImageIO.read(file.toFile());
     } catch (IOException e) {
-      throw new InvalidInputException(
-          file + ": cannot decode (" + e.getMessage() + "), expected a PNG or JPEG image", e);
+      throw new InvalidInputException(shown + ": cannot decode (" + Excerpt.of(e.getMessage())
+          + "), expected a PNG or JPEG image", e);
     }
     if (image == null) {
-      throw new InvalidInputException(file + ": not a readable image, expected a PNG or JPEG");
+      throw new InvalidInputException(shown + ": not a readable image, expected a PNG or JPEG");
     }
     return image;
   }

@@ -2,6 +2,7 @@ package io.sharcs.runner.datasets.clevr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sharcs.api.Excerpt;
 import io.sharcs.api.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class ClevrQuestionFile {
       root = new ObjectMapper().readTree(bytes);
     } catch (IOException e) {
       throw new InvalidInputException(
-          file + ": not valid JSON (" + firstLine(e.getMessage())
+          file + ": not valid JSON (" + ClevrJson.parseError(e)
               + "), expected a CLEVR question file", e);
     }
     JsonNode questions = root == null ? null : root.get("questions");
@@ -69,7 +70,8 @@ public final class ClevrQuestionFile {
     String text = textNode.asText();
     ClevrAttributes attributes = ClevrAttributes.parse(text).orElseThrow(() ->
         new InvalidInputException(
-            where + ": question '" + text + "' is not a single-object question, expected "
+            where + ": question " + Excerpt.quoted(text)
+                + " is not a single-object question, expected "
                 + ClevrAttributes.FORMAT));
     int answer = answer(q.get("answer"), where);
     return new ClevrQuestion(index, text, attributes, answer, imageFilename(q, where, defaultSplit));
@@ -107,7 +109,7 @@ public final class ClevrQuestionFile {
         || index.asInt() < 0 || split == null) {
       throw new InvalidInputException(
           where + ": no image_filename, and image_index " + describe(index) + " with split "
-              + (split == null ? "none" : "'" + split + "'")
+              + (split == null ? "none" : Excerpt.quoted(split))
               + ", expected image_filename or an image_index >= 0 and a split (in the question"
               + " or in info)");
     }
@@ -119,13 +121,6 @@ public final class ClevrQuestionFile {
   }
 
   private static String describe(JsonNode node) {
-    if (node == null || node.isMissingNode()) {
-      return "missing";
-    }
-    return node.isTextual() ? "'" + node.asText() + "'" : node.toString();
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
+    return ClevrJson.describe(node);
   }
 }

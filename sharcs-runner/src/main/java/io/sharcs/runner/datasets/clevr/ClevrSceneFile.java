@@ -2,6 +2,7 @@ package io.sharcs.runner.datasets.clevr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sharcs.api.Excerpt;
 import io.sharcs.api.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ public final class ClevrSceneFile {
     try {
       root = new ObjectMapper().readTree(bytes);
     } catch (IOException e) {
-      throw new InvalidInputException(file + ": not valid JSON, expected a CLEVR scene file", e);
+      throw new InvalidInputException(file + ": not valid JSON (" + ClevrJson.parseError(e)
+          + "), expected a CLEVR scene file", e);
     }
     JsonNode scenes = root == null ? null : root.get("scenes");
     if (scenes == null || !scenes.isArray()) {
@@ -46,17 +48,18 @@ public final class ClevrSceneFile {
       JsonNode scene = scenes.get(i);
       String where = file + ": scene " + i;
       String image = imageFilename(scene, where, defaultSplit);
+      String shown = Excerpt.of(image);
       JsonNode objects = scene.get("objects");
       if (objects == null || !objects.isArray() || objects.size() != 1) {
         throw new InvalidInputException(
-            where + " (" + image + "): "
+            where + " (" + shown + "): "
                 + (objects == null || !objects.isArray() ? "no 'objects' list"
                     : objects.size() + " objects")
                 + ", expected exactly one object (single-object CLEVR)");
       }
-      ClevrAttributes attributes = object(objects.get(0), where + " (" + image + ") object 0");
+      ClevrAttributes attributes = object(objects.get(0), where + " (" + shown + ") object 0");
       if (byImage.put(image, attributes) != null) {
-        throw new InvalidInputException(where + ": image " + image + " has a scene already, "
+        throw new InvalidInputException(where + ": image " + shown + " has a scene already, "
             + "expected one scene per image");
       }
     }
@@ -77,7 +80,7 @@ public final class ClevrSceneFile {
     Optional<String> value =
         node != null && node.isTextual() ? fold.apply(node.asText()) : Optional.empty();
     return value.orElseThrow(() -> new InvalidInputException(
-        where + ": " + key + " " + (node == null ? "missing" : node.toString())
+        where + ": " + key + " " + ClevrJson.describe(node)
             + ", expected a CLEVR " + key));
   }
 

@@ -10,6 +10,7 @@ import io.sharcs.runner.datasets.DatasetDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The XOR-AND-XOR benchmark ({@code dataset: {type: xor-and-xor}}), generated from the run's
@@ -56,6 +57,12 @@ public final class XorAndXorProvider implements DatasetProvider {
   @Override
   public XorAndXorConfig defaultConfig() {
     return XorAndXorConfig.DEFAULTS;
+  }
+
+  /** {@value #GRAPH} and {@value #TABLE}, whatever the options. */
+  @Override
+  public Optional<List<String>> modalities(DatasetConfig config) {
+    return Optional.of(List.of(GRAPH, TABLE));
   }
 
   @Override
