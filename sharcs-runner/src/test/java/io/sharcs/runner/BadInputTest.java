@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import io.sharcs.api.InvalidConfigException;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.runner.run.TrainingPipeline;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +160,40 @@ class BadInputTest {
             exact(P + "training.epoch: unknown key, expected one of batch_size, class_weights,"
                 + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
                 + " separation")),
+        // Messages that named the wrong thing (issue 18, item 7).
+        file("misspelled data set key next to a value it leaves at its default",
+            edit("  size: 40\n  train_size: 32", "  size: 100\n  train_split: 0.8"),
+            exact(P + "dataset.train_split: unknown key, expected one of edge_noise, size,"
+                + " train_size, type")),
+        file("misspelled training key next to a bad value",
+            edit("epochs: 150, batch_size: 64", "epochs: 0, batchsize: 64"),
+            exact(P + "training.batchsize: unknown key, expected one of batch_size, class_weights,"
+                + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
+                + " separation")),
+        file("YAML .nan", edit("lambda: 0.1", "lambda: .nan"),
+            exact(P + "training.lambda: got NaN, expected a finite number")),
+        file("YAML .inf", edit("learning_rate: 0.001", "learning_rate: .inf"),
+            exact(P + "training.learning_rate: got infinity, expected a finite number")),
+        file("YAML -.inf in a list", edit("hidden: [30]", "hidden: [30, -.Inf]"),
+            exact(P + "modalities[1].encoder.hidden[1]: got -infinity, expected a finite number")),
+        args("YAML .nan by --set", List.of("--set", "training.lambda=.NaN"),
+            exact(P + "training.lambda: got NaN from --set training.lambda=.NaN, expected a"
+                + " finite number")),
+        args("zero epochs in a phase", List.of("--set", "training.phases=[{epochs: 0}]"),
+            exact(P + "training.phases[0].epochs: got 0, expected an integer >= 1")),
+        args("unknown part in a phase",
+            List.of("--set", "training.phases=[{epochs: 150, trainable: [encoder]}]"),
+            exact(P + "training.phases[0].trainable[0]: got 'encoder', expected one of encoders,"
+                + " projections, predictor")),
+        args("no parts in a phase",
+            List.of("--set", "training.phases=[{epochs: 150, trainable: []}]"),
+            exact(P + "training.phases[0].trainable: got nothing, expected a list of parts to"
+                + " train: encoders, projections, predictor")),
+        file("two YAML documents", EXPERIMENT + "---\n" + EXPERIMENT,
+            exact(P + "found a second YAML document at line 20, expected one")),
+        file("binary garbage", "seed: 1\n\u00ff\u00fe\u0000\u0001garbage",
+            "^" + Pattern.quote(P) + "not a text file \\(control character 0x00\\),"
+                + " expected YAML or JSON$"),
         args("--seed not a number", List.of("--seed", "abc"),
             exact("sharcs: Invalid value for option '--seed': 'abc' is not a long"
                 + " (see 'sharcs run --help')")),
@@ -204,6 +239,41 @@ class BadInputTest {
     assertThat(r.errLines()).singleElement().asString()
         .matches("sharcs: exp\\.json: line 2, column \\d+: Unexpected character .*,"
             + " expected valid JSON");
+  }
+
+  @Test
+  void bytesThatAreNoUtf8AreNotATextFile() throws Exception {
+    Files.createDirectories(work.resolve("examples"));
+    Files.write(work.resolve(FILE), new byte[] {'s', 'e', 'e', 'd', ':', ' ', (byte) 0x93, 0x11});
+    Fixtures.write(work, "exp.json", "");
+    Files.write(work.resolve("exp.json"), new byte[] {'{', (byte) 0xff, (byte) 0xfe, '}'});
+    Map<String, String> before = Fixtures.snapshot(runs);
+
+    Fixtures.CliResult yaml =
+        Fixtures.cli(Fixtures.env(work, Fixtures.neverCalled()), "run", FILE);
+    Fixtures.CliResult json =
+        Fixtures.cli(Fixtures.env(work, Fixtures.neverCalled()), "run", "exp.json");
+
+    assertThat(yaml.code()).isEqualTo(2);
+    assertThat(yaml.errLines()).containsExactly(
+        P + "not a text file (invalid UTF-8 start byte 0x93), expected YAML or JSON");
+    assertThat(json.code()).isEqualTo(2);
+    assertThat(json.errLines()).containsExactly(
+        "sharcs: exp.json: not a text file (invalid UTF-8 start byte 0xff), expected YAML or JSON");
+    assertThat(Fixtures.snapshot(runs)).isEqualTo(before);
+  }
+
+  @Test
+  void moreJsonAfterTheObjectIsOneLine() {
+    Fixtures.write(work, "exp.json", "{\"seed\": 1}\n{\"seed\": 2}\n");
+    Map<String, String> before = Fixtures.snapshot(runs);
+    Fixtures.CliResult r =
+        Fixtures.cli(Fixtures.env(work, Fixtures.neverCalled()), "run", "exp.json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.errLines()).containsExactly(
+        "sharcs: exp.json: found more JSON after the top-level value at line 2, expected one"
+            + " value");
+    assertThat(Fixtures.snapshot(runs)).isEqualTo(before);
   }
 
   @Test
