@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param name a short name for logs and provenance
  * @param modalities the modality names the samples use, in slot order
  * @param classNames one name per class; its size is the number of classes
- * @param train the training split, at least {@value #MIN_TRAIN_SIZE} samples
- * @param test the test split, at least one sample
+ * @param train the training split
+ * @param test the test split
  * @param fingerprint a content hash (hex) of the data or of the generator and its parameters, so
  *     a run folder can answer "which data"
  */
@@ -21,9 +21,6 @@ public record MultimodalDataset(
     List<MultimodalSample> train,
     List<MultimodalSample> test,
     String fingerprint) {
-
-  /** The fewest training samples a model can train on: batch normalisation needs two. */
-  public static final int MIN_TRAIN_SIZE = 2;
 
   public MultimodalDataset {
     Objects.requireNonNull(name, "name");
@@ -36,11 +33,10 @@ public record MultimodalDataset(
       throw new InvalidInputException(
           "data set '" + name + "': found " + classNames.size() + " class(es), expected >= 2");
     }
-    if (train.size() < MIN_TRAIN_SIZE || test.isEmpty()) {
+    if (train.isEmpty() || test.isEmpty()) {
       throw new InvalidInputException(
           "data set '" + name + "': train has " + train.size() + " and test " + test.size()
-              + " samples, expected at least " + MIN_TRAIN_SIZE + " in train (batch"
-              + " normalisation needs two samples per batch) and at least 1 in test");
+              + " samples, expected both non-empty");
     }
   }
 

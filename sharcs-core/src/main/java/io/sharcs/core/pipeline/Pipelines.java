@@ -9,6 +9,7 @@ import io.sharcs.core.config.Mode;
 import io.sharcs.core.config.Protocol;
 import io.sharcs.core.config.RunSettings;
 import io.sharcs.core.config.Seeds;
+import io.sharcs.core.config.TrainingConfig;
 import io.sharcs.core.data.ModalityBinding;
 import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.train.EpochReport;
@@ -97,15 +98,15 @@ public final class Pipelines {
 
   /**
    * Checks, before anything trains, that splits of these sizes can be trained and evaluated with
-   * {@code settings}: every batch normalisation pass in training mode needs two samples. A data
-   * set has at least two training samples and one test sample ({@link MultimodalDataset}); the
-   * reference protocol of the concept models also measures the test accuracy in training mode,
-   * so there the test split needs two.
+   * {@code settings}: every batch normalisation pass in training mode needs two samples, so the
+   * training split needs two (a data set has at least one sample in each split, {@link
+   * MultimodalDataset}); the reference protocol of the concept models also measures the test
+   * accuracy in training mode, so there the test split needs two as well.
    *
    * @throws InvalidConfigException naming {@code dataset} when it cannot
    */
   public static void requireTrainable(int trainSize, int testSize, RunSettings settings) {
-    int minTrain = MultimodalDataset.MIN_TRAIN_SIZE;
+    int minTrain = TrainingConfig.MIN_BATCH_SIZE;
     if (trainSize < minTrain) {
       throw new InvalidConfigException(
           "dataset",

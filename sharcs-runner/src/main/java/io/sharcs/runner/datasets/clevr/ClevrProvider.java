@@ -140,12 +140,11 @@ public final class ClevrProvider implements DatasetProvider {
     ClevrContent content = ClevrContent.of(questions, scenes, questionFile, sceneFile);
 
     int trainSize = (int) (options.trainFraction() * questions.size());
-    if (trainSize < 2 || trainSize >= questions.size()) {
+    if (trainSize < 1 || trainSize >= questions.size()) {
       throw new InvalidInputException(
-          questionFile + ": " + questions.size() + " questions with dataset.train_fraction "
+          questionFile + ": " + questions.size() + " questions with train_fraction "
               + options.trainFraction() + " give " + trainSize
-              + " training questions, expected at least two (batch normalisation needs two"
-              + " samples per batch) and at least one test question");
+              + " training questions, expected at least one question in each split");
     }
     Map<String, float[]> stats = options.statisticsModality()
         ? statistics(imageSizes.keySet(), imageFolder)
