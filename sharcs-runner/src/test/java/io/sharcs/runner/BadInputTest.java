@@ -6,11 +6,24 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.sharcs.api.InvalidConfigException;
 import io.sharcs.api.InvalidInputException;
+import io.sharcs.core.eval.Accuracies;
+import io.sharcs.core.pipeline.ModelResults;
+import io.sharcs.core.pipeline.RunReport;
+import io.sharcs.core.pipeline.RunResult;
+import io.sharcs.core.pipeline.Timings;
+import io.sharcs.core.train.EpochReport;
+import io.sharcs.core.train.TrainingDivergedException;
 import io.sharcs.runner.run.TrainingPipeline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +127,7 @@ class BadInputTest {
                 "model: 7"),
             exact(P + "model: got 7, expected a mapping")),
         file("bad data set option", edit("train_size: 32", "train_size: 40"),
-            exact(P + "dataset.train_size: got 40, expected an integer in [1, 39] (size - 1)")),
+            exact(P + "dataset.train_size: got 40, expected an integer in [2, 39] (size - 1)")),
         file("bad encoder option", edit("hidden: [30]", "hidden: [0]"),
             exact(P + "modalities[1].encoder.hidden: got 0, expected an integer > 0")),
         file("encoder not a mapping", edit("encoder: {hidden: [30]}", "encoder: [30]"),
@@ -159,6 +172,58 @@ class BadInputTest {
             exact(P + "training.epoch: unknown key, expected one of batch_size, class_weights,"
                 + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
                 + " separation")),
+        // Configurations that cannot train (issue 18, item 1): rejected before any run folder.
+        file("batch size 1", edit("batch_size: 64", "batch_size: 1"),
+            exact(P + "training.batch_size: got 1, expected an integer >= 2 (batch normalisation"
+                + " needs two samples per batch)")),
+        args("batch size 1 by --set", List.of("--set", "training.batch_size=1"),
+            exact(P + "training.batch_size: got 1, expected an integer >= 2 (batch normalisation"
+                + " needs two samples per batch)")),
+        file("a training split of one sample", edit("train_size: 32", "train_size: 1"),
+            exact(P + "dataset.train_size: got 1, expected an integer >= 2 (batch normalisation"
+                + " needs two training samples)")),
+        file("a data set too small for two splits", edit("size: 40", "size: 2"),
+            exact(P + "dataset.size: got 2, expected an integer >= 3 (two training samples and"
+                + " one test sample)")),
+        args("a test split of one sample with protocol reference",
+            List.of("--set", "protocol=reference", "--set", "dataset.train_size=39"),
+            exact(P + "dataset: the test split has 1 sample, expected at least 2 with protocol"
+                + " reference in mode sharcs (it measures the test accuracy in training mode,"
+                + " where batch normalisation needs two samples per batch)")),
+        // Messages that named the wrong thing (issue 18, item 7).
+        file("misspelled data set key next to a value it leaves at its default",
+            edit("  size: 40\n  train_size: 32", "  size: 100\n  train_split: 0.8"),
+            exact(P + "dataset.train_split: unknown key, expected one of edge_noise, size,"
+                + " train_size, type")),
+        file("misspelled training key next to a bad value",
+            edit("epochs: 150, batch_size: 64", "epochs: 0, batchsize: 64"),
+            exact(P + "training.batchsize: unknown key, expected one of batch_size, class_weights,"
+                + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
+                + " separation")),
+        file("YAML .nan", edit("lambda: 0.1", "lambda: .nan"),
+            exact(P + "training.lambda: got NaN, expected a finite number")),
+        file("YAML .inf", edit("learning_rate: 0.001", "learning_rate: .inf"),
+            exact(P + "training.learning_rate: got infinity, expected a finite number")),
+        file("YAML -.inf in a list", edit("hidden: [30]", "hidden: [30, -.Inf]"),
+            exact(P + "modalities[1].encoder.hidden[1]: got -infinity, expected a finite number")),
+        args("YAML .nan by --set", List.of("--set", "training.lambda=.NaN"),
+            exact(P + "training.lambda: got NaN from --set training.lambda=.NaN, expected a"
+                + " finite number")),
+        args("zero epochs in a phase", List.of("--set", "training.phases=[{epochs: 0}]"),
+            exact(P + "training.phases[0].epochs: got 0, expected an integer >= 1")),
+        args("unknown part in a phase",
+            List.of("--set", "training.phases=[{epochs: 150, trainable: [encoder]}]"),
+            exact(P + "training.phases[0].trainable[0]: got 'encoder', expected one of encoders,"
+                + " projections, predictor")),
+        args("no parts in a phase",
+            List.of("--set", "training.phases=[{epochs: 150, trainable: []}]"),
+            exact(P + "training.phases[0].trainable: got nothing, expected a list of parts to"
+                + " train: encoders, projections, predictor")),
+        file("two YAML documents", EXPERIMENT + "---\n" + EXPERIMENT,
+            exact(P + "found a second YAML document at line 20, expected one")),
+        file("binary garbage", "seed: 1\n\u00ff\u00fe\u0000\u0001garbage",
+            "^" + Pattern.quote(P) + "not a text file \\(control character 0x00\\),"
+                + " expected YAML or JSON$"),
         args("--seed not a number", List.of("--seed", "abc"),
             exact("sharcs: Invalid value for option '--seed': 'abc' is not a long"
                 + " (see 'sharcs run --help')")),
@@ -204,6 +269,93 @@ class BadInputTest {
     assertThat(r.errLines()).singleElement().asString()
         .matches("sharcs: exp\\.json: line 2, column \\d+: Unexpected character .*,"
             + " expected valid JSON");
+  }
+
+  @Test
+  void bytesThatAreNoUtf8AreNotATextFile() throws Exception {
+    Files.createDirectories(work.resolve("examples"));
+    Files.write(work.resolve(FILE), new byte[] {'s', 'e', 'e', 'd', ':', ' ', (byte) 0x93, 0x11});
+    Fixtures.write(work, "exp.json", "");
+    Files.write(work.resolve("exp.json"), new byte[] {'{', (byte) 0xff, (byte) 0xfe, '}'});
+    Map<String, String> before = Fixtures.snapshot(runs);
+
+    Fixtures.CliResult yaml =
+        Fixtures.cli(Fixtures.env(work, Fixtures.neverCalled()), "run", FILE);
+    Fixtures.CliResult json =
+        Fixtures.cli(Fixtures.env(work, Fixtures.neverCalled()), "run", "exp.json");
+
+    assertThat(yaml.code()).isEqualTo(2);
+    assertThat(yaml.errLines()).containsExactly(
+        P + "not a text file (invalid UTF-8 start byte 0x93), expected YAML or JSON");
+    assertThat(json.code()).isEqualTo(2);
+    assertThat(json.errLines()).containsExactly(
+        "sharcs: exp.json: not a text file (invalid UTF-8 start byte 0xff), expected YAML or JSON");
+    assertThat(Fixtures.snapshot(runs)).isEqualTo(before);
+  }
+
+  @Test
+  void moreJsonAfterTheObjectIsOneLine() {
+    Fixtures.write(work, "exp.json", "{\"seed\": 1}\n{\"seed\": 2}\n");
+    Map<String, String> before = Fixtures.snapshot(runs);
+    Fixtures.CliResult r =
+        Fixtures.cli(Fixtures.env(work, Fixtures.neverCalled()), "run", "exp.json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.errLines()).containsExactly(
+        "sharcs: exp.json: found more JSON after the top-level value at line 2, expected one"
+            + " value");
+    assertThat(Fixtures.snapshot(runs)).isEqualTo(before);
+  }
+
+  @Test
+  void aLossThatDivergesStopsTheRunAndLeavesTheOutFolderAsItWas() throws Exception {
+    Fixtures.write(work.resolve("examples"), "exp.yaml", EXPERIMENT);
+    Path out = work.resolve("out");
+    Fixtures.previousRun(out);
+    Map<String, String> before = Fixtures.snapshot(work);
+    TrainingPipeline diverging = (dataset, bindings, settings, progress, modelDir) -> {
+      progress.accept(new EpochReport(1, 150, 0.7, 0.5, 0.2, 0.01));
+      try {
+        Files.createDirectories(modelDir);
+        Files.writeString(modelDir.resolve("sharcs-0001.params"), "half-trained");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      throw new TrainingDivergedException(2, 1, 1, Double.NaN, "graph");
+    };
+
+    Fixtures.CliResult r =
+        Fixtures.cli(Fixtures.env(work, diverging), "run", FILE, "--out", "out");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.errLines()).containsExactly(
+        P + "training diverged in epoch 2 (batch 1 of 1): the loss is NaN, first in the output"
+            + " of modality graph, expected a finite loss (lower training.learning_rate, or set"
+            + " training.gradient_clip)");
+    // The out folder byte for byte, and no staging folder left beside it.
+    assertThat(Fixtures.snapshot(work)).isEqualTo(before);
+  }
+
+  @Test
+  void aMetricThatIsNotFiniteIsNeverWritten() {
+    Fixtures.write(work.resolve("examples"), "exp.yaml", EXPERIMENT);
+    Map<String, String> before = Fixtures.snapshot(work);
+    TrainingPipeline nan = (dataset, bindings, settings, progress, modelDir) ->
+        RunResult.of(
+            new RunReport(
+                new ModelResults(
+                    new Accuracies(Double.NaN, 0.5), List.of(), List.of(), List.of(),
+                    Optional.empty(), OptionalInt.empty(), 0.1,
+                    new Timings(0.1, 1, 0, OptionalDouble.empty())),
+                List.of(), 1.0),
+            Map.of());
+
+    Fixtures.CliResult r = Fixtures.cli(Fixtures.env(work, nan), "run", FILE);
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.errLines()).containsExactly(
+        "sharcs: internal error: java.lang.IllegalStateException: metric accuracy.train is NaN,"
+            + " expected a finite number (run with --verbose for the stack trace)");
+    assertThat(Fixtures.snapshot(work)).isEqualTo(before);
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.sharcs.runner.config.ConfigMappers;
 import io.sharcs.runner.run.RunnerEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,27 @@ class EndToEndTest {
         assertThat(b.get(name)).as(name).isEqualTo(a.get(name));
       }
     });
+  }
+
+  @Test
+  void aLossThatBecomesNanStopsTheRealTrainingAndLeavesTheOutFolderAsItWas() {
+    Path out = work.resolve("out");
+    Fixtures.previousRun(out);
+    Map<String, String> before = Fixtures.snapshot(work);
+
+    // A learning rate this large makes the weights, then the loss, overflow within two epochs.
+    Fixtures.CliResult r = Fixtures.cli(env(), "run", example().toString(), "--out", "out",
+        "--set", "training.epochs=5", "--set", "training.learning_rate=1e30",
+        "--set", "dataset.size=40", "--set", "dataset.train_size=32");
+
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.errLines()).singleElement().asString().matches(
+        "sharcs: .*xor-and-xor\\.yaml: training diverged in epoch [1-5] \\(batch 1 of 1\\): the"
+            + " loss is (NaN|infinite)(, first in the output of modality (graph|table))?,"
+            + " expected a finite loss \\(lower training\\.learning_rate, or set"
+            + " training\\.gradient_clip\\)");
+    assertThat(r.out()).doesNotContain("NaN");
+    assertThat(Fixtures.snapshot(work)).isEqualTo(before);
   }
 
   private RunnerEnvironment env() {

@@ -39,7 +39,7 @@ public enum NetworkPart {
     }
     throw new InvalidConfigException(
         "trainable",
-        "got '" + text + "', expected some of "
+        "got '" + text + "', expected one of "
             + Arrays.stream(values()).map(NetworkPart::id).collect(Collectors.joining(", ")));
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * How the model is trained.
  *
  * @param epochs passes over the training split, &gt;= 1
- * @param batchSize samples per mini-batch
+ * @param batchSize samples per mini-batch, &gt;= {@value #MIN_BATCH_SIZE}
  * @param learningRate Adam's learning rate
  * @param lambda weight of the semantic regulariser d in the loss (SHARCS mode)
  * @param pairProbability probability that a sample seeks a cross-modal partner for d
@@ -37,6 +37,12 @@ public record TrainingConfig(
     List<TrainingPhase> phases,
     double gradientClip,
     SeparationConfig separation) {
+
+  /**
+   * The smallest batch that trains: batch normalisation (in the core and in plugin encoders)
+   * needs two samples, so the training loop skips a batch of one.
+   */
+  public static final int MIN_BATCH_SIZE = 2;
 
   /** The XOR-AND-XOR values of the reference. */
   public static final TrainingConfig DEFAULTS =
@@ -69,7 +75,14 @@ public record TrainingConfig(
     if (epochs < 1) {
       throw new InvalidConfigException("epochs", "got " + epochs + ", expected an integer >= 1");
     }
-    requirePositive("batch_size", batchSize);
+    if (batchSize < MIN_BATCH_SIZE) {
+      // The training loop skips batches of one sample, so a batch size of 1 would train on
+      // nothing.
+      throw new InvalidConfigException(
+          "batch_size",
+          "got " + batchSize + ", expected an integer >= " + MIN_BATCH_SIZE
+              + " (batch normalisation needs two samples per batch)");
+    }
     requirePositive("learning_rate", learningRate);
     requireNonNegative("lambda", lambda);
     requireProbability("pair_probability", pairProbability);

@@ -26,16 +26,16 @@ public record TrainingPhase(int epochs, Boolean sharedSpace, List<NetworkPart> t
     trainable = trainable == null ? List.of(NetworkPart.values()) : trainable;
     if (epochs < 1) {
       throw new InvalidConfigException(
-          "phases.epochs", "got " + epochs + ", expected an integer >= 1");
+          "epochs", "got " + epochs + ", expected an integer >= 1");
     }
     if (trainable.isEmpty()) {
       throw new InvalidConfigException(
-          "phases.trainable",
+          "trainable",
           "got nothing, expected a list of parts to train: encoders, projections, predictor");
     }
     if (trainable.stream().anyMatch(Objects::isNull)) {
       throw new InvalidConfigException(
-          "phases.trainable", "got an empty entry, expected encoders, projections or predictor");
+          "trainable", "got an empty entry, expected encoders, projections or predictor");
     }
     trainable = List.copyOf(trainable);
   }

@@ -127,7 +127,16 @@ final class EmbeddingStage {
       }
       correct = Matrices.countEqual(Vote.predict(heads), labels);
     }
-    return new MiniBatchLoop.Outcome(total, correct);
+    // With one head per modality, a head whose logits are not finite names its modality.
+    return new MiniBatchLoop.Outcome(
+        total,
+        correct,
+        0f,
+        () ->
+            logits.size() == data.slots().size()
+                ? MiniBatchLoop.firstNonFinite(
+                    logits, data.slots().stream().map(PreparedData.Slot::name).toList())
+                : null);
   }
 
   private List<float[][]> embedAll(Split split) {

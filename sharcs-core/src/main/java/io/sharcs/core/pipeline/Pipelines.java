@@ -3,10 +3,13 @@ package io.sharcs.core.pipeline;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import io.sharcs.api.InvalidConfigException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.config.Mode;
+import io.sharcs.core.config.Protocol;
 import io.sharcs.core.config.RunSettings;
 import io.sharcs.core.config.Seeds;
+import io.sharcs.core.config.TrainingConfig;
 import io.sharcs.core.data.ModalityBinding;
 import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.train.EpochReport;
@@ -73,6 +76,7 @@ public final class Pipelines {
       RunSettings settings,
       Consumer<EpochReport> progress,
       Path modelDirectory) {
+    requireTrainable(dataset.train().size(), dataset.test().size(), settings);
     ModelPipeline pipeline = BY_MODE.get(settings.mode());
     long start = System.nanoTime();
     PreparedData data = PreparedData.prepare(dataset, bindings);
@@ -89,6 +93,39 @@ public final class Pipelines {
               data.preprocessingReport(),
               (System.nanoTime() - start) / 1e9);
       return RunResult.of(report, engineFacts(engine));
+    }
+  }
+
+  /**
+   * Checks, before anything trains, that splits of these sizes can be trained and evaluated with
+   * {@code settings}: every batch normalisation pass in training mode needs two samples, so the
+   * training split needs two (a data set has at least one sample in each split, {@link
+   * MultimodalDataset}); the reference protocol of the concept models also measures the test
+   * accuracy in training mode, so there the test split needs two as well.
+   *
+   * @throws InvalidConfigException naming {@code dataset} when it cannot
+   */
+  public static void requireTrainable(int trainSize, int testSize, RunSettings settings) {
+    int minTrain = TrainingConfig.MIN_BATCH_SIZE;
+    if (trainSize < minTrain) {
+      throw new InvalidConfigException(
+          "dataset",
+          "the training split has " + trainSize + " sample" + (trainSize == 1 ? "" : "s")
+              + ", expected at least " + minTrain
+              + " (batch normalisation needs two samples per batch)");
+    }
+    int minTest =
+        settings.protocol() == Protocol.REFERENCE && settings.mode().conceptBased() ? 2 : 1;
+    if (testSize < minTest) {
+      throw new InvalidConfigException(
+          "dataset",
+          "the test split has " + testSize + " sample" + (testSize == 1 ? "" : "s")
+              + ", expected at least " + minTest
+              + (minTest == 2
+                  ? " with protocol reference in mode " + settings.mode().id() + " (it measures"
+                      + " the test accuracy in training mode, where batch normalisation needs two"
+                      + " samples per batch)"
+                  : ""));
     }
   }
 

@@ -6,7 +6,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The outcome of one run.
+ * The outcome of one run. A run of the core never has a NaN or infinite metric: {@link #of} fails
+ * instead.
  *
  * @param metrics flat metric names (e.g. {@code accuracy.test},
  *     {@code missing_modality_accuracy.graph}, {@code timing.total_seconds}) to values, sorted by
@@ -21,6 +22,15 @@ public record RunResult(SortedMap<String, Double> metrics, Map<String, String> e
 
   /** The result of a run whose results are {@code report}: its metrics are the report's names. */
   public static RunResult of(RunReport report, Map<String, String> engine) {
-    return new RunResult(MetricNames.flatten(report), engine);
+    SortedMap<String, Double> metrics = MetricNames.flatten(report);
+    for (Map.Entry<String, Double> m : metrics.entrySet()) {
+      if (!Double.isFinite(m.getValue())) {
+        // Validation (batch size and splits of at least two and one samples) and the training
+        // loop's divergence check rule this out: a bug, not to be written as NaN.
+        throw new IllegalStateException(
+            "metric " + m.getKey() + " is " + m.getValue() + ", expected a finite number");
+      }
+    }
+    return new RunResult(metrics, engine);
   }
 }

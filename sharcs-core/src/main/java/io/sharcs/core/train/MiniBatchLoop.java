@@ -13,13 +13,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The core's one training loop, shared by SHARCS ({@link SharcsTrainer}) and the baselines:
  * every epoch the rows are shuffled and cut into mini-batches; per batch a {@link Step} builds the
  * loss inside a gradient collector, backward, then Adam ({@code stepsPerBatch} updates per
  * gradient). A trailing batch of a single sample is skipped: batch normalisation (in the core or
- * in plugin encoders) needs two rows.
+ * in plugin encoders) needs two rows. A batch whose loss is NaN or infinite stops training with a
+ * {@link TrainingDivergedException}.
  */
 public final class MiniBatchLoop {
 
@@ -27,12 +29,32 @@ public final class MiniBatchLoop {
    * One batch's loss (a scalar to differentiate), how many of its rows were predicted right, and
    * the semantic regulariser's distance d in it (0 where there is none).
    */
-  public record Outcome(NDArray loss, long correct, float distance) {
+  public record Outcome(NDArray loss, long correct, float distance, Supplier<String> culprit) {
+
+    /** A batch that cannot tell which modality made a non-finite loss. */
+    public Outcome(NDArray loss, long correct, float distance) {
+      this(loss, correct, distance, () -> null);
+    }
 
     /** A batch without a regulariser. */
     public Outcome(NDArray loss, long correct) {
       this(loss, correct, 0f);
     }
+  }
+
+  /**
+   * The name of the first modality whose output in {@code outputs} (slot order, {@code names})
+   * holds a NaN or an infinite value, or null. For {@link Outcome#culprit}: called only once a loss
+   * is not finite.
+   */
+  public static String firstNonFinite(List<NDArray> outputs, List<String> names) {
+    for (int m = 0; m < outputs.size(); m++) {
+      NDArray o = outputs.get(m);
+      if (o.isNaN().any().getBoolean() || o.isInfinite().any().getBoolean()) {
+        return names.get(m);
+      }
+    }
+    return null;
   }
 
   /** Builds the loss of one batch of rows, in {@code batchManager}. */
@@ -121,12 +143,23 @@ public final class MiniBatchLoop {
     long correct = 0;
     long seen = 0;
     List<int[]> batches = shuffledBatches(rows);
-    for (int[] batch : batches) {
+    if (batches.isEmpty()) {
+      // The configuration is validated against this (batch size and training split >= 2).
+      throw new IllegalStateException(
+          "no batch of two or more samples among " + rows + " rows in batches of " + batchSize);
+    }
+    for (int b = 0; b < batches.size(); b++) {
+      int[] batch = batches.get(b);
       try (NDManager sub = manager.newSubManager()) {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           Outcome o = step.forward(batch, parameters, sub);
           gc.backward(o.loss());
-          lossSum += o.loss().getFloat();
+          float loss = o.loss().getFloat();
+          if (!Float.isFinite(loss)) {
+            throw new TrainingDivergedException(
+                epoch, b + 1, batches.size(), loss, o.culprit().get());
+          }
+          lossSum += loss;
           distanceSum += o.distance();
           correct += o.correct();
         }

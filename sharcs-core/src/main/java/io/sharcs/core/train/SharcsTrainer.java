@@ -119,6 +119,13 @@ public final class SharcsTrainer {
     loop.train(trainable);
   }
 
+  /** The first modality whose local, else shared, concepts are not finite; null if none. */
+  private String culprit(SharcsNetwork.Forward f) {
+    List<String> names = data.slots().stream().map(PreparedData.Slot::name).toList();
+    String local = MiniBatchLoop.firstNonFinite(f.local(), names);
+    return local != null ? local : MiniBatchLoop.firstNonFinite(f.shared(), names);
+  }
+
   /** The loss of one batch: task loss, plus lambda * d and the separating term where they apply. */
   private MiniBatchLoop.Outcome step(int[] rows, ParameterStore parameters, NDManager batch) {
     List<NDList> inputs = data.batch(data.train(), rows, batch);
@@ -143,6 +150,10 @@ public final class SharcsTrainer {
     if (apart != null) {
       loss = loss.add(apart.mul(Tensors.scalar(batch, (float) config.separation().weight())));
     }
-    return new MiniBatchLoop.Outcome(loss, Logits.countCorrect(f.logits(), labels), distanceValue);
+    return new MiniBatchLoop.Outcome(
+        loss,
+        Logits.countCorrect(f.logits(), labels),
+        distanceValue,
+        () -> culprit(f));
   }
 }

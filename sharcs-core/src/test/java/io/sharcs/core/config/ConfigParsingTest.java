@@ -103,14 +103,20 @@ class ConfigParsingTest {
   @Test
   void trainingConfigNamesTheOffendingFieldInSnakeCase() {
     // boundaries that are valid
-    new TrainingConfig(1, 1, 1e-6, 0, 0, false);
-    new TrainingConfig(1, 1, 1e-6, 0, 1, true);
+    new TrainingConfig(1, 2, 1e-6, 0, 0, false);
+    new TrainingConfig(1, 2, 1e-6, 0, 1, true);
 
     InvalidConfigException epochs = invalid(() -> new TrainingConfig(0, 64, 1e-3, 0.1, 0.1, false));
     assertThat(epochs.field()).isEqualTo("epochs");
     assertThat(epochs.getMessage()).contains("got 0");
     assertThat(invalid(() -> new TrainingConfig(5, 0, 1e-3, 0.1, 0.1, false)).field())
         .isEqualTo("batch_size");
+    // A batch of one sample is skipped (batch normalisation needs two): it would train on nothing.
+    InvalidConfigException one = invalid(() -> new TrainingConfig(5, 1, 1e-3, 0.1, 0.1, false));
+    assertThat(one.field()).isEqualTo("batch_size");
+    assertThat(one.problem())
+        .isEqualTo("got 1, expected an integer >= 2 (batch normalisation needs two samples per"
+            + " batch)");
     assertThat(invalid(() -> new TrainingConfig(5, 64, 0, 0.1, 0.1, false)).field())
         .isEqualTo("learning_rate");
     InvalidConfigException lambda = invalid(() -> new TrainingConfig(5, 64, 1e-3, -0.1, 0.1, false));

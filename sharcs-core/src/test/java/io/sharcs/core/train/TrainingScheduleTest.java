@@ -81,7 +81,7 @@ class TrainingScheduleTest {
         .hasMessageContaining("encoders, projections, predictor");
     assertThat(NetworkPart.parse(" Encoders ")).isEqualTo(NetworkPart.ENCODERS);
     assertThatThrownBy(() -> NetworkPart.parse("heads"))
-        .hasMessageContaining("got 'heads', expected some of encoders, projections, predictor");
+        .hasMessageContaining("got 'heads', expected one of encoders, projections, predictor");
   }
 
   @Test

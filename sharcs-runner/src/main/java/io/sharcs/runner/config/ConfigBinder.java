@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -70,14 +71,30 @@ public final class ConfigBinder {
       }
       return reader.readValue(tree);
     } catch (JsonProcessingException e) {
-      throw ConfigErrors.bindingError(e, file, path, tree, extraKeys);
+      throw error(e, tree, type, path, extraKeys);
     } catch (IllegalArgumentException e) {
       if (e.getCause() instanceof JsonProcessingException j) {
-        throw ConfigErrors.bindingError(j, file, path, tree, extraKeys);
+        throw error(j, tree, type, path, extraKeys);
       }
       throw e;
     } catch (IOException e) {
       throw new UncheckedIOException(e); // reading a tree in memory does no I/O
     }
+  }
+
+  /** A misspelled key first (it may be why a value is out of range), else what Jackson found. */
+  private InputError error(
+      JsonProcessingException e,
+      JsonNode tree,
+      Class<?> type,
+      ConfigPath path,
+      Collection<String> extraKeys) {
+    if (!(e instanceof UnrecognizedPropertyException)) {
+      InputError unknown = UnknownKeys.first(mapper, tree, type, path, extraKeys, file);
+      if (unknown != null) {
+        return new InputError(file, unknown.path(), unknown.problem(), e);
+      }
+    }
+    return ConfigErrors.bindingError(e, file, path, tree, extraKeys);
   }
 }

@@ -2,7 +2,9 @@ package io.sharcs.runner.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,22 +14,35 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.sharcs.api.InvalidConfigException;
+import java.io.CharConversionException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Turns Jackson's exceptions into {@link InputError}s of the form {@code <file>: <path>: <what
  * was found>, <what is expected>}, using the exception's path and the tree that was bound.
  */
 public final class ConfigErrors {
+
+  /** Jackson's message for YAML's {@code .nan}, {@code .inf} and {@code -.inf}. */
+  private static final Pattern NON_FINITE =
+      Pattern.compile("Malformed numeric value '([-+]?)\\.(nan|inf)'",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Jackson's JSON message for a control character outside a string. */
+  private static final Pattern CONTROL = Pattern.compile("CTRL-CHAR, code (\\d+)");
 
   private ConfigErrors() {}
 
@@ -37,6 +52,13 @@ public final class ConfigErrors {
    */
   public static InputError parseError(JsonParseException e, String file, boolean yaml) {
     String format = yaml ? "YAML" : "JSON";
+    InputError special = notText(e, file);
+    if (special == null) {
+      special = nonFiniteNumber(e, file);
+    }
+    if (special != null) {
+      return special;
+    }
     int line = -1;
     int column = -1;
     String problem = null;
@@ -61,6 +83,108 @@ public final class ConfigErrors {
     }
     String where = line > 0 ? "line " + line + (column > 0 ? ", column " + column : "") : null;
     return new InputError(file, where, problem + ", expected valid " + format, e);
+  }
+
+  /**
+   * Translates a failure of a file's content after parsing, before binding: more than the one
+   * top-level value (a second YAML document, more JSON after the object), or null when {@code e}
+   * is no such failure.
+   */
+  public static InputError trailingContent(MismatchedInputException e, String file, boolean yaml) {
+    String original = e.getOriginalMessage();
+    if (original == null || !original.startsWith("Trailing token")) {
+      return null;
+    }
+    JsonLocation loc = e.getLocation();
+    String at = loc != null && loc.getLineNr() > 0 ? " at line " + loc.getLineNr() : "";
+    return new InputError(
+        file, null,
+        yaml
+            ? "found a second YAML document" + at + ", expected one"
+            : "found more JSON after the top-level value" + at + ", expected one value",
+        e);
+  }
+
+  /**
+   * Bytes that are no text (a binary file, another encoding than UTF-8): one line without the
+   * parser's internals, or null when {@code e} is no such failure.
+   */
+  private static InputError notText(JsonParseException e, String file) {
+    String detail = null;
+    CharConversionException conversion = findCause(e, CharConversionException.class);
+    ReaderException control = findCause(e, ReaderException.class);
+    String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    Matcher ctrl = CONTROL.matcher(original);
+    if (conversion != null) {
+      detail = conversion.getMessage();
+    } else if (original.startsWith("Invalid UTF-8")) {
+      detail = original;
+    } else if (control != null) {
+      detail = String.format(Locale.ROOT, "control character 0x%02x", control.getCodePoint());
+    } else if (ctrl.find()) {
+      detail = String.format(
+          Locale.ROOT, "control character 0x%02x", Integer.parseInt(ctrl.group(1)));
+    }
+    if (detail == null) {
+      return null;
+    }
+    int paren = detail.indexOf(" (");
+    detail = paren > 0 ? detail.substring(0, paren) : detail;
+    detail = detail.isEmpty()
+        ? "unreadable"
+        : Character.toLowerCase(detail.charAt(0)) + detail.substring(1);
+    return new InputError(
+        file, null, "not a text file (" + InputError.oneLine(detail) + "), expected YAML or JSON",
+        e);
+  }
+
+  /**
+   * YAML's {@code .nan} and {@code .inf}: valid YAML that Jackson cannot read as a number, reported
+   * at the field, as the value no option accepts; null when {@code e} is no such failure.
+   */
+  private static InputError nonFiniteNumber(JsonParseException e, String file) {
+    String value = nonFinite(e);
+    JsonParser parser = e.getProcessor();
+    if (value == null || parser == null) {
+      return null;
+    }
+    ConfigPath path = pathOf(parser.getParsingContext());
+    if (path.isRoot()) {
+      return null;
+    }
+    return new InputError(
+        file, path.toString(), "got " + value + ", expected a finite number", e);
+  }
+
+  /**
+   * {@code NaN}, {@code infinity} or {@code -infinity} when {@code e} is Jackson's failure to read
+   * YAML's {@code .nan}, {@code .inf} or {@code -.inf} as a number, else null.
+   */
+  public static String nonFinite(JsonProcessingException e) {
+    String original = e.getOriginalMessage();
+    Matcher m = NON_FINITE.matcher(original == null ? "" : original);
+    if (!m.find()) {
+      return null;
+    }
+    return m.group(2).equalsIgnoreCase("nan") ? "NaN"
+        : (m.group(1).equals("-") ? "-" : "") + "infinity";
+  }
+
+  /** The path of the value a parser is at. */
+  private static ConfigPath pathOf(JsonStreamContext context) {
+    List<JsonStreamContext> chain = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      chain.add(0, c);
+    }
+    ConfigPath path = ConfigPath.root();
+    for (JsonStreamContext c : chain) {
+      if (c.inObject() && c.getCurrentName() != null) {
+        path = path.key(c.getCurrentName());
+      } else if (c.inArray()) {
+        path = path.index(Math.max(0, c.getCurrentIndex()));
+      }
+    }
+    return path;
   }
 
   /**
@@ -90,7 +214,10 @@ public final class ConfigErrors {
           e instanceof ValueInstantiationException v
               && v.getType() != null
               && v.getType().getRawClass().isRecord();
-      boolean fieldNamed = invalid.field().equals(path.lastKey());
+      // A scalar inside a list (an entry of trainable: [...]) names the list's key: the error
+      // belongs to the entry, not to a key below it.
+      boolean fieldNamed = invalid.field().equals(path.lastKey())
+          || (!valueIsRecord && invalid.field().equals(enclosingKey(path)));
       ConfigPath where = valueIsRecord || !fieldNamed ? path.key(invalid.field()) : path;
       return new InputError(file, where.toString(), invalid.problem(), e);
     }
@@ -175,6 +302,17 @@ public final class ConfigErrors {
       return "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
     }
     return expected(type) + " in range";
+  }
+
+  /** The last key of {@code path} with the list indices after it skipped, or null. */
+  private static String enclosingKey(ConfigPath path) {
+    List<Object> s = path.segments();
+    for (int i = s.size() - 1; i >= 0; i--) {
+      if (s.get(i) instanceof String key) {
+        return key;
+      }
+    }
+    return null;
   }
 
   private static <T extends Throwable> T findCause(Throwable t, Class<T> type) {

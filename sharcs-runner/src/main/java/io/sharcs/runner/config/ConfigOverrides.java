@@ -79,6 +79,11 @@ public final class ConfigOverrides {
       JsonNode value = ConfigMappers.yaml().readTree(text);
       return value == null || value.isMissingNode() ? NullNode.getInstance() : value;
     } catch (JsonProcessingException e) {
+      String nonFinite = ConfigErrors.nonFinite(e);
+      if (nonFinite != null) {
+        throw new InputError(
+            file, key, "got " + nonFinite + " from " + option + ", expected a finite number", e);
+      }
       throw new InputError(
           file, key, "got '" + text + "' from " + option + ", expected a YAML value", e);
     }

@@ -3,6 +3,7 @@ package io.sharcs.runner.config;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sharcs.runner.plugins.PluginRegistry;
 import java.io.IOException;
@@ -84,6 +85,13 @@ public final class ExperimentLoader {
       content = mapper.readTree(file.toFile());
     } catch (JsonParseException e) {
       throw ConfigErrors.parseError(e, displayName, ConfigMappers.isYaml(file));
+    } catch (MismatchedInputException e) {
+      InputError trailing =
+          ConfigErrors.trailingContent(e, displayName, ConfigMappers.isYaml(file));
+      throw trailing != null
+          ? trailing
+          : new InputError(
+              displayName, null, "cannot be read (" + InputError.oneLine(e.getMessage()) + ")", e);
     } catch (NoSuchFileException e) {
       throw new InputError(displayName, null, "file not found", e);
     } catch (AccessDeniedException e) {

@@ -3,7 +3,9 @@ package io.sharcs.runner.run;
 import io.sharcs.api.InvalidConfigException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.data.ModalityBinding;
+import io.sharcs.core.pipeline.Pipelines;
 import io.sharcs.core.pipeline.RunResult;
+import io.sharcs.core.train.TrainingDivergedException;
 import io.sharcs.runner.config.ConfigOverrides;
 import io.sharcs.runner.config.Experiment;
 import io.sharcs.runner.config.ExperimentLoader;
@@ -56,6 +58,9 @@ public final class ExperimentRunner {
       // An option that only the data or the core can judge (e.g. an encoder too deep for the
       // inputs): still a config problem of this file.
       throw new InputError(request.experiment(), e.field(), e.problem(), e);
+    } catch (TrainingDivergedException e) {
+      // The run folder was discarded: a configuration this data cannot train with.
+      throw new InputError(request.experiment(), null, e.getMessage(), e);
     }
   }
 
@@ -84,6 +89,8 @@ public final class ExperimentRunner {
             experiment.dataset().provider().id(), display));
     MultimodalDataset dataset = loaded.dataset();
     List<ModalityBinding> bindings = loaded.bindings();
+    Pipelines.requireTrainable(
+        dataset.train().size(), dataset.test().size(), experiment.settings());
 
     out.println(String.format(Locale.ROOT,
         "%s: mode %s, protocol %s, seed %d, data set %s (%d train, %d test), %d thread%s -> %s",

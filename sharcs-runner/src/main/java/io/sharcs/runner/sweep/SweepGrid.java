@@ -2,6 +2,7 @@ package io.sharcs.runner.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sharcs.runner.config.InputError;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +23,9 @@ import java.util.Map;
  * @param points every grid point in grid order
  */
 record SweepGrid(List<SweepKey> keys, List<GridPoint> points) {
+
+  /** The longest run-folder name (one path segment), in bytes. */
+  static final int MAX_NAME_BYTES = 255;
 
   /** More points than this is almost surely a mistake (and would take weeks). */
   static final int MAX_POINTS = 10_000;
@@ -80,6 +84,35 @@ record SweepGrid(List<SweepKey> keys, List<GridPoint> points) {
       }
     }
     return sb.append(mode).append("/seed-").append(seed).toString();
+  }
+
+  /**
+   * Checks that every folder name of {@code point}'s run folder fits a file system: most (ext4,
+   * XFS, APFS, NTFS) take at most {@value #MAX_NAME_BYTES} bytes per name, and a longer swept value
+   * would otherwise fail only when its run starts.
+   *
+   * @throws InputError naming {@code sweep.<key>} of the first value whose folder name is too long
+   */
+  void requireFolderNamesFit(GridPoint point, String file) {
+    Map<String, String> labels = labels();
+    for (int i = 0; i < keys.size(); i++) {
+      SweepKey k = keys.get(i);
+      if (k.isMode() || k.isSeed()) {
+        continue;
+      }
+      String name = labels.get(k.key()) + '-' + valueName(point.values().get(i));
+      int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MAX_NAME_BYTES) {
+        throw new InputError(file, "sweep." + k.key(), "got a value whose run folder name "
+            + abbreviate(name) + " is " + bytes + " bytes long, expected at most "
+            + MAX_NAME_BYTES + " (the longest file name a file system takes); sweep shorter"
+            + " values, or set this one with --set in a sweep of its own");
+      }
+    }
+  }
+
+  private static String abbreviate(String name) {
+    return "'" + (name.length() <= 40 ? name : name.substring(0, 40) + "...") + "'";
   }
 
   private Map<String, String> labels() {

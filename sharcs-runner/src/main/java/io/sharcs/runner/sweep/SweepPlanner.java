@@ -86,6 +86,7 @@ final class SweepPlanner {
             + " is not a valid experiment: " + where(ex) + ex.problem(), ex);
       }
       JsonNode config = resolved(e);
+      grid.requireFolderNamesFit(p, experiment);
       String name = grid.folder(p, e.mode().id(), e.seed());
       GridPoint clash = byName.putIfAbsent(name, p);
       if (clash != null) {

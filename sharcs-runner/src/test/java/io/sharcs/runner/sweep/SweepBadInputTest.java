@@ -77,12 +77,27 @@ class SweepBadInputTest {
         arguments("a value that breaks another key", "sweep: {dataset.size: [200, 50]}",
             List.of(),
             P + "sweep.dataset.size: value 50: dataset.train_size: got 100, expected an integer"
-                + " in [1, 49] (size - 1)"),
+                + " in [2, 49] (size - 1)"),
         arguments("a grid point that is invalid as a whole",
             "sweep: {dataset.size: [120, 101], dataset.train_size: [100, 110]}", List.of(),
             P + "sweep: the grid point dataset.size=101, dataset.train_size=110 is not a valid"
-                + " experiment: dataset.train_size: got 110, expected an integer in [1, 100]"
+                + " experiment: dataset.train_size: got 110, expected an integer in [2, 100]"
                 + " (size - 1)"),
+        arguments("a batch size that trains on nothing", "sweep: {training.batch_size: [64, 1]}",
+            List.of(),
+            P + "sweep.training.batch_size: got 1, expected an integer >= 2 (batch normalisation"
+                + " needs two samples per batch)"),
+        arguments("a training split of one sample", "sweep: {dataset.train_size: [100, 1]}",
+            List.of(),
+            P + "sweep.dataset.train_size: got 1, expected an integer >= 2 (batch normalisation"
+                + " needs two training samples)"),
+        arguments("a value too long for a folder name",
+            "sweep: {modalities.1.encoder.hidden: [[30], [" + "30, ".repeat(99) + "30]]}",
+            List.of(),
+            P + "sweep.modalities.1.encoder.hidden: got a value whose run folder name"
+                + " 'hidden-30_30_30_30_30_30_30_30_30_30_30_...' is 306 bytes long, expected at"
+                + " most 255 (the longest file name a file system takes); sweep shorter values, or"
+                + " set this one with --set in a sweep of its own"),
         arguments("two values, one folder", "sweep: {mode: [sharcs, SHARCS]}", List.of(),
             P + "sweep: the grid points mode=sharcs and mode=SHARCS share the run folder"
                 + " sharcs/seed-0, expected distinct folders"),

@@ -17,17 +17,20 @@ class XorAndXorConfigTest {
 
   @Test
   void acceptsTheExtremesOfEachDomain() {
-    assertThat(new XorAndXorConfig(2, 1, 0.0).trainSize()).isEqualTo(1);
+    // Two training samples (batch normalisation needs two per batch) and one test sample.
+    assertThat(new XorAndXorConfig(3, 2, 0.0).trainSize()).isEqualTo(2);
     assertThat(new XorAndXorConfig(10, 9, 1.0).edgeNoise()).isEqualTo(1.0);
   }
 
   @ParameterizedTest
   @CsvSource({
     "1, 1, 0.2, size, got 1",
+    "2, 1, 0.2, size, 'got 2, expected an integer >= 3 (two training samples and one test sample)'",
     "-5, 1, 0.2, size, got -5",
-    "10, 0, 0.2, train_size, 'got 0, expected an integer in [1, 9]'",
+    "10, 0, 0.2, train_size, 'got 0, expected an integer >= 2'",
+    "10, 1, 0.2, train_size, 'got 1, expected an integer >= 2 (batch normalisation needs two'",
     "10, 10, 0.2, train_size, got 10",
-    "100, 800, 0.2, train_size, 'got 800, expected an integer in [1, 99]'",
+    "100, 800, 0.2, train_size, 'got 800, expected an integer in [2, 99]'",
     "10, 5, -0.1, edge_noise, got -0.1",
     "10, 5, 1.5, edge_noise, got 1.5",
     "10, 5, NaN, edge_noise, got NaN",
