@@ -36,6 +36,9 @@ public final class ConfigErrors {
    * valid YAML|JSON}.
    */
   public static InputError parseError(JsonParseException e, String file, boolean yaml) {
+    if (e instanceof TaglessYamlFactory.TagException tag) {
+      return new InputError(file, tag.path(), tag.problem(), e);
+    }
     String format = yaml ? "YAML" : "JSON";
     int line = -1;
     int column = -1;
