@@ -2,6 +2,7 @@ package io.sharcs.api;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What a {@link DatasetProvider} may use while loading.
@@ -10,12 +11,22 @@ import java.util.Objects;
  * @param baseDirectory the directory that relative paths in the experiment file resolve against
  * @param configFile the experiment file, for error messages
  * @param readers reads raw samples through the plugins bound to the experiment's modalities
+ * @param progress takes progress lines for the user (e.g. what a generation will cost before
+ *     it starts), one line per call, without a line break
  */
 public record DatasetContext(
-    long seed, Path baseDirectory, String configFile, ModalityReaders readers) {
+    long seed, Path baseDirectory, String configFile, ModalityReaders readers,
+    Consumer<String> progress) {
   public DatasetContext {
     Objects.requireNonNull(baseDirectory, "baseDirectory");
     Objects.requireNonNull(configFile, "configFile");
     Objects.requireNonNull(readers, "readers");
+    Objects.requireNonNull(progress, "progress");
+  }
+
+  /** A context whose progress lines go nowhere. */
+  public DatasetContext(
+      long seed, Path baseDirectory, String configFile, ModalityReaders readers) {
+    this(seed, baseDirectory, configFile, readers, line -> {});
   }
 }

@@ -68,7 +68,10 @@ public final class ExperimentRunner {
     Experiment experiment = new ExperimentLoader(registry).load(file, display, overrides);
     DjlRuntime.configure(experiment.runtime());
 
-    ModalityBindings loaded = ModalityBindings.load(experiment, file.getParent(), display);
+    ModalityBindings loaded = ModalityBindings.load(experiment, file.getParent(), display, line -> {
+      out.println(line);
+      out.flush();
+    });
     MultimodalDataset dataset = loaded.dataset();
     List<ModalityBinding> bindings = loaded.bindings();
     Path target = request.out() != null

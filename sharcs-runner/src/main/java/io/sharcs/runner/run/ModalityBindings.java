@@ -11,6 +11,7 @@ import io.sharcs.runner.config.ModalityNames;
 import io.sharcs.runner.plugins.PluginReaders;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Loads an experiment's data set through its bound modalities and puts the bindings in the data
@@ -30,23 +31,33 @@ public record ModalityBindings(MultimodalDataset dataset, List<ModalityBinding> 
    *     set's
    */
   public static ModalityBindings load(Experiment experiment, Path baseDirectory, String file) {
+    return load(experiment, baseDirectory, file, line -> {});
+  }
+
+  /**
+   * As {@link #load(Experiment, Path, String)}, passing the data set provider's progress lines
+   * (e.g. what a generation will cost) to {@code progress}.
+   */
+  public static ModalityBindings load(
+      Experiment experiment, Path baseDirectory, String file, Consumer<String> progress) {
     MultimodalDataset dataset;
     try {
-      dataset = load(experiment, baseDirectory, file, PluginReaders.of(experiment.modalities()));
+      dataset = load(experiment, baseDirectory, file, PluginReaders.of(experiment.modalities()),
+          progress);
     } catch (PluginReaders.UnboundModality unbound) {
       // Read the data once more without plugins, only to name all its modalities in the error.
       inDatasetOrder(experiment.modalities(),
-          load(experiment, baseDirectory, file, PluginReaders.trees()), file);
+          load(experiment, baseDirectory, file, PluginReaders.trees(), progress), file);
       throw unbound;
     }
     return new ModalityBindings(dataset, inDatasetOrder(experiment.modalities(), dataset, file));
   }
 
-  private static MultimodalDataset load(
-      Experiment experiment, Path baseDirectory, String file, ModalityReaders readers) {
+  private static MultimodalDataset load(Experiment experiment, Path baseDirectory, String file,
+      ModalityReaders readers, Consumer<String> progress) {
     DatasetSelection selection = experiment.dataset();
-    return selection.provider().load(
-        selection.config(), new DatasetContext(experiment.seed(), baseDirectory, file, readers));
+    return selection.provider().load(selection.config(),
+        new DatasetContext(experiment.seed(), baseDirectory, file, readers, progress));
   }
 
   /**

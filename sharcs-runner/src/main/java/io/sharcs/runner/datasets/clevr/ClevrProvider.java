@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -106,11 +107,13 @@ public final class ClevrProvider implements DatasetProvider {
     Path questionFile = root.resolve(options.questions());
     if (!Files.exists(questionFile) && options.generate() != null) {
       try {
-        new ClevrGenerator(
-                options.generate().questions(),
-                options.generate().seed(),
-                options.generate().negativeKind())
-            .writeTo(root);
+        ClevrGenerator generator = new ClevrGenerator(
+            options.generate().questions(),
+            options.generate().seed(),
+            options.generate().negativeKind());
+        generator.requireSpace(root);
+        context.progress().accept("generating " + generator.plan() + " into " + root);
+        generator.writeTo(root);
       } catch (InvalidInputException e) {
         // Another run (a sweep) may have generated the same data meanwhile: then read it.
         if (!Files.isRegularFile(questionFile)) {
@@ -343,11 +346,19 @@ public final class ClevrProvider implements DatasetProvider {
     @Override
     public String usage() {
       return String.join("\n",
-          "--questions N: the number of questions (>= 2); scenes = ceil(N / 2)",
+          "--questions N: the number of questions (2 to "
+              + String.format(Locale.ROOT, "%,d", ClevrConfig.Generate.MAX_QUESTIONS)
+              + "); scenes = ceil(N / 2)",
           "--seed S: the seed (default 0); the same seed and N give identical files",
           "--negatives KIND: the false questions, uniform (any other description, as real CLEVR;"
               + " default) or near (half differ from the object in one attribute only)",
           "writes images/CLEVR_new_NNNNNN.png, questions.json and scenes.json");
+    }
+
+    @Override
+    public Optional<String> plan(ClevrConfig.Generate options) {
+      return Optional.of(new ClevrGenerator(options.questions(), options.seed(),
+          options.negativeKind()).plan());
     }
 
     @Override
