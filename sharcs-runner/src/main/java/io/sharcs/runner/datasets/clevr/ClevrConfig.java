@@ -69,7 +69,7 @@ public record ClevrConfig(
 
     /**
      * The most questions one generation writes: 100,000 scenes, about 2.2 GB and, on 2 cores,
-     * 15 minutes (see {@code docs/decisions.md}); a typo of 8000000 would otherwise render for
+     * 10 minutes (see {@code docs/decisions.md}); a typo of 8000000 would otherwise render for
      * hours and fill the disk.
      */
     public static final int MAX_QUESTIONS = 200_000;
