@@ -2,6 +2,7 @@ package io.sharcs.api;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The optional capability of a {@link DatasetProvider} to write its data set into a folder
@@ -24,6 +25,17 @@ public interface DatasetGenerator<O> {
 
   /** One line per option for {@code sharcs generate --help}, e.g. {@code "--questions N: ..."}. */
   String usage();
+
+  /**
+   * What {@link #generate} will write and about what it will cost, printed before it starts as
+   * {@code generating <plan> into <out>}, e.g. {@code 8,000 questions (4,000 scenes, about 88 MB,
+   * about 26 s on 2 cores)}; empty (the default) when the generator cannot tell.
+   *
+   * @param options the bound options
+   */
+  default Optional<String> plan(O options) {
+    return Optional.empty();
+  }
 
   /**
    * Writes the data set.

@@ -228,7 +228,43 @@ class BadInputTest {
             exact("sharcs: Invalid value for option '--seed': 'abc' is not a long"
                 + " (see 'sharcs run --help')")),
         args("unknown option", List.of("--epochs", "3"),
-            exact("sharcs: Unknown options: '--epochs', '3' (see 'sharcs run --help')")));
+            exact("sharcs: Unknown options: '--epochs', '3' (see 'sharcs run --help')")),
+
+        // Issue 18, items 2 and 5 (harden-b): explicit YAML tags and oversized files.
+        file("YAML tag naming a Java class", edit("mode: sharcs", "mode: !!java.lang.Runtime sharcs"),
+            exact(P + "mode: found the YAML tag !!java.lang.Runtime, expected a plain value"
+                + " (tags are not supported)")),
+        file("YAML core tag on a number", edit("seed: 0", "seed: !!int 0"),
+            exact(P + "seed: found the YAML tag !!int, expected a plain value"
+                + " (tags are not supported)")),
+        file("local YAML tag on a nested value", edit("epochs: 150", "epochs: !n 150"),
+            exact(P + "training.epochs: found the YAML tag !n, expected a plain value"
+                + " (tags are not supported)")),
+        file("non-specific YAML tag", edit("protocol: clean", "protocol: ! clean"),
+            exact(P + "protocol: found the YAML tag !, expected a plain value"
+                + " (tags are not supported)")),
+        file("YAML tag on a mapping", edit("model: {concepts", "model: !!map {concepts"),
+            exact(P + "model: found the YAML tag !!map, expected a plain value"
+                + " (tags are not supported)")),
+        file("YAML tag on a list element", edit("hidden: [30]", "hidden: [!!float 30]"),
+            exact(P + "modalities[1].encoder.hidden[0]: found the YAML tag !!float, expected a"
+                + " plain value (tags are not supported)")),
+        file("YAML tag on a key", edit("seed: 0", "!!str seed: 0"),
+            exact(P + "seed: found the YAML tag !!str, expected a plain value"
+                + " (tags are not supported)")),
+        file("verbatim YAML tag on the document", "--- !<tag:example.com,2026:x>\n" + EXPERIMENT,
+            exact(P + "found the YAML tag !<tag:example.com,2026:x>, expected a plain value"
+                + " (tags are not supported)")),
+        args("YAML tag in --set", List.of("--set", "mode=!!java.lang.Runtime sharcs"),
+            exact(P + "mode: found the YAML tag !!java.lang.Runtime, expected a plain value"
+                + " (tags are not supported) (from --set mode=!!java.lang.Runtime sharcs)")),
+        args("YAML tag inside a --set list", List.of("--set", "training.phases=[{epochs: !!int 3}]"),
+            exact(P + "training.phases[0].epochs: found the YAML tag !!int, expected a plain"
+                + " value (tags are not supported) (from --set training.phases=[{epochs: !!int"
+                + " 3}])")),
+        file("YAML file above 3 MiB", EXPERIMENT + "# " + "x".repeat(3 * 1024 * 1024) + "\n",
+            exact(P + "got a file of 3,146,251 bytes (3.0 MiB), expected an experiment file of"
+                + " at most 3 MiB (3,145,728 bytes)")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -356,6 +392,63 @@ class BadInputTest {
         "sharcs: internal error: java.lang.IllegalStateException: metric accuracy.train is NaN,"
             + " expected a finite number (run with --verbose for the stack trace)");
     assertThat(Fixtures.snapshot(work)).isEqualTo(before);
+  }
+
+  @Test
+  void jsonFileAboveTheCapIsRefusedBeforeParsing() throws Exception {
+    // A 50 MB JSON file once died of OutOfMemoryError after 19 s; it is refused by its size.
+    Path file = work.resolve("big.json");
+    try (var w = java.nio.file.Files.newBufferedWriter(file)) {
+      w.write("{\"seed\": 0, \"pad\": [");
+      String chunk = "1, ".repeat(1024);
+      for (int i = 0; i < 6 * 1024; i++) {
+        w.write(chunk);
+      }
+      w.write("1]}\n");
+    }
+    long size = java.nio.file.Files.size(file);
+    Map<String, String> before = Fixtures.snapshot(runs);
+    long start = System.nanoTime();
+    Fixtures.CliResult r =
+        Fixtures.cli(Fixtures.env(work, Fixtures.neverCalled()), "run", "big.json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.errLines()).containsExactly(String.format(java.util.Locale.ROOT,
+        "sharcs: big.json: got a file of %,d bytes (%.1f MiB), expected an experiment file of"
+            + " at most 3 MiB (3,145,728 bytes)", size, size / 1048576.0));
+    assertThat(System.nanoTime() - start).as("refused before parsing").isLessThan(5_000_000_000L);
+    assertThat(Fixtures.snapshot(runs)).isEqualTo(before);
+  }
+
+  @Test
+  void outOfMemoryNamesTheHeapAndTheSettingAndLeavesTheRunFolderAlone() {
+    Fixtures.write(work.resolve("examples"), "exp.yaml", EXPERIMENT);
+    Map<String, String> before = Fixtures.snapshot(runs);
+    TrainingPipeline hungry = (dataset, bindings, settings, progress, modelDir) -> {
+      throw new OutOfMemoryError("Java heap space");
+    };
+    Fixtures.CliResult r = Fixtures.cli(Fixtures.env(work, hungry), "run", FILE);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.errLines()).singleElement().asString()
+        .matches("sharcs: out of memory \\(Java heap, max [0-9.]+ [MG]B\\): set"
+            + " SHARCS_JAVA_OPTS=-Xmx[0-9]+g or reduce the data set, the batch size, the image"
+            + " size or the model")
+        .doesNotContain("internal error");
+    assertThat(Fixtures.snapshot(runs)).isEqualTo(before);
+  }
+
+  @Test
+  void outOfMemoryInAWorkerThreadIsReportedAsOutOfMemory() {
+    Fixtures.write(work.resolve("examples"), "exp.yaml", EXPERIMENT);
+    Map<String, String> before = Fixtures.snapshot(runs);
+    TrainingPipeline hungry = (dataset, bindings, settings, progress, modelDir) -> {
+      throw new java.util.concurrent.CompletionException(
+          new OutOfMemoryError("Java heap space"));
+    };
+    Fixtures.CliResult r = Fixtures.cli(Fixtures.env(work, hungry), "run", FILE);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.errLines()).singleElement().asString()
+        .startsWith("sharcs: out of memory (Java heap, max ");
+    assertThat(Fixtures.snapshot(runs)).isEqualTo(before);
   }
 
   @Test

@@ -139,7 +139,11 @@ class ClevrExamplesTest {
     Fixtures.CliResult ok = Fixtures.cli(installed(),
         "generate", "clevr", "--questions", "4", "--seed", "3", "--out", "gen");
     assertThat(ok.code()).isZero();
-    assertThat(ok.out()).startsWith("wrote 4 questions about 2 scenes to " + dir.resolve("gen"));
+    assertThat(ok.outLines()).hasSize(2);
+    assertThat(ok.outLines().get(0)).startsWith("generating 4 questions (2 scenes, about 44 KB,")
+        .endsWith(" into " + dir.resolve("gen"));
+    assertThat(ok.outLines().get(1))
+        .startsWith("wrote 4 questions about 2 scenes to " + dir.resolve("gen"));
     assertThat(dir.resolve("gen/questions.json")).exists();
     assertThat(dir.resolve("gen/images/CLEVR_new_000001.png")).exists();
 

@@ -8,9 +8,14 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads an {@link ImageSample} into planar pixels in [0, 255]: grey images as one channel, every
@@ -35,16 +40,29 @@ final class ImageDecoder {
   /**
    * Decodes {@code sample}.
    *
+   * @param maxPixels the largest file accepted, in pixels (option {@code max_pixels}); checked
+   *     on the header, before the pixels are decoded
    * @throws InvalidInputException naming the file (or the in-memory image) when it is missing,
-   *     a directory, unreadable, not a PNG/JPEG or corrupt
+   *     a directory, unreadable, not a PNG/JPEG, corrupt or above {@code maxPixels}
    */
-  static Pixels decode(ImageSample sample) {
-    BufferedImage image = sample.image().orElseGet(() -> read(sample.file().orElseThrow()));
+  static Pixels decode(ImageSample sample, long maxPixels) {
+    BufferedImage image =
+        sample.image().orElseGet(() -> read(sample.file().orElseThrow(), maxPixels));
     return pixels(image);
   }
 
-  /** Reads the file, turning every failure into one clear message. */
+  /** Reads the file with the default pixel limit. */
   static BufferedImage read(Path file) {
+    return read(file, ImageEncoderConfig.DEFAULT_MAX_PIXELS);
+  }
+
+  /**
+   * Reads the file, turning every failure into one clear message. The size comes from the
+   * image's header first ({@link ImageReader#getWidth}, no pixel decoded), so that an image
+   * above {@code maxPixels} (or a header that claims one) is refused before its raster is
+   * allocated.
+   */
+  static BufferedImage read(Path file, long maxPixels) {
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(
           "image " + file + ": is a directory, expected a PNG or JPEG file");
@@ -55,22 +73,72 @@ final class ImageDecoder {
     if (!Files.isReadable(file)) {
       throw new InvalidInputException("image " + file + ": cannot be read (permission denied)");
     }
-    BufferedImage image;
-    try {
-      // From a File, ImageIO reads directly; from an InputStream it would copy to a cache file.
-      image = ImageIO.read(file.toFile());
-    } catch (IOException | RuntimeException e) {
-      // ImageIO reports truncated or damaged data as IIOException, and some decoders fail
-      // with runtime exceptions (ArrayIndexOutOfBounds on a broken palette, say).
-      throw new InvalidInputException(
-          "image " + file + ": cannot be decoded, the file is corrupt or not a PNG/JPEG ("
-              + describe(e) + ")", e);
+    // What ImageIO.read(File) does, with the size check between the header and the pixels.
+    // From a File, the stream reads directly; from an InputStream it would copy to a cache file.
+    try (ImageInputStream stream = ImageIO.createImageInputStream(file.toFile())) {
+      if (stream == null) {
+        throw new InvalidInputException("image " + file + ": cannot be read (no input stream)");
+      }
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+      if (!readers.hasNext()) {
+        throw new InvalidInputException(
+            "image " + file + ": not a PNG or JPEG image (no decoder recognises its content)");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(stream, true, true);
+        int width;
+        int height;
+        try {
+          width = reader.getWidth(0);
+          height = reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+          throw corrupt(file, e);
+        }
+        requireAtMost(file, width, height, maxPixels);
+        try {
+          return reader.read(0, reader.getDefaultReadParam());
+        } catch (IOException | RuntimeException e) {
+          throw corrupt(file, e);
+        }
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException e) {
+      throw corrupt(file, e);
     }
-    if (image == null) {
+  }
+
+  /**
+   * Refuses a {@code width x height} image above {@code maxPixels}: {@code image /a.png:
+   * 8000x8000 = 64.0 megapixels, expected at most 40.0 (option max_pixels)}.
+   */
+  static void requireAtMost(Path file, int width, int height, long maxPixels) {
+    long pixels = (long) width * height;
+    if (pixels > maxPixels) {
       throw new InvalidInputException(
-          "image " + file + ": not a PNG or JPEG image (no decoder recognises its content)");
+          "image " + file + ": " + width + "x" + height + " = " + megapixels(pixels)
+              + " megapixels, expected at most " + megapixels(maxPixels)
+              + " (option max_pixels)");
     }
-    return image;
+  }
+
+  /** {@code 64.0}, {@code 0.25}: one decimal, more only when needed to show a small value. */
+  static String megapixels(long pixels) {
+    BigDecimal mp = BigDecimal.valueOf(pixels).movePointLeft(6);
+    BigDecimal one = mp.setScale(1, RoundingMode.HALF_UP);
+    if (one.compareTo(mp) == 0 || pixels >= 1_000_000) {
+      return one.toPlainString();
+    }
+    return mp.stripTrailingZeros().toPlainString();
+  }
+
+  // ImageIO reports truncated or damaged data as IIOException, and some decoders fail with
+  // runtime exceptions (ArrayIndexOutOfBounds on a broken palette, say).
+  private static InvalidInputException corrupt(Path file, Exception e) {
+    return new InvalidInputException(
+        "image " + file + ": cannot be decoded, the file is corrupt or not a PNG/JPEG ("
+            + describe(e) + ")", e);
   }
 
   /** Converts a decoded image to planar grey or RGB values. */

@@ -47,6 +47,9 @@ import java.util.Locale;
  * @param pretrain unsupervised pretraining of the convolution blocks as an autoencoder on the
  *     training images before supervised training ({@link AutoencoderPretraining}); null or
  *     {@link AutoencoderPretrainingConfig#NONE} for none
+ * @param maxPixels the largest image accepted, in pixels (width x height as its header says,
+ *     read before decoding): a larger one is refused with one line naming the file and its
+ *     size, instead of exhausting the heap ({@link #DEFAULT_MAX_PIXELS} by default)
  */
 public record ImageEncoderConfig(
     int width,
@@ -65,7 +68,8 @@ public record ImageEncoderConfig(
     boolean horizontalFlip,
     Path weights,
     boolean freezeConvolutions,
-    AutoencoderPretrainingConfig pretrain)
+    AutoencoderPretrainingConfig pretrain,
+    long maxPixels)
     implements EncoderConfig {
 
   /** ImageNet's per-channel mean, the reference's normalisation for RGB. */
@@ -73,6 +77,21 @@ public record ImageEncoderConfig(
 
   /** ImageNet's per-channel standard deviation. */
   public static final List<Double> IMAGENET_STD = List.of(0.229, 0.224, 0.225);
+
+  /**
+   * 40 megapixels: more than a camera photo in common use (7,000 x 5,000 is 35) and far more than
+   * the encoder's input needs. Decoding costs about 20 bytes a pixel (the decoded raster, three
+   * float planes and a band buffer), 800 MB at the limit: within the launcher's default heap (a
+   * quarter of the memory) on a machine of 8 GB or more. On a smaller heap such an image ends in
+   * an out-of-memory line naming the setting to raise; or set {@code max_pixels} lower.
+   */
+  public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
+
+  /**
+   * The highest {@code max_pixels} accepted: the decoded image's three float planes must fit
+   * one Java array (fewer than 2^31 elements).
+   */
+  public static final long MAX_PIXELS_LIMIT = 500_000_000L;
 
   /** The largest accepted width or height; far above what a CPU budget can train on. */
   public static final int MAX_SIDE = 4096;
@@ -85,7 +104,18 @@ public record ImageEncoderConfig(
    */
   public static final ImageEncoderConfig DEFAULTS = new ImageEncoderConfig(
       48, 48, 3, List.of(), List.of(), List.of(8, 16, 32), 3, "max", true, 0.0, "max",
-      List.of(), 0.0, false, null, false, AutoencoderPretrainingConfig.NONE);
+      List.of(), 0.0, false, null, false, AutoencoderPretrainingConfig.NONE, DEFAULT_MAX_PIXELS);
+
+  /** The options with the default {@code max_pixels} ({@link #DEFAULT_MAX_PIXELS}). */
+  public ImageEncoderConfig(int width, int height, int channels, List<Double> mean,
+      List<Double> std, List<Integer> convChannels, int kernel, String pool, boolean batchNorm,
+      double negativeSlope, String globalPool, List<Integer> hidden, double dropout,
+      boolean horizontalFlip, Path weights, boolean freezeConvolutions,
+      AutoencoderPretrainingConfig pretrain) {
+    this(width, height, channels, mean, std, convChannels, kernel, pool, batchNorm,
+        negativeSlope, globalPool, hidden, dropout, horizontalFlip, weights, freezeConvolutions,
+        pretrain, DEFAULT_MAX_PIXELS);
+  }
 
   /** Validates every field; the exception names the field as files spell it. */
   public ImageEncoderConfig {
@@ -115,6 +145,11 @@ public record ImageEncoderConfig(
           "weights", "got an empty path, expected the path of an encoder weights file or none");
     }
     pretrain = pretrain == null ? AutoencoderPretrainingConfig.NONE : pretrain;
+    if (maxPixels < 1 || maxPixels > MAX_PIXELS_LIMIT) {
+      throw new InvalidConfigException("max_pixels", String.format(Locale.ROOT,
+          "got %d, expected an integer in [1, %d] (pixels, width x height)", maxPixels,
+          MAX_PIXELS_LIMIT));
+    }
     // Every block halves the image (floor); a side that reaches 0 leaves nothing to pool.
     int blocks = convChannels.size();
     int smallest = Math.min(width, height);
@@ -150,7 +185,8 @@ public record ImageEncoderConfig(
   public ImageEncoderConfig withoutWeights() {
     return new ImageEncoderConfig(
         width, height, channels, mean, std, convChannels, kernel, pool, batchNorm, negativeSlope,
-        globalPool, hidden, dropout, horizontalFlip, null, freezeConvolutions, pretrain);
+        globalPool, hidden, dropout, horizontalFlip, null, freezeConvolutions, pretrain,
+        maxPixels);
   }
 
   /** How a pooling layer combines the values of its window. */

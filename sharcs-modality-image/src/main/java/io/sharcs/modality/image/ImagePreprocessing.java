@@ -66,7 +66,7 @@ final class ImagePreprocessing
     List<Integer> distinct = new ArrayList<>(first.values());
     List<Object> facts = InOrder.<Integer, Object>map(distinct, i -> {
       try {
-        ImageDecoder.Pixels p = ImageDecoder.decode(samples.get(i));
+        ImageDecoder.Pixels p = ImageDecoder.decode(samples.get(i), options.maxPixels());
         return new Facts(p.width(), p.height(), p.kind());
       } catch (InvalidInputException e) {
         // Returned, not thrown: the first failing sample in data-set order is reported.

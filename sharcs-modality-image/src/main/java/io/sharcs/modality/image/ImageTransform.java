@@ -20,6 +20,7 @@ final class ImageTransform {
   private final int height;
   private final int channels;
   private final float[][] lookup;
+  private final long maxPixels;
 
   /**
    * @param width the target width
@@ -27,8 +28,10 @@ final class ImageTransform {
    * @param channels 1 (grey) or 3 (RGB)
    * @param mean per-channel mean, one value per channel
    * @param std per-channel standard deviation, one value per channel
+   * @param maxPixels the largest image decoded (see {@link ImageDecoder#decode})
    */
-  ImageTransform(int width, int height, int channels, float[] mean, float[] std) {
+  ImageTransform(
+      int width, int height, int channels, float[] mean, float[] std, long maxPixels) {
     if (mean.length != channels || std.length != channels) {
       throw new IllegalArgumentException(
           "expected " + channels + " means and stds, got " + Arrays.toString(mean) + " and "
@@ -37,6 +40,7 @@ final class ImageTransform {
     this.width = width;
     this.height = height;
     this.channels = channels;
+    this.maxPixels = maxPixels;
     // (v / 255 - mean) / std for every 8-bit value v, per channel.
     lookup = new float[channels][256];
     for (int c = 0; c < channels; c++) {
@@ -50,7 +54,7 @@ final class ImageTransform {
   static ImageTransform of(ImageEncoderConfig config) {
     return new ImageTransform(
         config.width(), config.height(), config.channels(), config.channelMean(),
-        config.channelStd());
+        config.channelStd(), config.maxPixels());
   }
 
   /** Values per image after the transform: channels x height x width. */
@@ -77,7 +81,7 @@ final class ImageTransform {
    * @throws io.sharcs.api.InvalidInputException when the image cannot be read
    */
   byte[] resized(ImageSample sample) {
-    ImageDecoder.Pixels pixels = ImageDecoder.decode(sample);
+    ImageDecoder.Pixels pixels = ImageDecoder.decode(sample, maxPixels);
     float[] converted = convert(pixels);
     float[] resized = BilinearResampler.resize(
         converted, channels, pixels.width(), pixels.height(), width, height);

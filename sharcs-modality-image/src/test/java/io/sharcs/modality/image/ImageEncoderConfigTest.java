@@ -65,7 +65,8 @@ class ImageEncoderConfigTest {
 
     assertThat(keys).containsExactlyInAnyOrder("width", "height", "channels", "mean", "std",
         "conv_channels", "kernel", "pool", "batch_norm", "negative_slope", "global_pool",
-        "hidden", "dropout", "horizontal_flip", "weights", "freeze_convolutions", "pretrain");
+        "hidden", "dropout", "horizontal_flip", "weights", "freeze_convolutions", "pretrain",
+        "max_pixels");
     List<String> pretrainKeys = new ArrayList<>();
     tree.get("pretrain").fieldNames().forEachRemaining(pretrainKeys::add);
     assertThat(pretrainKeys).containsExactly("epochs", "learning_rate", "batch_size");
@@ -87,19 +88,21 @@ class ImageEncoderConfigTest {
         + " \"batch_norm\": false, \"negative_slope\": 0.01, \"global_pool\": \"avg\","
         + " \"hidden\": [16], \"dropout\": 0.25, \"horizontal_flip\": true,"
         + " \"weights\": \"enc.weights\", \"freeze_convolutions\": true,"
-        + " \"pretrain\": {\"epochs\": 4, \"learning_rate\": 0.01, \"batch_size\": 50}}";
+        + " \"pretrain\": {\"epochs\": 4, \"learning_rate\": 0.01, \"batch_size\": 50},"
+        + " \"max_pixels\": 1000000}";
 
     ImageEncoderConfig c = STRICT.readValue(yamlAsJson, ImageEncoderConfig.class);
 
     assertThat(c).isEqualTo(new ImageEncoderConfig(32, 24, 1, List.of(0.4), List.of(0.3),
         List.of(4, 8), 5, "avg", false, 0.01, "avg", List.of(16), 0.25, true,
-        Path.of("enc.weights"), true, new AutoencoderPretrainingConfig(4, 0.01, 50)));
+        Path.of("enc.weights"), true, new AutoencoderPretrainingConfig(4, 0.01, 50),
+        1_000_000L));
     assertThat(c.weights()).isEqualTo(Path.of("enc.weights"));
     ImageEncoderConfig fresh = c.withoutWeights();
     assertThat(fresh.weights()).isNull();
     assertThat(fresh).isEqualTo(new ImageEncoderConfig(32, 24, 1, List.of(0.4), List.of(0.3),
         List.of(4, 8), 5, "avg", false, 0.01, "avg", List.of(16), 0.25, true, null, true,
-        new AutoencoderPretrainingConfig(4, 0.01, 50)));
+        new AutoencoderPretrainingConfig(4, 0.01, 50), 1_000_000L));
     assertThat(c.channelMean()).containsExactly(0.4f);
     assertThat(c.globalPooling()).isEqualTo(ImageEncoderConfig.Pooling.AVG);
     ObjectNode unknown = STRICT.valueToTree(ImageEncoderConfig.DEFAULTS);

@@ -14,7 +14,9 @@ import picocli.CommandLine;
 /**
  * Reports failures as exactly one line on stderr, {@code sharcs: ...}, plus the stack trace with
  * {@code --verbose}. Bad input ({@link InputError}, {@link io.sharcs.api.InvalidInputException},
- * {@link PluginError}, command-line syntax) exits with {@link ExitCodes#BAD_INPUT}; anything else
+ * {@link PluginError}, command-line syntax) exits with {@link ExitCodes#BAD_INPUT}; an {@link
+ * OutOfMemoryError} (also as the cause of another) with {@link ExitCodes#FAILURE} and a line
+ * naming what ran out and the setting to change; anything else
  * with {@link ExitCodes#FAILURE}.
  */
 public final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
@@ -46,7 +48,11 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
   public int report(Throwable t, boolean verbose) {
     int code;
     String line;
-    if (t instanceof InputError e) {
+    OutOfMemoryError oom = outOfMemory(t);
+    if (oom != null) {
+      code = ExitCodes.FAILURE;
+      line = "sharcs: " + outOfMemoryLine(oom, Runtime.getRuntime().maxMemory());
+    } else if (t instanceof InputError e) {
       code = ExitCodes.BAD_INPUT;
       line = e.line();
     } else if (t instanceof InvalidInputException || t instanceof PluginError) {
@@ -64,6 +70,57 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     }
     err.flush();
     return code;
+  }
+
+  /** The {@link OutOfMemoryError} that {@code t} is or was caused by, or null. */
+  static OutOfMemoryError outOfMemory(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) {
+        return oom;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What ran out and the setting to change, e.g. {@code out of memory (Java heap, max 512 MB):
+   * set SHARCS_JAVA_OPTS=-Xmx1g or reduce the data set, the batch size or the image size}.
+   *
+   * @param maxHeap the heap's limit in bytes ({@link Runtime#maxMemory()})
+   */
+  static String outOfMemoryLine(OutOfMemoryError e, long maxHeap) {
+    String what = e.getMessage() == null ? "" : e.getMessage();
+    String reduce = "reduce the data set, the batch size, the image size or the model";
+    if (what.contains("Direct buffer memory")) {
+      return "out of memory (direct buffers): set SHARCS_JAVA_OPTS=-XX:MaxDirectMemorySize="
+          + gigabytes(2 * maxHeap) + " or " + reduce;
+    }
+    if (what.contains("Requested array size exceeds VM limit")) {
+      return "out of memory (an array larger than the JVM allows, 2^31 elements): " + reduce;
+    }
+    if (what.contains("Metaspace")) {
+      return "out of memory (class metadata, Metaspace): set SHARCS_JAVA_OPTS="
+          + "-XX:MaxMetaspaceSize=1g";
+    }
+    if (what.contains("native thread")) {
+      return "out of memory (cannot start a thread: " + what + "): reduce --jobs or"
+          + " runtime.threads, or raise the process limit (ulimit -u)";
+    }
+    return "out of memory (Java heap, max " + size(maxHeap) + "): set SHARCS_JAVA_OPTS=-Xmx"
+        + gigabytes(2 * maxHeap) + " or " + reduce;
+  }
+
+  /** For example {@code 512 MB} or {@code 6.0 GB}. */
+  private static String size(long bytes) {
+    double mb = bytes / (1024.0 * 1024.0);
+    return mb < 1024 ? String.format(java.util.Locale.ROOT, "%.0f MB", mb)
+        : String.format(java.util.Locale.ROOT, "%.1f GB", mb / 1024);
+  }
+
+  /** A JVM size option value in whole gigabytes, rounded up: {@code 1g}, {@code 12g}. */
+  private static String gigabytes(long bytes) {
+    long gb = Math.max(1, (bytes + (1L << 30) - 1) >> 30);
+    return gb + "g";
   }
 
   /** Whether {@code --verbose} was given to the command or any subcommand. */

@@ -105,14 +105,20 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     Path target = env.workingDirectory().resolve(out).normalize();
     long start = System.nanoTime();
-    String written = generate(generator, options == null ? List.of() : options, target);
+    String written = generate(generator, options == null ? List.of() : options, target, stdout);
     stdout.printf(Locale.ROOT, "wrote %s to %s in %.1f s%n",
         written, target, (System.nanoTime() - start) / 1e9);
     stdout.flush();
     return ExitCodes.OK;
   }
 
-  private static <O> String generate(DatasetGenerator<O> generator, List<String> tokens, Path out) {
-    return generator.generate(GeneratorOptions.bind(generator, tokens), out);
+  private static <O> String generate(
+      DatasetGenerator<O> generator, List<String> tokens, Path out, PrintStream stdout) {
+    O bound = GeneratorOptions.bind(generator, tokens);
+    generator.plan(bound).ifPresent(plan -> {
+      stdout.println("generating " + plan + " into " + out);
+      stdout.flush();
+    });
+    return generator.generate(bound, out);
   }
 }

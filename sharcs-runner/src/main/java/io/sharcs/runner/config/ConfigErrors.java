@@ -51,6 +51,9 @@ public final class ConfigErrors {
    * valid YAML|JSON}.
    */
   public static InputError parseError(JsonParseException e, String file, boolean yaml) {
+    if (e instanceof TaglessYamlFactory.TagException tag) {
+      return new InputError(file, tag.path(), tag.problem(), e);
+    }
     String format = yaml ? "YAML" : "JSON";
     InputError special = notText(e, file);
     if (special == null) {

@@ -18,18 +18,18 @@ import java.util.Locale;
 /**
  * The Jackson mappers for experiment files and run-folder files. Both are strict: snake_case
  * keys, unknown keys and nulls for primitives are errors, floats are not silently truncated to
- * integers and duplicate keys are rejected.
+ * integers and duplicate keys are rejected. The YAML mapper rejects explicit tags ({@link
+ * TaglessYamlFactory}).
  */
 public final class ConfigMappers {
 
   private static final ObjectMapper YAML = configure(
       YAMLMapper.builder(
-              YAMLFactory.builder()
+              new TaglessYamlFactory(YAMLFactory.builder()
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                  .build())
+                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)))
           .build());
 
   private static final ObjectMapper JSON = configure(JsonMapper.builder().build());

@@ -78,6 +78,10 @@ public final class ConfigOverrides {
     try {
       JsonNode value = ConfigMappers.yaml().readTree(text);
       return value == null || value.isMissingNode() ? NullNode.getInstance() : value;
+    } catch (TaglessYamlFactory.TagException e) {
+      String inner = e.path();
+      String path = inner.isEmpty() ? key : key + (inner.startsWith("[") ? "" : ".") + inner;
+      throw new InputError(file, path, e.problem() + " (from " + option + ")", e);
     } catch (JsonProcessingException e) {
       String nonFinite = ConfigErrors.nonFinite(e);
       if (nonFinite != null) {

@@ -11,6 +11,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Reads an experiment file (YAML for {@code .yaml}/{@code .yml}, JSON otherwise) into a resolved
@@ -20,6 +21,13 @@ import java.nio.file.Path;
  * describes a grid of experiments for {@code sharcs sweep}, not this one.
  */
 public final class ExperimentLoader {
+
+  /**
+   * The largest experiment file read, in bytes, whatever its format: SnakeYAML's own limit for
+   * YAML (3 MiB of characters), now also for JSON, which has none and whose tree for a 50 MB file
+   * outgrows a 512 MB heap. Experiment files are a few kilobytes; data lives in data files.
+   */
+  public static final long MAX_FILE_BYTES = 3L * 1024 * 1024;
 
   /** The top-level key of the sweep block (see {@code io.sharcs.runner.sweep}). */
   public static final String SWEEP = "sweep";
@@ -80,6 +88,7 @@ public final class ExperimentLoader {
     if (!Files.exists(file)) {
       throw new InputError(displayName, null, "file not found");
     }
+    requireSmall(file, displayName);
     JsonNode content;
     try {
       content = mapper.readTree(file.toFile());
@@ -110,5 +119,20 @@ public final class ExperimentLoader {
           "got " + ConfigTrees.describe(content) + " at the top, expected a mapping");
     }
     return content;
+  }
+
+  /** Refuses a file above {@link #MAX_FILE_BYTES} before any parser sees it. */
+  private static void requireSmall(Path file, String displayName) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      return; // reported by the read that follows
+    }
+    if (size > MAX_FILE_BYTES) {
+      throw new InputError(displayName, null, String.format(Locale.ROOT,
+          "got a file of %,d bytes (%.1f MiB), expected an experiment file of at most 3 MiB"
+              + " (%,d bytes)", size, size / 1048576.0, MAX_FILE_BYTES));
+    }
   }
 }

@@ -86,7 +86,11 @@ public final class ExperimentRunner {
     // generated where the user allowed it.
     ModalityBindings loaded = ModalityBindings.load(experiment, file.getParent(), display,
         new RunDataWrites(file.getParent(), env.workingDirectory(), overrides,
-            experiment.dataset().provider().id(), display));
+            experiment.dataset().provider().id(), display),
+        line -> {
+          out.println(line);
+          out.flush();
+        });
     MultimodalDataset dataset = loaded.dataset();
     List<ModalityBinding> bindings = loaded.bindings();
     Pipelines.requireTrainable(

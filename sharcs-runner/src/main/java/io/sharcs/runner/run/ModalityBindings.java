@@ -12,6 +12,7 @@ import io.sharcs.runner.config.ModalityNames;
 import io.sharcs.runner.plugins.PluginReaders;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Loads an experiment's data set through its bound modalities and puts the bindings in the data
@@ -24,7 +25,8 @@ public record ModalityBindings(MultimodalDataset dataset, List<ModalityBinding> 
 
   /**
    * Loads the data set of {@code experiment}; the provider may write (generate) data only where
-   * {@code writes} allows.
+   * {@code writes} allows, and its progress lines (e.g. what a generation will cost) go to {@code
+   * progress}.
    *
    * @param baseDirectory where relative paths in the data set's options resolve
    * @param file the experiment file as the user named it, for messages
@@ -32,15 +34,16 @@ public record ModalityBindings(MultimodalDataset dataset, List<ModalityBinding> 
    *     set's
    */
   public static ModalityBindings load(
-      Experiment experiment, Path baseDirectory, String file, DataWrites writes) {
+      Experiment experiment, Path baseDirectory, String file, DataWrites writes,
+      Consumer<String> progress) {
     MultimodalDataset dataset;
     try {
       dataset = load(experiment, baseDirectory, file, PluginReaders.of(experiment.modalities()),
-          writes);
+          writes, progress);
     } catch (PluginReaders.UnboundModality unbound) {
       // Read the data once more without plugins, only to name all its modalities in the error.
       inDatasetOrder(experiment.modalities(),
-          load(experiment, baseDirectory, file, PluginReaders.trees(), writes), file);
+          load(experiment, baseDirectory, file, PluginReaders.trees(), writes, progress), file);
       throw unbound;
     }
     return new ModalityBindings(dataset, inDatasetOrder(experiment.modalities(), dataset, file));
@@ -48,10 +51,10 @@ public record ModalityBindings(MultimodalDataset dataset, List<ModalityBinding> 
 
   private static MultimodalDataset load(
       Experiment experiment, Path baseDirectory, String file, ModalityReaders readers,
-      DataWrites writes) {
+      DataWrites writes, Consumer<String> progress) {
     DatasetSelection selection = experiment.dataset();
     return selection.provider().load(selection.config(),
-        new DatasetContext(experiment.seed(), baseDirectory, file, readers, writes));
+        new DatasetContext(experiment.seed(), baseDirectory, file, readers, writes, progress));
   }
 
   /**

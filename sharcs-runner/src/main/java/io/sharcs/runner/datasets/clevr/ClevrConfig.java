@@ -60,12 +60,19 @@ public record ClevrConfig(
   /**
    * The {@code generate} block: what the built-in generator writes when the data is absent.
    *
-   * @param questions the number of questions (two per scene), &gt;= 2
+   * @param questions the number of questions (two per scene), in [2, {@link #MAX_QUESTIONS}]
    * @param seed the generator's seed (null: 0, so the data does not depend on the run's seed)
    * @param negatives the kind of false questions, {@code uniform} (null: the default, as real
    *     CLEVR) or {@code near}; see {@link ClevrNegatives}
    */
   public record Generate(Integer questions, Long seed, String negatives) {
+
+    /**
+     * The most questions one generation writes: 100,000 scenes, about 2.2 GB and, on 2 cores,
+     * 10 minutes (see {@code docs/decisions.md}); a typo of 8000000 would otherwise render for
+     * hours and fill the disk.
+     */
+    public static final int MAX_QUESTIONS = 200_000;
 
     /** A generate block with the default, CLEVR-like false questions. */
     public Generate(Integer questions, Long seed) {
@@ -80,6 +87,11 @@ public record ClevrConfig(
       if (questions < 2) {
         throw new InvalidConfigException(
             "questions", "got " + questions + ", expected an integer >= 2");
+      }
+      if (questions > MAX_QUESTIONS) {
+        throw new InvalidConfigException("questions", String.format(java.util.Locale.ROOT,
+            "got %d, expected at most %d (%,d scenes, about %s)", questions, MAX_QUESTIONS, (MAX_QUESTIONS + 1) / 2,
+            ClevrGenerator.bytes((MAX_QUESTIONS + 1) / 2 * ClevrGenerator.BYTES_PER_SCENE)));
       }
       seed = seed == null ? 0L : seed;
       negatives = negatives == null

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -121,11 +122,13 @@ public final class ClevrProvider implements DatasetProvider {
       // Ask before the first write: the runner allows only the places the user asked for.
       context.writes().check(root, "root");
       try {
-        new ClevrGenerator(
-                options.generate().questions(),
-                options.generate().seed(),
-                options.generate().negativeKind())
-            .writeTo(root);
+        ClevrGenerator generator = new ClevrGenerator(
+            options.generate().questions(),
+            options.generate().seed(),
+            options.generate().negativeKind());
+        generator.requireSpace(root);
+        context.progress().accept("generating " + generator.plan() + " into " + root);
+        generator.writeTo(root);
       } catch (InvalidInputException e) {
         // Another run (a sweep) may have generated the same data meanwhile: then read it.
         if (!Files.isRegularFile(questionFile)) {
@@ -358,11 +361,19 @@ public final class ClevrProvider implements DatasetProvider {
     @Override
     public String usage() {
       return String.join("\n",
-          "--questions N: the number of questions (>= 2); scenes = ceil(N / 2)",
+          "--questions N: the number of questions (2 to "
+              + String.format(Locale.ROOT, "%,d", ClevrConfig.Generate.MAX_QUESTIONS)
+              + "); scenes = ceil(N / 2)",
           "--seed S: the seed (default 0); the same seed and N give identical files",
           "--negatives KIND: the false questions, uniform (any other description, as real CLEVR;"
               + " default) or near (half differ from the object in one attribute only)",
           "writes images/CLEVR_new_NNNNNN.png, questions.json and scenes.json");
+    }
+
+    @Override
+    public Optional<String> plan(ClevrConfig.Generate options) {
+      return Optional.of(new ClevrGenerator(options.questions(), options.seed(),
+          options.negativeKind()).plan());
     }
 
     @Override
