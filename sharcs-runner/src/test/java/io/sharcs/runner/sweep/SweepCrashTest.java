@@ -4,14 +4,12 @@ import static io.sharcs.runner.sweep.SweepFixtures.TINY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sharcs.runner.Fixtures;
 import io.sharcs.runner.cli.SharcsCli;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -106,9 +104,9 @@ class SweepCrashTest {
     int compared = 0;
     int values = 0;
     for (String run : RUNS) {
-      JsonNode resumed = withoutTiming(SweepFixtures.json(sweep.resolve(run)
+      JsonNode resumed = SweepFixtures.withoutTiming(SweepFixtures.json(sweep.resolve(run)
           .resolve("metrics.json")));
-      JsonNode uninterrupted = withoutTiming(SweepFixtures.json(work.resolve("reference")
+      JsonNode uninterrupted = SweepFixtures.withoutTiming(SweepFixtures.json(work.resolve("reference")
           .resolve(run).resolve("metrics.json")));
       assertThat(resumed.size()).isGreaterThan(20);
       assertThat(resumed).as(run).isEqualTo(uninterrupted);
@@ -151,20 +149,4 @@ class SweepCrashTest {
     }
   }
 
-  private static JsonNode withoutTiming(JsonNode node) {
-    JsonNode copy = node.deepCopy();
-    strip(copy);
-    return copy;
-  }
-
-  private static void strip(JsonNode node) {
-    if (node instanceof ObjectNode o) {
-      for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-        if (it.next().startsWith("timing.")) {
-          it.remove();
-        }
-      }
-    }
-    node.forEach(SweepCrashTest::strip);
-  }
 }

@@ -1,12 +1,14 @@
 package io.sharcs.runner.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sharcs.runner.config.ConfigMappers;
 import io.sharcs.runner.run.RunnerEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -62,5 +64,23 @@ final class SweepFixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code node} without {@code timing.*} metrics, at any depth: wall times differ per run. */
+  static JsonNode withoutTiming(JsonNode node) {
+    JsonNode copy = node.deepCopy();
+    strip(copy);
+    return copy;
+  }
+
+  private static void strip(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+        if (it.next().startsWith("timing.")) {
+          it.remove();
+        }
+      }
+    }
+    node.forEach(SweepFixtures::strip);
   }
 }

@@ -4,12 +4,10 @@ import static io.sharcs.runner.sweep.SweepFixtures.TINY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sharcs.runner.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -68,10 +66,10 @@ class SweepRunTest {
     assertThat(resumed.outLines()).anyMatch(l -> l.startsWith("[1/2] sharcs/seed-0 already"))
         .anyMatch(l -> l.startsWith("[2/2] sharcs/seed-1 done in"));
     assertThat(Files.getLastModifiedTime(seed0.resolve("metrics.json"))).isEqualTo(time0);
-    assertThat(withoutTiming(SweepFixtures.json(seed1.resolve("metrics.json"))))
-        .isEqualTo(withoutTiming(metrics1));
-    assertThat(withoutTiming(SweepFixtures.json(sweep.resolve("summary.json"))))
-        .isEqualTo(withoutTiming(summary));
+    assertThat(SweepFixtures.withoutTiming(SweepFixtures.json(seed1.resolve("metrics.json"))))
+        .isEqualTo(SweepFixtures.withoutTiming(metrics1));
+    assertThat(SweepFixtures.withoutTiming(SweepFixtures.json(sweep.resolve("summary.json"))))
+        .isEqualTo(SweepFixtures.withoutTiming(summary));
 
     // The first sweep ran two children at a time; one at a time gives the same metrics.
     assertThat(sweep("--jobs", "1", "--out", "serial").code()).isZero();
@@ -80,11 +78,11 @@ class SweepRunTest {
       JsonNode serial = SweepFixtures.json(work.resolve("serial").resolve(run)
           .resolve("metrics.json"));
       assertThat(parallel.size()).isGreaterThan(10);
-      assertThat(withoutTiming(serial)).as(run).isEqualTo(withoutTiming(parallel));
+      assertThat(SweepFixtures.withoutTiming(serial)).as(run).isEqualTo(SweepFixtures.withoutTiming(parallel));
     }
     // Different seeds really are different runs.
-    assertThat(withoutTiming(SweepFixtures.json(seed0.resolve("metrics.json"))))
-        .isNotEqualTo(withoutTiming(SweepFixtures.json(seed1.resolve("metrics.json"))));
+    assertThat(SweepFixtures.withoutTiming(SweepFixtures.json(seed0.resolve("metrics.json"))))
+        .isNotEqualTo(SweepFixtures.withoutTiming(SweepFixtures.json(seed1.resolve("metrics.json"))));
   }
 
   @Test
@@ -125,21 +123,4 @@ class SweepRunTest {
     return files;
   }
 
-  /** {@code node} without {@code timing.*} metrics, at any depth: wall times differ per run. */
-  private static JsonNode withoutTiming(JsonNode node) {
-    JsonNode copy = node.deepCopy();
-    strip(copy);
-    return copy;
-  }
-
-  private static void strip(JsonNode node) {
-    if (node instanceof ObjectNode o) {
-      for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-        if (it.next().startsWith("timing.")) {
-          it.remove();
-        }
-      }
-    }
-    node.forEach(SweepRunTest::strip);
-  }
 }
