@@ -53,13 +53,12 @@ class ImagePixelLimitTest {
     Path big = blankGreyPng(8000, 8000, dir.resolve("big.png"));
     assertThat(Files.size(big)).isLessThan(200_000);
 
-    long start = System.nanoTime();
     assertThatThrownBy(() -> fit(big, ImageEncoderConfig.DEFAULTS))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("data set 'clevr' sample q1: image " + big.toAbsolutePath()
             + ": 8000x8000 = 64.0 megapixels, expected at most 40.0 (option max_pixels)");
-    // Decoding 64 megapixels takes seconds; reading the header, milliseconds.
-    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    // That the size comes from the header alone, not from decoding, is shown by the next test:
+    // its file has no pixels for the size it claims.
   }
 
   @Test
