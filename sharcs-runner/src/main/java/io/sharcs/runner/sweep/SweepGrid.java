@@ -1,6 +1,7 @@
 package io.sharcs.runner.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sharcs.api.Excerpt;
 import io.sharcs.runner.config.InputError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -104,15 +105,11 @@ record SweepGrid(List<SweepKey> keys, List<GridPoint> points) {
       int bytes = name.getBytes(StandardCharsets.UTF_8).length;
       if (bytes > MAX_NAME_BYTES) {
         throw new InputError(file, "sweep." + k.key(), "got a value whose run folder name "
-            + abbreviate(name) + " is " + bytes + " bytes long, expected at most "
+            + Excerpt.quoted(name) + " is " + bytes + " bytes long, expected at most "
             + MAX_NAME_BYTES + " (the longest file name a file system takes); sweep shorter"
             + " values, or set this one with --set in a sweep of its own");
       }
     }
-  }
-
-  private static String abbreviate(String name) {
-    return "'" + (name.length() <= 40 ? name : name.substring(0, 40) + "...") + "'";
   }
 
   private Map<String, String> labels() {

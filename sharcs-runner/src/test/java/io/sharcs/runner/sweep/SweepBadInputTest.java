@@ -95,9 +95,9 @@ class SweepBadInputTest {
             "sweep: {modalities.1.encoder.hidden: [[30], [" + "30, ".repeat(99) + "30]]}",
             List.of(),
             P + "sweep.modalities.1.encoder.hidden: got a value whose run folder name"
-                + " 'hidden-30_30_30_30_30_30_30_30_30_30_30_...' is 306 bytes long, expected at"
-                + " most 255 (the longest file name a file system takes); sweep shorter values, or"
-                + " set this one with --set in a sweep of its own"),
+                + " 'hidden-30_30_30_30_30_30_30_30_30_30_30_... (306 characters)'"
+                + " is 306 bytes long, expected at most 255 (the longest file name a file system"
+                + " takes); sweep shorter values, or set this one with --set in a sweep of its own"),
         arguments("two values, one folder", "sweep: {mode: [sharcs, SHARCS]}", List.of(),
             P + "sweep: the grid points mode=sharcs and mode=SHARCS share the run folder"
                 + " sharcs/seed-0, expected distinct folders"),
