@@ -11,7 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The core's layers: config &lt;- data &lt;- model &lt;- train, eval (&lt;- analysis) &lt;-
+ * The core's layers: config &lt;- data &lt;- model &lt;- train, eval (&lt;- analysis) &lt;- saved &lt;-
  * pipeline (train and eval side by side: evaluation needs no training code), with no cycle
  * between packages and nothing of the runner or the plugins.
  */
@@ -32,13 +32,16 @@ class CoreArchitectureTest {
           .layer("Train").definedBy("io.sharcs.core.train..")
           .layer("Eval").definedBy("io.sharcs.core.eval..")
           .layer("Analysis").definedBy("io.sharcs.core.analysis..")
+          .layer("Saved").definedBy("io.sharcs.core.saved..")
           .layer("Pipeline").definedBy("io.sharcs.core.pipeline..")
           .whereLayer("Pipeline").mayNotBeAccessedByAnyLayer()
-          .whereLayer("Eval").mayOnlyBeAccessedByLayers("Pipeline")
+          .whereLayer("Saved").mayOnlyBeAccessedByLayers("Pipeline")
+          .whereLayer("Eval").mayOnlyBeAccessedByLayers("Saved", "Pipeline")
           .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Eval", "Pipeline")
           .whereLayer("Train").mayOnlyBeAccessedByLayers("Pipeline")
-          .whereLayer("Model").mayOnlyBeAccessedByLayers("Train", "Eval", "Pipeline")
-          .whereLayer("Data").mayOnlyBeAccessedByLayers("Model", "Train", "Eval", "Pipeline");
+          .whereLayer("Model").mayOnlyBeAccessedByLayers("Train", "Eval", "Saved", "Pipeline")
+          .whereLayer("Data")
+          .mayOnlyBeAccessedByLayers("Model", "Train", "Eval", "Saved", "Pipeline");
 
   /** Analysis works on plain arrays: it knows no other core package (package-info of eval). */
   @ArchTest
@@ -47,7 +50,8 @@ class CoreArchitectureTest {
           .should().dependOnClassesThat()
           .resideInAnyPackage(
               "io.sharcs.core.config..", "io.sharcs.core.data..", "io.sharcs.core.model..",
-              "io.sharcs.core.train..", "io.sharcs.core.eval..", "io.sharcs.core.pipeline..");
+              "io.sharcs.core.train..", "io.sharcs.core.eval..", "io.sharcs.core.saved..",
+              "io.sharcs.core.pipeline..");
 
   /** Nothing hides in the root package, where no slice or layer rule would see it. */
   @ArchTest

@@ -87,6 +87,43 @@ public final class ModalityCalls<S, C extends EncoderConfig> {
     return new ModalityCalls<>(b.name(), modality.fit(data, modality.options(b.options())));
   }
 
+  /**
+   * Opens the binding's slot with the preprocessing a saved model holds ({@link
+   * ModalityDefinition#load}) instead of fitting it on data.
+   *
+   * @param directory the model folder
+   * @throws InvalidInputException when the preprocessing files are missing or malformed
+   */
+  public static ModalityCalls<?, ?> load(ModalityBinding binding, Path directory)
+      throws IOException {
+    return load(binding.modality(), binding, directory);
+  }
+
+  private static <S, C extends EncoderConfig> ModalityCalls<S, C> load(
+      ModalityDefinition<S, C> modality, ModalityBinding b, Path directory) throws IOException {
+    return new ModalityCalls<>(
+        b.name(), modality.load(directory, b.name(), modality.options(b.options())));
+  }
+
+  /**
+   * Checks that {@code raw} is of the plugin's sample type.
+   *
+   * @throws InvalidInputException naming {@code where} when it is not
+   */
+  public void sample(Object raw, String where) {
+    fitted.definition().sample(raw, where);
+  }
+
+  /** The id of the slot's plugin. */
+  public String pluginId() {
+    return fitted.definition().id();
+  }
+
+  /** The version of the slot's plugin. */
+  public String pluginVersion() {
+    return fitted.definition().version();
+  }
+
   /** The modality's options. */
   public EncoderConfig options() {
     return fitted.options();
@@ -105,7 +142,19 @@ public final class ModalityCalls<S, C extends EncoderConfig> {
    * @param role a local concept encoder (SHARCS, multi-CBM) or a plain embedding (the baselines)
    */
   public Block createEncoder(int outputs, boolean stochasticWhenEvaluating, EncoderRole role) {
-    EncoderContext context = new EncoderContext(outputs, stochasticWhenEvaluating);
+    return createEncoder(new EncoderContext(outputs, stochasticWhenEvaluating), role);
+  }
+
+  /**
+   * The plugin's encoder for this slot, to be filled with saved parameters: the plugin builds the
+   * same architecture but must not read initial weights from elsewhere ({@link
+   * EncoderContext#restoring}).
+   */
+  public Block restoreEncoder(int outputs, boolean stochasticWhenEvaluating, EncoderRole role) {
+    return createEncoder(new EncoderContext(outputs, stochasticWhenEvaluating, true), role);
+  }
+
+  private Block createEncoder(EncoderContext context, EncoderRole role) {
     return role == EncoderRole.EMBEDDING
         ? fitted.embeddingEncoder(context)
         : fitted.conceptEncoder(context);

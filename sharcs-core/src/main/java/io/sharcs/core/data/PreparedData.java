@@ -22,17 +22,46 @@ import java.util.Map;
 public final class PreparedData {
 
   private final String name;
+  private final String fingerprint;
   private final List<Slot> slots;
-  private final int classes;
+  private final List<String> classNames;
   private final Split train;
   private final Split test;
 
-  private PreparedData(String name, List<Slot> slots, int classes, Split train, Split test) {
+  private PreparedData(
+      String name,
+      String fingerprint,
+      List<Slot> slots,
+      List<String> classNames,
+      Split train,
+      Split test) {
     this.name = name;
+    this.fingerprint = fingerprint;
     this.slots = slots;
-    this.classes = classes;
+    this.classNames = classNames;
     this.train = train;
     this.test = test;
+  }
+
+  /**
+   * The slots of a saved model, without samples: both splits are empty. A loaded model batches
+   * and encodes new inputs through it exactly as training did.
+   *
+   * @param name the name of the data set the model was trained on
+   * @param fingerprint that data set's fingerprint
+   * @param slots the slots with their loaded preprocessing, in slot order
+   * @param classNames one name per class
+   */
+  public static PreparedData withoutSamples(
+      String name, String fingerprint, List<Slot> slots, List<String> classNames) {
+    List<String> names = slots.stream().map(Slot::name).toList();
+    return new PreparedData(
+        name,
+        fingerprint,
+        List.copyOf(slots),
+        List.copyOf(classNames),
+        Split.of(List.of(), names, classNames.size(), name),
+        Split.of(List.of(), names, classNames.size(), name));
   }
 
   /**
@@ -57,7 +86,9 @@ public final class PreparedData {
     }
     Split train = Split.of(dataset.train(), names, classes, where);
     Split test = Split.of(dataset.test(), names, classes, where);
-    return new PreparedData(dataset.name(), List.copyOf(slots), classes, train, test);
+    return new PreparedData(
+        dataset.name(), dataset.fingerprint(), List.copyOf(slots), dataset.classNames(), train,
+        test);
   }
 
   /** Batches raw inputs of {@code slot} (own inputs or counterpart renderings) into tensors. */
@@ -125,9 +156,19 @@ public final class PreparedData {
     return slots;
   }
 
+  /** The data set's fingerprint ({@link MultimodalDataset#fingerprint}). */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
   /** The number of classes. */
   public int classes() {
-    return classes;
+    return classNames.size();
+  }
+
+  /** The class names, as the data set names them; index = label. */
+  public List<String> classNames() {
+    return classNames;
   }
 
   /** The training split. */

@@ -52,9 +52,18 @@ public record ConceptTables(
 
   /**
    * Retrieval banks, one per slot: shared concepts of the training rows, plus those of the test
-   * rows when {@code includeTest} (the reference's leak, kept for its protocol only).
+   * rows when {@code includeTest} (the reference's leak, kept for its protocol only). Entries are
+   * named by their row number; {@link #banks(boolean, PreparedData)} names them by sample id.
    */
   public List<ConceptBank> banks(boolean includeTest) {
+    return banks(includeTest, null);
+  }
+
+  /**
+   * As {@link #banks(boolean)}, each entry carrying the id of its sample in {@code data} (the
+   * data these tables were extracted from).
+   */
+  public List<ConceptBank> banks(boolean includeTest, PreparedData data) {
     List<ConceptBank> banks = new ArrayList<>();
     for (int m = 0; m < sharedTrain.size(); m++) {
       float[][] train = sharedTrain.get(m);
@@ -65,8 +74,24 @@ public record ConceptTables(
         System.arraycopy(train, 0, rowsOfBank, 0, train.length);
         System.arraycopy(test, 0, rowsOfBank, train.length, test.length);
       }
-      banks.add(new ConceptBank(rowsOfBank));
+      banks.add(
+          data == null
+              ? new ConceptBank(rowsOfBank)
+              : new ConceptBank(rowsOfBank, ids(data, includeTest)));
     }
     return banks;
+  }
+
+  private List<String> ids(PreparedData data, boolean includeTest) {
+    List<String> ids = new ArrayList<>();
+    for (int r : rows.train()) {
+      ids.add(data.train().samples().get(r).id());
+    }
+    if (includeTest) {
+      for (int r : rows.test()) {
+        ids.add(data.test().samples().get(r).id());
+      }
+    }
+    return ids;
   }
 }

@@ -124,6 +124,23 @@ public final class Inference implements RetrievalSpace {
     return correct / (double) labels.length;
   }
 
+  /**
+   * The predictor's logits (evaluation mode) for given shared concepts of every slot: one row of
+   * {@code classes} values per sample, in one forward pass.
+   */
+  public float[][] logits(List<float[][]> sharedPerSlot) {
+    int n = sharedPerSlot.get(0).length;
+    float[][] out = new float[n][];
+    try (NDManager sub = manager.newSubManager()) {
+      List<NDArray> slots = new ArrayList<>();
+      for (float[][] s : sharedPerSlot) {
+        slots.add(Tensors.create(sub, s));
+      }
+      Matrices.copyRows(network.predict(parameters, slots, false), out, 0);
+    }
+    return out;
+  }
+
   /** The predictor's class (argmax) for given shared concepts of every slot. */
   @Override
   public int[] predict(List<float[][]> sharedPerSlot) {

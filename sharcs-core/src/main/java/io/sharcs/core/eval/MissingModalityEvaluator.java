@@ -1,12 +1,10 @@
 package io.sharcs.core.eval;
 
-import io.sharcs.api.MultimodalSample;
 import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.data.PreparedData.Split;
 import java.util.ArrayList;
 import io.sharcs.core.data.Batches;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Missing-modality retrieval (paper section on missing modalities; method spec 5.4). For each test
@@ -28,11 +26,15 @@ public final class MissingModalityEvaluator {
 
   private final RetrievalSpace space;
   private final PreparedData data;
+  private final MissingModalityRetrieval retrieval;
 
   /** @param space the trained model's retrieval space ({@link Inference} for SHARCS) */
   public MissingModalityEvaluator(RetrievalSpace space, PreparedData data) {
     this.space = space;
     this.data = data;
+    this.retrieval =
+        new MissingModalityRetrieval(
+            space, data.slots().stream().map(PreparedData.Slot::name).toList());
   }
 
   /**
@@ -81,7 +83,7 @@ public final class MissingModalityEvaluator {
 
   /**
    * Steps 1 and 2 for one missing modality: per row of {@code split}, the entry of {@code bank}
-   * nearest to the row's query.
+   * nearest to the row's query ({@link MissingModalityRetrieval}).
    *
    * @param missing the slot taken away
    * @param bank shared concepts of that slot
@@ -89,54 +91,17 @@ public final class MissingModalityEvaluator {
    * @return one retrieved vector per row (bank entries, not copies: do not modify)
    */
   public float[][] retrieve(int missing, ConceptBank bank, Split split, List<float[][]> ownShared) {
-    float[][] queries = queries(missing, split, ownShared);
-    float[][] retrieved = new float[split.size()][];
-    for (int r = 0; r < split.size(); r++) {
-      retrieved[r] = bank.get(bank.nearest(queries[r]));
+    Retrieved[] found =
+        retrieval.retrieve(
+            missing,
+            bank,
+            Batches.range(split.size()),
+            ownShared,
+            MissingModalityRetrieval.Counterparts.of(split.samples()));
+    float[][] retrieved = new float[found.length][];
+    for (int r = 0; r < found.length; r++) {
+      retrieved[r] = bank.get(found[r].row());
     }
     return retrieved;
-  }
-
-  /** One query per row: the counterpart rendering's shared concept, else the fallback's own. */
-  private float[][] queries(int missing, Split split, List<float[][]> own) {
-    int slots = data.slots().size();
-    String missingName = data.slots().get(missing).name();
-    int fallback = missing == 0 ? 1 : 0;
-    float[][] queries = new float[split.size()][];
-    List<List<Integer>> rowsBySlot = new ArrayList<>();
-    List<List<Object>> renderingsBySlot = new ArrayList<>();
-    for (int a = 0; a < slots; a++) {
-      rowsBySlot.add(new ArrayList<>());
-      renderingsBySlot.add(new ArrayList<>());
-    }
-    for (int r = 0; r < split.size(); r++) {
-      MultimodalSample sample = split.samples().get(r);
-      boolean found = false;
-      for (int a = 0; a < slots && !found; a++) {
-        if (a == missing) {
-          continue;
-        }
-        Optional<Object> rendering = sample.counterpart(missingName, data.slots().get(a).name());
-        if (rendering.isPresent()) {
-          rowsBySlot.get(a).add(r);
-          renderingsBySlot.get(a).add(rendering.get());
-          found = true;
-        }
-      }
-      if (!found) {
-        queries[r] = own.get(fallback)[r];
-      }
-    }
-    for (int a = 0; a < slots; a++) {
-      if (rowsBySlot.get(a).isEmpty()) {
-        continue;
-      }
-      float[][] encoded = space.represent(a, renderingsBySlot.get(a));
-      List<Integer> rows = rowsBySlot.get(a);
-      for (int i = 0; i < rows.size(); i++) {
-        queries[rows.get(i)] = encoded[i];
-      }
-    }
-    return queries;
   }
 }

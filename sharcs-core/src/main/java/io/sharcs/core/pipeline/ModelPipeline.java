@@ -6,6 +6,7 @@ import io.sharcs.core.data.EncoderRole;
 import io.sharcs.core.config.RunSettings;
 import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.model.LocalEncoders;
+import io.sharcs.core.saved.SavedModel;
 import io.sharcs.core.train.EpochReport;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,22 @@ interface ModelPipeline {
    * @param results what it measured
    * @param blocks the trained blocks to save, each under its file name stem
    * @param textFiles extra files to save, by file name, as lines
+   * @param concept what a concept model adds to its folder so it can be loaded; null for the
+   *     baselines, whose models cannot be loaded yet
+   * @param tables the per-epoch history and test predictions
    */
-  record Trained(ModelResults results, List<Saved> blocks, Map<String, List<String>> textFiles) {}
+  record Trained(
+      ModelResults results,
+      List<Saved> blocks,
+      Map<String, List<String>> textFiles,
+      SavedModel.ConceptParts concept,
+      RunTables tables) {
+
+    /** A baseline's result: no loadable parts and no tables. */
+    Trained(ModelResults results, List<Saved> blocks, Map<String, List<String>> textFiles) {
+      this(results, blocks, textFiles, null, RunTables.none());
+    }
+  }
 
   /** A block saved under file name stem {@code name}. */
   record Saved(String name, Block block) {}

@@ -12,6 +12,7 @@ import io.sharcs.core.config.Seeds;
 import io.sharcs.core.config.TrainingConfig;
 import io.sharcs.core.data.ModalityBinding;
 import io.sharcs.core.data.PreparedData;
+import io.sharcs.core.saved.SavedModel;
 import io.sharcs.core.train.EpochReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,7 +93,7 @@ public final class Pipelines {
               trained.results(),
               data.preprocessingReport(),
               (System.nanoTime() - start) / 1e9);
-      return RunResult.of(report, engineFacts(engine));
+      return RunResult.of(report, engineFacts(engine), trained.tables());
     }
   }
 
@@ -146,6 +147,8 @@ public final class Pipelines {
       for (Map.Entry<String, List<String>> file : trained.textFiles().entrySet()) {
         Files.write(directory.resolve(file.getKey()), file.getValue());
       }
+      // Last: the description lists every file written before it.
+      SavedModel.write(directory, settings, data, MODEL_NAME, trained.concept());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the model to " + directory, e);
     }

@@ -13,15 +13,28 @@ import java.util.TreeMap;
  *     {@code missing_modality_accuracy.graph}, {@code timing.total_seconds}) to values, sorted by
  *     name; for a run of the core, {@link MetricNames#flatten} of its {@link RunReport}
  * @param engine facts about the numeric engine for provenance (engine name and version, threads)
+ * @param tables the run's per-epoch history and per-sample test predictions
  */
-public record RunResult(SortedMap<String, Double> metrics, Map<String, String> engine) {
+public record RunResult(
+    SortedMap<String, Double> metrics, Map<String, String> engine, RunTables tables) {
   public RunResult {
     metrics = Collections.unmodifiableSortedMap(new TreeMap<>(metrics));
     engine = Map.copyOf(engine);
+    tables = tables == null ? RunTables.none() : tables;
+  }
+
+  /** A result without tables. */
+  public RunResult(SortedMap<String, Double> metrics, Map<String, String> engine) {
+    this(metrics, engine, RunTables.none());
   }
 
   /** The result of a run whose results are {@code report}: its metrics are the report's names. */
   public static RunResult of(RunReport report, Map<String, String> engine) {
+    return of(report, engine, RunTables.none());
+  }
+
+  /** As {@link #of(RunReport, Map)}, with the run's tables. */
+  public static RunResult of(RunReport report, Map<String, String> engine, RunTables tables) {
     SortedMap<String, Double> metrics = MetricNames.flatten(report);
     for (Map.Entry<String, Double> m : metrics.entrySet()) {
       if (!Double.isFinite(m.getValue())) {
@@ -31,6 +44,6 @@ public record RunResult(SortedMap<String, Double> metrics, Map<String, String> e
             "metric " + m.getKey() + " is " + m.getValue() + ", expected a finite number");
       }
     }
-    return new RunResult(metrics, engine);
+    return new RunResult(metrics, engine, tables);
   }
 }

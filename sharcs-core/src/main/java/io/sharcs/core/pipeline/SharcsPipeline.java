@@ -27,6 +27,16 @@ import io.sharcs.core.model.LocalEncoders;
 import io.sharcs.core.model.SharcsNetwork;
 import io.sharcs.core.train.EpochReport;
 import io.sharcs.core.train.SharcsTrainer;
+import ai.djl.ndarray.types.Shape;
+import io.sharcs.api.MultimodalSample;
+import io.sharcs.core.eval.ConceptBank;
+import io.sharcs.core.eval.MissingModalityRetrieval;
+import io.sharcs.core.saved.PredictionsCsv;
+import io.sharcs.core.saved.Prediction;
+import io.sharcs.core.saved.SamplePredictor;
+import io.sharcs.core.saved.SavedModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,11 +71,20 @@ final class SharcsPipeline implements ModelPipeline {
     double trainAccuracy = Double.NaN;
     double testAccuracy = Double.NaN;
     double finalLoss = Double.NaN;
+    List<EpochHistory.Row> history = new ArrayList<>();
     long trainStart = System.nanoTime();
     for (int e = 1; e <= settings.training().epochs(); e++) {
       EpochReport report = trainer.epoch(e, setup.progress());
       epochSeconds[e - 1] = report.seconds();
       finalLoss = report.loss();
+      if (!reference) {
+        // For history.csv only. Evaluation mode: batch-norm statistics stay as they are, and the
+        // clean protocol's concepts are deterministic there, so no random stream moves and the
+        // run's metrics do not change.
+        double epochTest =
+            inference.accuracy(data.test(), Batches.range(data.test().size()), false, batchSize);
+        history.add(historyRow(report, epochTest, "eval"));
+      }
       if (reference) {
         // The reference measures accuracy every epoch in training mode; its last values are
         // the ones it reports, and these passes also move the batch-norm running statistics.
@@ -77,6 +96,7 @@ final class SharcsPipeline implements ModelPipeline {
                 batchSize);
         testAccuracy =
             inference.accuracy(data.test(), Batches.range(data.test().size()), true, batchSize);
+        history.add(historyRow(report, testAccuracy, "train"));
       }
     }
     double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
@@ -93,10 +113,11 @@ final class SharcsPipeline implements ModelPipeline {
             ? AnalysisRows.referenceSubset(trainSize, testSize, settings.seed())
             : AnalysisRows.full(trainSize, testSize);
     ConceptTables tables = ConceptTables.extract(inference, data, rows);
+    List<ConceptBank> banks = tables.banks(reference, data);
     MissingModalityEvaluator missingModality = new MissingModalityEvaluator(inference, data);
     List<float[][]> testShared = missingModality.represent(data.test());
     List<MissingModalityResult> missing =
-        missingModality.evaluate(tables.banks(reference), data.test(), testShared);
+        missingModality.evaluate(banks, data.test(), testShared);
     List<RetrievalResult> retrieval =
         CrossModalRetrieval.evaluate(data, tables, reference, data.test(), testShared);
     long robustnessStart = System.nanoTime();
@@ -106,7 +127,7 @@ final class SharcsPipeline implements ModelPipeline {
                 data,
                 RobustnessEvaluator.Settings.reference(
                     settings.model().concepts(), batchSize, settings.seed()))
-            .evaluate(tables.banks(reference), data.test());
+            .evaluate(banks, data.test());
     double robustnessSeconds = (System.nanoTime() - robustnessStart) / 1e9;
     ConceptResults concepts =
         ConceptReport.metrics(
@@ -125,11 +146,54 @@ final class SharcsPipeline implements ModelPipeline {
                 trainSeconds,
                 assembled.pretrainSeconds(),
                 OptionalDouble.of(robustnessSeconds)));
-    return new Trained(results, List.of(new Saved(Pipelines.MODEL_NAME, network)), Map.of());
+    // After every metric: under the reference protocol predicting reseeds the engine's generator.
+    List<PredictionsCsv.Row> predictions =
+        testPredictions(
+            new SamplePredictor(
+                inference, data, banks, settings.seed(),
+                settings.protocol().stochasticWhenEvaluating()),
+            data);
+    return new Trained(
+        results,
+        List.of(new Saved(Pipelines.MODEL_NAME, network)),
+        Map.of(),
+        new SavedModel.ConceptParts(network, assembled.inputShapes(), banks),
+        new RunTables(new EpochHistory(history), predictions, data.classNames()));
   }
 
-  /** The initialised (and pretrained) network, and how long the encoders' pretraining took. */
-  private record Assembled(SharcsNetwork network, double pretrainSeconds) {}
+  private static EpochHistory.Row historyRow(EpochReport report, double testAccuracy, String mode) {
+    return new EpochHistory.Row(
+        report.epoch(), report.loss(), report.distance(), report.trainAccuracy(), testAccuracy,
+        mode, report.seconds());
+  }
+
+  /** The model's prediction for every test sample, from its own inputs (all present). */
+  private static List<PredictionsCsv.Row> testPredictions(
+      SamplePredictor predictor, PreparedData data) {
+    List<MultimodalSample> test = data.test().samples();
+    List<Map<String, Object>> inputs = new ArrayList<>(test.size());
+    for (int r = 0; r < test.size(); r++) {
+      Map<String, Object> byName = new LinkedHashMap<>();
+      for (int m = 0; m < data.slots().size(); m++) {
+        byName.put(data.slots().get(m).name(), data.test().input(m, r));
+      }
+      inputs.add(byName);
+    }
+    List<Prediction> predicted =
+        predictor.predict(inputs, MissingModalityRetrieval.Counterparts.of(test));
+    List<PredictionsCsv.Row> rows = new ArrayList<>(test.size());
+    for (int r = 0; r < test.size(); r++) {
+      rows.add(new PredictionsCsv.Row(test.get(r).id(), data.test().label(r), predicted.get(r)));
+    }
+    return rows;
+  }
+
+  /**
+   * The initialised (and pretrained) network, the example batch shapes it was initialised with,
+   * and how long the encoders' pretraining took.
+   */
+  private record Assembled(
+      SharcsNetwork network, List<Shape[]> inputShapes, double pretrainSeconds) {}
 
   private static Assembled build(Setup setup) {
     PreparedData data = setup.data();
@@ -149,6 +213,6 @@ final class SharcsPipeline implements ModelPipeline {
             settings.mode() == Mode.SHARCS);
     network.initialize(manager, local.shapes());
     double pretrainSeconds = local.pretrain(data, manager, settings.seed());
-    return new Assembled(network, pretrainSeconds);
+    return new Assembled(network, local.shapes(), pretrainSeconds);
   }
 }

@@ -80,7 +80,8 @@ public final class ImageConceptEncoder extends AbstractBlock {
    * The image plugin's encoder factory: the encoder for {@code options}, reading the batches of
    * {@code preprocessor}, with {@code context.outputs()} outputs. A {@code weights} file is used
    * as given (the runner resolved it against the experiment file's folder) and checked to exist
-   * here; it is loaded when the encoder is initialised.
+   * here; it is loaded when the encoder is initialised. When {@code context.restoring()} the file
+   * is neither checked nor read: the saved parameters loaded afterwards hold its weights.
    *
    * @throws IllegalArgumentException when the preprocessor makes images of other channels or size
    *     than the options describe (it was fitted or loaded for other options)
@@ -100,7 +101,8 @@ public final class ImageConceptEncoder extends AbstractBlock {
               + " (build it for the preprocessor of fit())");
     }
     Path weights = null;
-    if (options.weights() != null) {
+    // Restoring a saved model: its parameters hold the weights, and the file may have moved.
+    if (options.weights() != null && !context.restoring()) {
       weights = options.weights().toAbsolutePath().normalize();
       if (!Files.isRegularFile(weights)) {
         throw new InvalidInputException(
