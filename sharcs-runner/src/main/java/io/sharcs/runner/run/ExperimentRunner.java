@@ -121,6 +121,7 @@ public final class ExperimentRunner {
           env.gitCommit().apply(sourceDirectory(env)), start, end, result,
           Processor.current()));
       RunArtifacts.writeMetrics(folder, result);
+      RunArtifacts.writeTables(folder, result);
       folder.commit();
       RunSummary.print(out, result, shown, Duration.between(start, end).toMillis() / 1000.0);
       return target;

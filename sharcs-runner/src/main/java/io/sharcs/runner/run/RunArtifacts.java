@@ -6,6 +6,9 @@ import io.sharcs.core.pipeline.RunResult;
 import io.sharcs.runner.config.ConfigMappers;
 import io.sharcs.runner.config.Experiment;
 import io.sharcs.runner.config.ResolvedConfig;
+import io.sharcs.core.pipeline.EpochHistory;
+import io.sharcs.core.pipeline.RunTables;
+import io.sharcs.core.saved.PredictionsCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +27,42 @@ public final class RunArtifacts {
 
   private RunArtifacts() {}
 
-  /** Writes {@value #CONFIG}. */
+  /**
+   * Writes {@value #CONFIG}, into the run folder and into its {@value #MODEL} folder: the copy
+   * there is what {@link ModelLoader} binds the saved model's modalities and settings from, so the
+   * model folder is complete on its own.
+   */
   public static void writeConfig(RunFolder folder, Experiment experiment) {
     String header = "# Resolved by sharcs " + Versions.sharcs()
         + ": every default filled in. Run it again with: sharcs run <this file>\n";
-    write(folder.staged(CONFIG), header + ResolvedConfig.toYaml(experiment));
+    String text = header + ResolvedConfig.toYaml(experiment);
+    write(folder.staged(CONFIG), text);
+    Path model = folder.staged(MODEL);
+    try {
+      Files.createDirectories(model);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + model, e);
+    }
+    write(model.resolve(CONFIG), text);
+  }
+
+  /**
+   * Writes the run's tables: {@value EpochHistory#FILE} and {@value PredictionsCsv#FILE}, each
+   * only when the mode records it (the concept models do; the baselines do not yet).
+   */
+  public static void writeTables(RunFolder folder, RunResult result) {
+    RunTables tables = result.tables();
+    try {
+      if (!tables.history().rows().isEmpty()) {
+        tables.history().write(folder.staged(EpochHistory.FILE));
+      }
+      if (!tables.predictions().isEmpty()) {
+        PredictionsCsv.write(
+            folder.staged(PredictionsCsv.FILE), tables.predictions(), tables.classNames());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the run's tables", e);
+    }
   }
 
   /** Writes {@value #PROVENANCE}. */
