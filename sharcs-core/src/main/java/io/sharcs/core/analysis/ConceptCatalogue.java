@@ -152,7 +152,8 @@ public record ConceptCatalogue(
    * @param labels per class (label order), the members with that label and their share
    * @param prototypes up to five members nearest to the members' centroid, nearest first
    */
-  public record Pattern(String pattern, int members, List<Share> labels, List<Prototype> prototypes) {
+  public record Pattern(
+      String pattern, int members, List<Share> labels, List<Prototype> prototypes) {
 
     /** Copies the lists so a pattern is immutable. */
     public Pattern {
@@ -209,7 +210,8 @@ public record ConceptCatalogue(
     List<Share> shares = new ArrayList<>(names.size());
     for (int c = 0; c < names.size(); c++) {
       shares.add(
-          new Share(names.get(c), counts[c], rows.isEmpty() ? 0 : (double) counts[c] / rows.size()));
+          new Share(
+              names.get(c), counts[c], rows.isEmpty() ? 0 : (double) counts[c] / rows.size()));
     }
     return shares;
   }
@@ -227,7 +229,9 @@ public record ConceptCatalogue(
         continue;
       }
       for (Map.Entry<String, String> e : row.entrySet()) {
-        counts.computeIfAbsent(e.getKey(), k -> new TreeMap<>()).merge(e.getValue(), 1, Integer::sum);
+        counts
+            .computeIfAbsent(e.getKey(), k -> new TreeMap<>())
+            .merge(e.getValue(), 1, Integer::sum);
       }
     }
     AttributePurity best = null;
@@ -343,8 +347,8 @@ public record ConceptCatalogue(
             .append(" of them label ")
             .append(top.name());
     if (!groups.isEmpty()) {
-      text.append(", ")
-          .append(String.join(" / ", groups.stream().map(g -> percent(g.share()) + " " + g.name()).toList()));
+      List<String> parts = groups.stream().map(g -> percent(g.share()) + " " + g.name()).toList();
+      text.append(", ").append(String.join(" / ", parts));
     }
     purest.ifPresent(
         p ->

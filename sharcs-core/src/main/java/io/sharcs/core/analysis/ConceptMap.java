@@ -16,6 +16,13 @@ import java.util.SplittableRandom;
  * {@link Options#maxPoints()} are dropped by a subsample drawn from the same seed. Perplexity is
  * clamped to {@code (n - 1) / 3} so small sets still embed.
  *
+ * <p>Two properties of the library, kept as they are: its input affinities are {@code
+ * exp(-beta * d)} on unsquared distances (as in the Java port it derives from) rather than
+ * {@code exp(-beta * d^2)}, still calibrated to the perplexity, so maps look like t-SNE maps but
+ * are not numerically sklearn's; and its learning rate is fixed at 200, which on sets of about a
+ * hundred rows can fling a single point far out. Its parallel loop runs on the common fork-join
+ * pool.
+ *
  * @param points the map points, one per kept row, in ascending row order
  * @param totalRows the number of rows given, kept or not
  * @param perplexity the perplexity actually used (after clamping)
@@ -25,6 +32,11 @@ public record ConceptMap(List<Point> points, int totalRows, double perplexity) {
   /** Copies the points so the map is immutable. */
   public ConceptMap {
     points = List.copyOf(points);
+  }
+
+  /** The kept rows' indices in the input matrix, ascending (the rows of {@link #points()}). */
+  public List<Integer> rows() {
+    return points.stream().map(Point::row).toList();
   }
 
   /**

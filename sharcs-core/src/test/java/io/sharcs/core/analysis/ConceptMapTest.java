@@ -3,8 +3,10 @@ package io.sharcs.core.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ConceptMapTest {
@@ -37,8 +39,7 @@ class ConceptMapTest {
 
     assertThat(a).isEqualTo(b);
     assertThat(a.points()).isNotEqualTo(c.points());
-    assertThat(a.points()).extracting(ConceptMap.Point::row).containsExactly(
-        java.util.stream.IntStream.range(0, 80).boxed().toArray(Integer[]::new));
+    assertThat(a.rows()).isEqualTo(IntStream.range(0, 80).boxed().toList());
     assertThat(a.totalRows()).isEqualTo(80);
   }
 
@@ -72,7 +73,7 @@ class ConceptMapTest {
 
     ConceptMap map = ConceptMap.of(x, options);
 
-    List<Integer> rows = map.points().stream().map(ConceptMap.Point::row).toList();
+    List<Integer> rows = map.rows();
     assertThat(rows).hasSize(60).isSorted().doesNotHaveDuplicates();
     assertThat(rows).allSatisfy(r -> assertThat(r).isBetween(0, 299));
     assertThat(map.totalRows()).isEqualTo(300);
@@ -83,8 +84,7 @@ class ConceptMapTest {
   @Test
   void tinySetsClampThePerplexity() {
     for (int n = 1; n <= 6; n++) {
-      float[][] x = twoClusters(n, 3, n).clone();
-      float[][] rows = java.util.Arrays.copyOf(x, n);
+      float[][] rows = Arrays.copyOf(twoClusters(n, 3, n), n);
 
       ConceptMap map = ConceptMap.of(rows, quick(1));
 
