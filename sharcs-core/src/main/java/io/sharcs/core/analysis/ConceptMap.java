@@ -116,6 +116,10 @@ public record ConceptMap(List<Point> points, int totalRows, double perplexity) {
     tsne.setMessageConsumer(null); // also switches off its per-50-iterations error evaluation
     tsne.setProgressConsumer(null);
     double[][] y = tsne.run(x);
+    if (y == null) {
+      // The library gives up silently when its thread is interrupted.
+      throw new IllegalStateException("t-SNE was interrupted before it finished");
+    }
     List<Point> points = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       points.add(new Point(kept[i], y[i][0], y[i][1]));

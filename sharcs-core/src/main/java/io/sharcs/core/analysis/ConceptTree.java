@@ -358,6 +358,57 @@ public final class ConceptTree {
         testAccuracy);
   }
 
+  /**
+   * Per node, up to three rows of another concept matrix chosen by the same rule as {@link
+   * Node#exampleRows()} (e.g. to draw test or whole-analysis-subset samples into the tree).
+   *
+   * @param concepts raw concept rows as wide as the training rows
+   * @return one list of row indices per node, in node id order
+   * @throws IllegalArgumentException if the matrix is empty or ragged or its width differs
+   */
+  public List<List<Integer>> examples(float[][] concepts) {
+    int width = ConceptChecks.width("concepts", concepts);
+    if (width != featureNames.size()) {
+      throw new IllegalArgumentException(
+          "concepts has " + width + " columns but the tree has " + featureNames.size());
+    }
+    List<List<Integer>> reaching = new ArrayList<>(nodes.size());
+    for (int n = 0; n < nodes.size(); n++) {
+      reaching.add(new ArrayList<>());
+    }
+    for (int i = 0; i < concepts.length; i++) {
+      int at = 0;
+      reaching.get(at).add(i);
+      while (!nodes.get(at).isLeaf()) {
+        at = next(nodes.get(at), concepts[i]);
+        reaching.get(at).add(i);
+      }
+    }
+    List<List<Integer>> examples = new ArrayList<>(nodes.size());
+    for (Node node : nodes) {
+      examples.add(pick(reaching.get(node.id()), node.path(), concepts));
+    }
+    return List.copyOf(examples);
+  }
+
+  /**
+   * The reference's pick among the rows reaching a node: closest raw value of the last split
+   * concept to the bit the node requires first, ties to the lowest row; the root's lowest rows.
+   */
+  private static List<Integer> pick(List<Integer> rows, List<Condition> path, float[][] x) {
+    if (path.isEmpty()) {
+      return rows.stream().limit(EXAMPLES_PER_NODE).toList();
+    }
+    Condition last = path.get(path.size() - 1);
+    double bit = last.on() ? 1.0 : 0.0;
+    return rows.stream()
+        .sorted(
+            Comparator.comparingDouble((Integer i) -> Math.abs(x[i][last.feature()] - bit))
+                .thenComparingInt(i -> i))
+        .limit(EXAMPLES_PER_NODE)
+        .toList();
+  }
+
   private void checkRow(float[] concepts) {
     if (concepts == null || concepts.length != featureNames.size()) {
       throw new IllegalArgumentException(
@@ -510,24 +561,9 @@ public final class ConceptTree {
                 Arrays.stream(counts[n]).boxed().toList(),
                 f < 0 ? leafClass.get(n) : majority(counts[n]),
                 path.get(n),
-                examples(reaching.get(n), path.get(n), x)));
+                pick(reaching.get(n), path.get(n), x)));
       }
       return nodes;
-    }
-
-    /** The reference's pick: closest raw value of the last split concept to its required bit. */
-    private static List<Integer> examples(List<Integer> rows, List<Condition> path, float[][] x) {
-      if (path.isEmpty()) {
-        return rows.stream().limit(EXAMPLES_PER_NODE).toList();
-      }
-      Condition last = path.get(path.size() - 1);
-      double bit = last.on() ? 1.0 : 0.0;
-      return rows.stream()
-          .sorted(
-              Comparator.comparingDouble((Integer i) -> Math.abs(x[i][last.feature()] - bit))
-                  .thenComparingInt(i -> i))
-          .limit(EXAMPLES_PER_NODE)
-          .toList();
     }
 
     private static int majority(int[] counts) {

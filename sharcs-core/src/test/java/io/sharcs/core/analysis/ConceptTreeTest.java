@@ -127,6 +127,11 @@ class ConceptTreeTest {
     assertThat(tree.root().exampleRows()).containsExactly(0, 1, 2);
     // Leaf 1 needs graph.shared.0 = 0; all its rows sit at 0.1, so the lowest rows win.
     assertThat(tree.nodes().get(1).exampleRows()).containsExactly(0, 2, 4);
+    // Other rows by the same rule: the eight test patterns, one row each.
+    List<List<Integer>> test = tree.examples(allPatterns());
+    assertThat(test).hasSize(5);
+    assertThat(test.get(3)).containsExactly(1, 3); // patterns 001 and 011 reach leaf 3
+    assertThat(test.get(1)).containsExactly(0, 2, 4);
   }
 
   @Test
