@@ -120,26 +120,9 @@ public final class ConceptCompleteness {
     ConceptChecks.labelsMatch("trainConcepts", trainConcepts, "trainLabels", trainLabels);
     ConceptChecks.labelsMatch("testConcepts", testConcepts, "testLabels", testLabels);
 
+    TreeModel<Label> tree = fit(trainConcepts, trainLabels, options);
+
     String[] names = featureNames(width);
-    LabelFactory factory = new LabelFactory();
-    MutableDataset<Label> train =
-        new MutableDataset<>(
-            new SimpleDataSourceProvenance("sharcs binarised concepts", factory), factory);
-    for (int i = 0; i < trainConcepts.length; i++) {
-      train.add(example(names, trainConcepts[i], trainLabels[i]));
-    }
-
-    CARTClassificationTrainer trainer =
-        new CARTClassificationTrainer(
-            options.maxDepth() == 0 ? Integer.MAX_VALUE : options.maxDepth(),
-            MIN_CHILD_WEIGHT,
-            MIN_IMPURITY_DECREASE,
-            ALL_FEATURES,
-            false,
-            new GiniIndex(),
-            options.seed());
-    TreeModel<Label> tree = trainer.train(train);
-
     List<Example<Label>> test = new ArrayList<>(testConcepts.length);
     for (int i = 0; i < testConcepts.length; i++) {
       test.add(example(names, testConcepts[i], testLabels[i]));
@@ -156,6 +139,44 @@ public final class ConceptCompleteness {
         trainConcepts.length,
         testConcepts.length,
         tree.getDepth());
+  }
+
+  /**
+   * Fits the completeness tree on already validated training rows. {@link ConceptTree} fits
+   * through here too, so its depth-unlimited tree is the very tree this score comes from.
+   */
+  static TreeModel<Label> fit(float[][] trainConcepts, int[] trainLabels, Options options) {
+    String[] names = featureNames(trainConcepts[0].length);
+    LabelFactory factory = new LabelFactory();
+    MutableDataset<Label> train =
+        new MutableDataset<>(
+            new SimpleDataSourceProvenance("sharcs binarised concepts", factory), factory);
+    for (int i = 0; i < trainConcepts.length; i++) {
+      train.add(example(names, trainConcepts[i], trainLabels[i]));
+    }
+    CARTClassificationTrainer trainer =
+        new CARTClassificationTrainer(
+            options.maxDepth() == 0 ? Integer.MAX_VALUE : options.maxDepth(),
+            MIN_CHILD_WEIGHT,
+            MIN_IMPURITY_DECREASE,
+            ALL_FEATURES,
+            false,
+            new GiniIndex(),
+            options.seed());
+    return trainer.train(train);
+  }
+
+  /**
+   * The column index behind a Tribuo feature name of {@link #fit}'s trees ({@code "c7"} is 7).
+   * Tribuo numbers features by sorted name, so its feature ids are not column indices.
+   */
+  static int column(String featureName) {
+    return Integer.parseInt(featureName.substring(1));
+  }
+
+  /** The integer label behind a Tribuo label name of {@link #fit}'s trees. */
+  static int label(String labelName) {
+    return Integer.parseInt(labelName);
   }
 
   private static String[] featureNames(int width) {
