@@ -24,15 +24,30 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
    * @param concepts creates the local concept encoder
    * @param embedding creates the plain embedding encoder of the non-concept baselines; the
    *     concept encoder when the plugin registered none
+   * @param renderer draws a raw sample for a person, or null when the plugin registered none
    */
   public record Encoding<S, C extends EncoderConfig, P extends Preprocessor<S>>(
       Preprocessing<S, C, P> preprocessing,
       EncoderFactory<C, P> concepts,
-      EncoderFactory<C, P> embedding) {
+      EncoderFactory<C, P> embedding,
+      SampleRenderer<S, P> renderer) {
     public Encoding {
       Objects.requireNonNull(preprocessing, "preprocessing");
       Objects.requireNonNull(concepts, "concepts");
       Objects.requireNonNull(embedding, "embedding");
+    }
+
+    /** Factories without a renderer. */
+    public Encoding(
+        Preprocessing<S, C, P> preprocessing,
+        EncoderFactory<C, P> concepts,
+        EncoderFactory<C, P> embedding) {
+      this(preprocessing, concepts, embedding, null);
+    }
+
+    /** These factories with {@code renderer}. */
+    Encoding<S, C, P> withRenderer(SampleRenderer<S, P> renderer) {
+      return new Encoding<>(preprocessing, concepts, embedding, renderer);
     }
   }
 
@@ -120,6 +135,11 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
     return encoding;
   }
 
+  /** Whether the plugin draws its samples ({@link SampleRenderer}); else they are shown as text. */
+  public boolean renders() {
+    return encoding.renderer() != null;
+  }
+
   /** The optional pretraining capability. */
   public Optional<EncoderPretraining<S, C>> pretraining() {
     return Optional.ofNullable(pretraining);
@@ -176,6 +196,37 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
     @Override
     public void save(Path directory, String modality) throws IOException {
       encoding.preprocessing().save(preprocessor, directory, modality);
+    }
+
+    @Override
+    public boolean renders() {
+      return encoding.renderer() != null;
+    }
+
+    @Override
+    public Rendering render(Object sample, RenderHints hints) {
+      Objects.requireNonNull(hints, "hints");
+      S typed = definition.sample(sample, "rendering");
+      if (encoding.renderer() == null) {
+        return Rendering.plainText(Excerpt.of(String.valueOf(typed)));
+      }
+      // A picture is an aid: a plugin bug or a file gone from disk must not stop a report.
+      // Errors (out of memory) are not caught.
+      try {
+        Rendering r = encoding.renderer().render(typed, preprocessor, hints);
+        if (r == null) {
+          return failed(typed, "the renderer returned nothing");
+        }
+        return r;
+      } catch (RuntimeException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return failed(typed, Excerpt.of(why.lines().findFirst().orElse(why)));
+      }
+    }
+
+    private Rendering failed(S sample, String why) {
+      return Rendering.plainText(Excerpt.of(String.valueOf(sample))
+          + " (rendering failed: " + why + ")");
     }
   }
 
@@ -246,21 +297,27 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
     }
 
     @Override
-    public <P extends Preprocessor<S>> void encoder(
+    public <P extends Preprocessor<S>> EncoderRegistration<S, P> encoder(
         Preprocessing<S, C, P> preprocessing, EncoderFactory<C, P> concepts) {
-      encoder(preprocessing, concepts, concepts);
+      return encoder(preprocessing, concepts, concepts);
     }
 
     @Override
-    public <P extends Preprocessor<S>> void encoder(
+    public <P extends Preprocessor<S>> EncoderRegistration<S, P> encoder(
         Preprocessing<S, C, P> preprocessing,
         EncoderFactory<C, P> concepts,
         EncoderFactory<C, P> embedding) {
       once(encoding, "encoder");
-      this.encoding = new Encoding<>(
+      Encoding<S, C, P> registered = new Encoding<>(
           required(preprocessing, "encoder", "preprocessing"),
           required(concepts, "encoder", "concepts"),
           required(embedding, "encoder", "embedding"));
+      this.encoding = registered;
+      // The renderer is typed by the P of this very call, so it gets the encoder's preprocessor.
+      return renderer -> {
+        once(encoding.renderer(), "renderer");
+        this.encoding = registered.withRenderer(required(renderer, "renderer", "renderer"));
+      };
     }
 
     @Override
