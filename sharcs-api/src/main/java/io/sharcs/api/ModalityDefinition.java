@@ -178,6 +178,9 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
   private record Fitted<S, C extends EncoderConfig, P extends Preprocessor<S>>(
       ModalityDefinition<S, C> definition, Encoding<S, C, P> encoding, C options, P preprocessor)
       implements FittedModality<S, C> {
+    /** The longest failure reason shown. */
+    private static final int REASON = 300;
+
     Fitted {
       Objects.requireNonNull(options, "options");
       Objects.requireNonNull(preprocessor, "preprocessor");
@@ -214,19 +217,33 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
       // Errors (out of memory) are not caught.
       try {
         Rendering r = encoding.renderer().render(typed, preprocessor, hints);
-        if (r == null) {
-          return failed(typed, "the renderer returned nothing");
-        }
-        return r;
+        return r != null
+            ? r
+            : failed("the renderer returned nothing for " + Excerpt.of(String.valueOf(typed)));
       } catch (RuntimeException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return failed(typed, Excerpt.of(why.lines().findFirst().orElse(why)));
+        String why = e.getMessage() == null || e.getMessage().isBlank()
+            ? e.getClass().getSimpleName()
+            : e.getMessage();
+        return failed(why);
       }
     }
 
-    private Rendering failed(S sample, String why) {
-      return Rendering.plainText(Excerpt.of(String.valueOf(sample))
-          + " (rendering failed: " + why + ")");
+    /**
+     * A text rendering saying why drawing failed: the reason's first line, which names the sample
+     * (a file, say), up to {@value #REASON} characters; longer than an {@link Excerpt} because the
+     * reason usually follows a path.
+     */
+    private static Rendering failed(String why) {
+      String line = why.lines().findFirst().orElse(why);
+      StringBuilder b = new StringBuilder("rendering failed: ");
+      for (int i = 0; i < Math.min(line.length(), REASON); i++) {
+        char c = line.charAt(i);
+        b.append(Character.isISOControl(c) ? '?' : c);
+      }
+      if (line.length() > REASON) {
+        b.append("...");
+      }
+      return Rendering.plainText(b.toString());
     }
   }
 

@@ -152,7 +152,7 @@ class ModalityDefinitionTest {
 
     Rendering failed = fitted.render("boom", RenderHints.thumbnail(96));
     assertThat(failed.mediaType()).isEqualTo(Rendering.TEXT);
-    assertThat(failed.text()).isEqualTo("boom (rendering failed: no picture)");
+    assertThat(failed.text()).isEqualTo("rendering failed: no picture");
     assertThatThrownBy(() -> fitted.render(42, RenderHints.thumbnail(96)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("rendering: found Integer, expected String for plugin 'strings'");
