@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
@@ -25,8 +26,13 @@ class GraphPartConceptsTest {
       GraphConceptEncoder encoder = (GraphConceptEncoder) TestEncoders.initialised(
           new GraphConceptEncoder(GraphEncoderConfig.DEFAULTS, 3, K, false), manager, batch);
       float[] before = forward(encoder, manager, batch, false);
+      ParameterStore store = new ParameterStore(manager, false);
+      int arrays = ((BaseNDManager) manager).getManagedArrays().size();
 
-      int[][] parts = encoder.partConcepts(new ParameterStore(manager, false), batch);
+      int[][] parts = encoder.partConcepts(store, batch);
+
+      // Nothing is left attached to the caller's manager.
+      assertThat(((BaseNDManager) manager).getManagedArrays()).hasSize(arrays);
 
       int padded = (int) batch.get(DenseGraphBatcher.MASK).getShape().get(1);
       assertThat(parts.length).isEqualTo(graphs.size());

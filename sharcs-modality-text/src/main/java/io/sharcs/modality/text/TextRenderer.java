@@ -27,6 +27,7 @@ final class TextRenderer implements SampleRenderer<TextSample, TextPreprocessor>
   private static final double NOTE_FONT = 10;
   private static final double PAD = 4;
   private static final String OOV_COLOUR = "#c0392b";
+  private static final String NOTE = "underlined: not in the vocabulary";
 
   @Override
   public Rendering render(TextSample sample, TextPreprocessor text, RenderHints hints) {
@@ -80,8 +81,6 @@ final class TextRenderer implements SampleRenderer<TextSample, TextPreprocessor>
     }
     return Rendering.svg(Svg.close(svg), description);
   }
-
-  private static final String NOTE = "underlined: not in the training vocabulary";
 
   /** Per character of {@code raw}: whether it belongs to a token the vocabulary lacks. */
   static boolean[] unknownCharacters(String raw, TextPreprocessor text) {

@@ -60,7 +60,7 @@ class TextRendererTest {
     assertThat(marked(doc)).containsExactly("big", "CYLINDER", "it", "like", "thing");
     assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
     String all = doc.getDocumentElement().getTextContent();
-    assertThat(all).contains("underlined: not in the training vocabulary");
+    assertThat(all).contains("underlined: not in the vocabulary");
     // The marks agree with what the preprocessing reports as unseen.
     assertThat(FITTED.report(List.of(question)).get(TextPreprocessor.UNSEEN_TOKENS))
         .isEqualTo(5.0);
