@@ -29,6 +29,19 @@ public interface FittedModality<S, C extends EncoderConfig> {
   /** Creates the plain embedding encoder of the non-concept baselines. */
   Block embeddingEncoder(EncoderContext context);
 
+  /**
+   * Draws {@code sample} for a person with the plugin's {@link SampleRenderer} and this run's
+   * preprocessor. Never throws for a sample of the modality's type: without a renderer the
+   * result is a {@link Rendering#TEXT} excerpt of the sample's {@code toString()}, and when the
+   * renderer fails it is a text rendering that says so and why.
+   *
+   * @throws InvalidInputException when {@code sample} is not of the modality's sample type
+   */
+  Rendering render(Object sample, RenderHints hints);
+
+  /** Whether the plugin registered a {@link SampleRenderer} (else {@link #render} gives text). */
+  boolean renders();
+
   /** Saves the preprocessing into {@code directory}, in files named after {@code modality}. */
   void save(Path directory, String modality) throws IOException;
 }

@@ -24,15 +24,30 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
    * @param concepts creates the local concept encoder
    * @param embedding creates the plain embedding encoder of the non-concept baselines; the
    *     concept encoder when the plugin registered none
+   * @param renderer draws a raw sample for a person, or null when the plugin registered none
    */
   public record Encoding<S, C extends EncoderConfig, P extends Preprocessor<S>>(
       Preprocessing<S, C, P> preprocessing,
       EncoderFactory<C, P> concepts,
-      EncoderFactory<C, P> embedding) {
+      EncoderFactory<C, P> embedding,
+      SampleRenderer<S, P> renderer) {
     public Encoding {
       Objects.requireNonNull(preprocessing, "preprocessing");
       Objects.requireNonNull(concepts, "concepts");
       Objects.requireNonNull(embedding, "embedding");
+    }
+
+    /** Factories without a renderer. */
+    public Encoding(
+        Preprocessing<S, C, P> preprocessing,
+        EncoderFactory<C, P> concepts,
+        EncoderFactory<C, P> embedding) {
+      this(preprocessing, concepts, embedding, null);
+    }
+
+    /** These factories with {@code renderer}. */
+    Encoding<S, C, P> withRenderer(SampleRenderer<S, P> renderer) {
+      return new Encoding<>(preprocessing, concepts, embedding, renderer);
     }
   }
 
@@ -120,6 +135,11 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
     return encoding;
   }
 
+  /** Whether the plugin draws its samples ({@link SampleRenderer}); else they are shown as text. */
+  public boolean renders() {
+    return encoding.renderer() != null;
+  }
+
   /** The optional pretraining capability. */
   public Optional<EncoderPretraining<S, C>> pretraining() {
     return Optional.ofNullable(pretraining);
@@ -158,6 +178,9 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
   private record Fitted<S, C extends EncoderConfig, P extends Preprocessor<S>>(
       ModalityDefinition<S, C> definition, Encoding<S, C, P> encoding, C options, P preprocessor)
       implements FittedModality<S, C> {
+    /** The longest failure reason shown. */
+    private static final int REASON = 300;
+
     Fitted {
       Objects.requireNonNull(options, "options");
       Objects.requireNonNull(preprocessor, "preprocessor");
@@ -176,6 +199,51 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
     @Override
     public void save(Path directory, String modality) throws IOException {
       encoding.preprocessing().save(preprocessor, directory, modality);
+    }
+
+    @Override
+    public boolean renders() {
+      return encoding.renderer() != null;
+    }
+
+    @Override
+    public Rendering render(Object sample, RenderHints hints) {
+      Objects.requireNonNull(hints, "hints");
+      S typed = definition.sample(sample, "rendering");
+      if (encoding.renderer() == null) {
+        return Rendering.plainText(Excerpt.of(String.valueOf(typed)));
+      }
+      // A picture is an aid: a plugin bug or a file gone from disk must not stop a report.
+      // Errors (out of memory) are not caught.
+      try {
+        Rendering r = encoding.renderer().render(typed, preprocessor, hints);
+        return r != null
+            ? r
+            : failed("the renderer returned nothing for " + Excerpt.of(String.valueOf(typed)));
+      } catch (RuntimeException e) {
+        String why = e.getMessage() == null || e.getMessage().isBlank()
+            ? e.getClass().getSimpleName()
+            : e.getMessage();
+        return failed(why);
+      }
+    }
+
+    /**
+     * A text rendering saying why drawing failed: the reason's first line, which names the sample
+     * (a file, say), up to {@value #REASON} characters; longer than an {@link Excerpt} because the
+     * reason usually follows a path.
+     */
+    private static Rendering failed(String why) {
+      String line = why.lines().findFirst().orElse(why);
+      StringBuilder b = new StringBuilder("rendering failed: ");
+      for (int i = 0; i < Math.min(line.length(), REASON); i++) {
+        char c = line.charAt(i);
+        b.append(Character.isISOControl(c) ? '?' : c);
+      }
+      if (line.length() > REASON) {
+        b.append("...");
+      }
+      return Rendering.plainText(b.toString());
     }
   }
 
@@ -246,21 +314,27 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
     }
 
     @Override
-    public <P extends Preprocessor<S>> void encoder(
+    public <P extends Preprocessor<S>> EncoderRegistration<S, P> encoder(
         Preprocessing<S, C, P> preprocessing, EncoderFactory<C, P> concepts) {
-      encoder(preprocessing, concepts, concepts);
+      return encoder(preprocessing, concepts, concepts);
     }
 
     @Override
-    public <P extends Preprocessor<S>> void encoder(
+    public <P extends Preprocessor<S>> EncoderRegistration<S, P> encoder(
         Preprocessing<S, C, P> preprocessing,
         EncoderFactory<C, P> concepts,
         EncoderFactory<C, P> embedding) {
       once(encoding, "encoder");
-      this.encoding = new Encoding<>(
+      Encoding<S, C, P> registered = new Encoding<>(
           required(preprocessing, "encoder", "preprocessing"),
           required(concepts, "encoder", "concepts"),
           required(embedding, "encoder", "embedding"));
+      this.encoding = registered;
+      // The renderer is typed by the P of this very call, so it gets the encoder's preprocessor.
+      return renderer -> {
+        once(encoding.renderer(), "renderer");
+        this.encoding = registered.withRenderer(required(renderer, "renderer", "renderer"));
+      };
     }
 
     @Override

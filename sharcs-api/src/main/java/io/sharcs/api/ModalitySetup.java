@@ -11,6 +11,24 @@ package io.sharcs.api;
 public interface ModalitySetup<S, C extends EncoderConfig> {
 
   /**
+   * Optional capabilities that share the preprocessor type {@code P} of one {@link #encoder}
+   * call, registered on what that call returns, e.g. {@code setup.encoder(preprocessing,
+   * concepts).renderer(new TableRenderer())}.
+   *
+   * @param <S> the plugin's raw-sample type
+   * @param <P> the plugin's preprocessor type
+   */
+  interface EncoderRegistration<S, P extends Preprocessor<S>> {
+
+    /**
+     * Optional, at most once: draws one raw sample for a person ({@link SampleRenderer}), given
+     * the same fitted preprocessor the encoder gets. Modalities without one are shown as a short
+     * text excerpt of the sample.
+     */
+    void renderer(SampleRenderer<S, P> renderer);
+  }
+
+  /**
    * Required: the raw-sample type (data sets hand this modality instances of it) and how one
    * sample is read from a JSON/YAML value, the public path by which data files become samples.
    */
@@ -32,8 +50,9 @@ public interface ModalitySetup<S, C extends EncoderConfig> {
    * @param preprocessing fits (on the training split), saves and loads the preprocessor
    * @param concepts creates the local concept encoder for a fitted preprocessor
    * @param <P> the plugin's preprocessor type
+   * @return where optional capabilities typed by {@code P} (a {@link SampleRenderer}) are added
    */
-  <P extends Preprocessor<S>> void encoder(
+  <P extends Preprocessor<S>> EncoderRegistration<S, P> encoder(
       Preprocessing<S, C, P> preprocessing, EncoderFactory<C, P> concepts);
 
   /**
@@ -41,8 +60,10 @@ public interface ModalitySetup<S, C extends EncoderConfig> {
    * for the non-concept baselines (anchors, unimodal, concat): the same encoder without its
    * concept-only parts (a per-node Gumbel-softmax, say), giving {@code (B, width)} real-valued
    * features. Plugins without one get their concept encoder in that role.
+   *
+   * @return where optional capabilities typed by {@code P} (a {@link SampleRenderer}) are added
    */
-  <P extends Preprocessor<S>> void encoder(
+  <P extends Preprocessor<S>> EncoderRegistration<S, P> encoder(
       Preprocessing<S, C, P> preprocessing,
       EncoderFactory<C, P> concepts,
       EncoderFactory<C, P> embedding);

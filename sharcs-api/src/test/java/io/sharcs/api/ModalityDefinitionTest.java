@@ -127,6 +127,79 @@ class ModalityDefinitionTest {
   }
 
   @Test
+  void aRendererGetsTheFittedPreprocessorAndAFailureBecomesText() {
+    ModalityDefinition<String, Options> d = ModalityDefinition.of(new Plugin("strings", s -> {
+      s.samples(String.class, (node, where) -> node.asText());
+      s.options(Options.class, new Options(3));
+      s.encoder(LONGEST, (options, longest, context) -> Linear.builder().setUnits(1).build())
+          .renderer((sample, longest, hints) -> {
+            if (sample.equals("boom")) {
+              throw new IllegalStateException("no picture\nsecond line");
+            }
+            // Typed access to the preprocessor: the longest training string.
+            return Rendering.svg("<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+                sample + " of " + longest.length() + " at " + hints.maxPixels());
+          });
+    }));
+    assertThat(d.renders()).isTrue();
+    FittedModality<String, Options> fitted =
+        d.fit(PreprocessingData.of(List.of("ab", "abcde"), "t"), new Options(4));
+    assertThat(fitted.renders()).isTrue();
+
+    Rendering drawn = fitted.render("abc", RenderHints.thumbnail(96));
+    assertThat(drawn.mediaType()).isEqualTo(Rendering.SVG);
+    assertThat(drawn.text()).isEqualTo("abc of 5 at 96");
+
+    Rendering failed = fitted.render("boom", RenderHints.thumbnail(96));
+    assertThat(failed.mediaType()).isEqualTo(Rendering.TEXT);
+    assertThat(failed.text()).isEqualTo("rendering failed: no picture");
+    assertThatThrownBy(() -> fitted.render(42, RenderHints.thumbnail(96)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("rendering: found Integer, expected String for plugin 'strings'");
+  }
+
+  @Test
+  void withoutARendererASampleIsShownAsAShortText() {
+    ModalityDefinition<String, Options> d =
+        ModalityDefinition.of(new Plugin("strings", ModalityDefinitionTest::complete));
+    assertThat(d.renders()).isFalse();
+    FittedModality<String, Options> fitted =
+        d.fit(PreprocessingData.of(List.of("ab"), "t"), new Options(4));
+    assertThat(fitted.renders()).isFalse();
+
+    Rendering r = fitted.render("a\tb", RenderHints.thumbnail(64));
+    assertThat(r).isEqualTo(Rendering.plainText("a?b"));
+    String longer = "x".repeat(100);
+    assertThat(fitted.render(longer, RenderHints.thumbnail(64)).text())
+        .isEqualTo("x".repeat(Excerpt.MAX) + "... (100 characters)");
+  }
+
+  @Test
+  void aSecondOrNullRendererIsRefused() {
+    assertThatThrownBy(() -> ModalityDefinition.of(new Plugin("strings", s -> {
+          s.samples(String.class, (node, where) -> node.asText());
+          s.options(Options.class, new Options(3));
+          var encoder = s.encoder(LONGEST, (o, l, c) -> Linear.builder().setUnits(1).build());
+          encoder.renderer((sample, longest, hints) -> Rendering.plainText(sample));
+          encoder.renderer((sample, longest, hints) -> Rendering.plainText(sample));
+        })))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("modality plugin 'strings' (" + Plugin.class.getName()
+            + "): setup() called renderer(...) twice, expected once");
+    assertThatThrownBy(() -> ModalityDefinition.of(new Plugin("strings", s -> {
+          complete(s);
+          s.encoder(LONGEST, (o, l, c) -> Linear.builder().setUnits(1).build());
+        })))
+        .hasMessageContaining("called encoder(...) twice");
+    assertThatThrownBy(() -> ModalityDefinition.of(new Plugin("strings", s -> {
+          s.samples(String.class, (node, where) -> node.asText());
+          s.options(Options.class, new Options(3));
+          s.encoder(LONGEST, (o, l, c) -> Linear.builder().setUnits(1).build()).renderer(null);
+        })))
+        .hasMessageContaining("renderer(...) got a null renderer");
+  }
+
+  @Test
   void anIdMustBeLowerCase() {
     for (String bad : new String[] {"", "Graph", "two words", "9lives", null}) {
       assertThatThrownBy(() -> ModalityDefinition.of(new Plugin(bad, ModalityDefinitionTest::complete)))

@@ -3,6 +3,7 @@ package io.sharcs.core.data;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 import io.sharcs.api.EncoderConfig;
 import io.sharcs.api.EncoderContext;
 import io.sharcs.api.FittedModality;
@@ -11,7 +12,10 @@ import io.sharcs.api.ModalityDefinition;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
 import io.sharcs.api.PreprocessingData;
+import io.sharcs.api.PartConceptEncoder;
 import io.sharcs.api.PretrainingContext;
+import io.sharcs.api.RenderHints;
+import io.sharcs.api.Rendering;
 import io.sharcs.core.config.Seeds;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -168,6 +172,34 @@ public final class ModalityCalls<S, C extends EncoderConfig> {
   /** What the preprocessing reports about {@code raw}. */
   Map<String, Double> report(List<?> raw) {
     return fitted.preprocessor().report(typed(raw));
+  }
+
+  /**
+   * Draws one raw input of this slot for a person, through the plugin's renderer (a text excerpt
+   * for plugins without one, or when it fails; see {@link FittedModality#render}).
+   */
+  public Rendering render(Object raw, RenderHints hints) {
+    return fitted.render(raw, hints);
+  }
+
+  /** Whether the plugin draws its samples (else {@link #render} gives text). */
+  public boolean renders() {
+    return fitted.renders();
+  }
+
+  /**
+   * Which local concept each part (graph node) of each of {@code raw} picks, when {@code
+   * encoder}, this slot's local concept encoder, has the {@link PartConceptEncoder} capability:
+   * {@code [sample][part]}, -1 for padding. Empty for encoders without it.
+   */
+  public Optional<int[][]> partConcepts(
+      Block encoder, ParameterStore parameters, List<?> raw, NDManager manager) {
+    if (!(encoder instanceof PartConceptEncoder parts) || raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try (NDManager scratch = manager.newSubManager()) {
+      return Optional.of(parts.partConcepts(parameters, batch(raw, scratch)));
+    }
   }
 
   /** Saves the learned preprocessing state into {@code directory}. */

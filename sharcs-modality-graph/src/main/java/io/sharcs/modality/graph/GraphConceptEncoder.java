@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.sharcs.api.PartConceptEncoder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ import java.util.List;
  * <p>Input: the {@link NDList} made by {@link GraphShape#batch}, {@code [x (B, n, F), Â (B, n,
  * n), mask (B, n)]}.
  */
-public final class GraphConceptEncoder extends AbstractBlock {
+public final class GraphConceptEncoder extends AbstractBlock implements PartConceptEncoder {
 
   private static final byte VERSION = 1;
 
@@ -87,12 +88,8 @@ public final class GraphConceptEncoder extends AbstractBlock {
       throw new IllegalArgumentException("graph encoder expects [x, adj, mask] from"
           + " GraphPlugin.batch, got " + inputs.size() + " arrays");
     }
-    NDArray adj = inputs.get(DenseGraphBatcher.ADJ);
     NDArray mask = inputs.get(DenseGraphBatcher.MASK);
-    NDArray h = inputs.get(DenseGraphBatcher.X);
-    for (DenseGcnLayer layer : layers) {
-      h = layer.forward(store, new NDList(h, adj), training, params).singletonOrThrow();
-    }
+    NDArray h = nodeLogits(store, inputs, training, params);
     // Deterministic evaluation takes the expectation of the training-time sample: the hard
     // Gumbel-max sample is one-hot with probabilities softmax(logits) (whatever the temperature),
     // so the expected node concept is that softmax and the graph gets expected counts. They are
@@ -109,6 +106,60 @@ public final class GraphConceptEncoder extends AbstractBlock {
     }
     // (B, 1, n) x (B, n, k): padded nodes have mask 0, so they add nothing to the sums.
     return new NDList(mask.expandDims(1).matMul(nodeValues).squeeze(1));
+  }
+
+  /** The last GCN layer's per-node outputs {@code (B, n, k)}: concept logits, or the embedding. */
+  private NDArray nodeLogits(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray adj = inputs.get(DenseGraphBatcher.ADJ);
+    NDArray h = inputs.get(DenseGraphBatcher.X);
+    for (DenseGcnLayer layer : layers) {
+      h = layer.forward(store, new NDList(h, adj), training, params).singletonOrThrow();
+    }
+    return h;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: the concept whose logit is largest at each node (ties to the lowest index), the
+   * mode of the node's hard Gumbel-softmax and the argmax of the softmax that deterministic
+   * evaluation counts; the layers run in evaluation mode.
+   *
+   * @throws IllegalStateException for a plain embedding encoder, which has no concepts
+   */
+  @Override
+  public int[][] partConcepts(ParameterStore parameters, NDList inputs) {
+    if (embedding) {
+      throw new IllegalStateException("a plain graph embedding encoder has no per-node concepts");
+    }
+    if (inputs.size() != 3) {
+      throw new IllegalArgumentException("graph encoder expects [x, adj, mask] from"
+          + " GraphPlugin.batch, got " + inputs.size() + " arrays");
+    }
+    Shape shape = inputs.get(DenseGraphBatcher.MASK).getShape();
+    int graphs = (int) shape.get(0);
+    int nodes = (int) shape.get(1);
+    long[] picked;
+    float[] mask;
+    // Every intermediate array lives in this scratch manager, closed before returning.
+    try (NDManager scratch = inputs.head().getManager().newSubManager()) {
+      NDList local = new NDList(inputs.size());
+      for (NDArray a : inputs) {
+        local.add(a.duplicate());
+      }
+      local.attach(scratch);
+      picked = nodeLogits(parameters, local, false, null).argMax(2).toLongArray();
+      mask = local.get(DenseGraphBatcher.MASK).toFloatArray();
+    }
+    int[][] out = new int[graphs][nodes];
+    for (int g = 0; g < graphs; g++) {
+      for (int v = 0; v < nodes; v++) {
+        int i = g * nodes + v;
+        out[g][v] = mask[i] > 0 ? (int) picked[i] : -1;
+      }
+    }
+    return out;
   }
 
   @Override

@@ -13,7 +13,8 @@ import io.sharcs.api.Preprocessing;
  * <p>Sample format: {@code {"x": [[f, ...], ...], "edges": [[src, dst], ...], "pos": [[x, y],
  * ...]}} ({@code x} may be a flat list, one feature per node; {@code pos} is optional). Batches
  * are {@code [x (B, n, F), adj (B, n, n), mask (B, n)]}, padded to the largest graph of the
- * batch, with {@code adj} normalised as PyG's {@code GCNConv} ({@link GraphShape}).
+ * batch, with {@code adj} normalised as PyG's {@code GCNConv} ({@link GraphShape}). Samples are
+ * drawn as SVG ({@link GraphRenderer}), nodes coloured by the concept they pick when known.
  */
 public final class GraphPlugin implements ModalityPlugin<GraphSample, GraphEncoderConfig> {
 
@@ -40,6 +41,7 @@ public final class GraphPlugin implements ModalityPlugin<GraphSample, GraphEncod
         (options, shape, context) -> new GraphConceptEncoder(options, shape.nodeFeatures(),
             context.outputs(), context.stochasticWhenEvaluating()),
         (options, shape, context) ->
-            GraphConceptEncoder.embedding(options, shape.nodeFeatures(), context.outputs()));
+            GraphConceptEncoder.embedding(options, shape.nodeFeatures(), context.outputs()))
+        .renderer(new GraphRenderer());
   }
 }

@@ -17,7 +17,7 @@ import java.util.Locale;
  * ({@link ImagePreprocessing}) validates every image and makes {@code [(B, C, H, W)]} float
  * batches ({@link ImagePreprocessor}); the encoder is {@link ImageConceptEncoder}, optionally
  * pretrained as an autoencoder ({@link AutoencoderPretraining}). See {@link ImageEncoderConfig}
- * for the options.
+ * for the options. Samples are drawn as PNG thumbnails ({@link ImageRenderer}).
  */
 public final class ImagePlugin implements ModalityPlugin<ImageSample, ImageEncoderConfig> {
 
@@ -41,7 +41,8 @@ public final class ImagePlugin implements ModalityPlugin<ImageSample, ImageEncod
   public void setup(ModalitySetup<ImageSample, ImageEncoderConfig> setup) {
     setup.samples(ImageSample.class, ImagePlugin::read);
     setup.options(ImageEncoderConfig.class, ImageEncoderConfig.DEFAULTS);
-    setup.encoder(new ImagePreprocessing(), ImageConceptEncoder::create);
+    setup.encoder(new ImagePreprocessing(), ImageConceptEncoder::create)
+        .renderer(new ImageRenderer());
     setup.pretraining(AutoencoderPretraining::pretrain);
   }
 

@@ -60,6 +60,11 @@ public final class ImagePreprocessor implements Preprocessor<ImageSample> {
     return transform.width();
   }
 
+  /** The largest image decoded, in pixels (option {@code max_pixels}). */
+  long maxPixels() {
+    return transform.maxPixels();
+  }
+
   /** The per-channel mean subtracted after scaling to [0, 1]. */
   public float[] mean() {
     return mean.clone();

@@ -50,6 +50,11 @@ final class ImageTransform {
     }
   }
 
+  /** The largest image decoded, in pixels (option {@code max_pixels}). */
+  long maxPixels() {
+    return maxPixels;
+  }
+
   /** The transform an encoder config asks for. */
   static ImageTransform of(ImageEncoderConfig config) {
     return new ImageTransform(

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * The tabular modality: fixed-width numeric rows, encoded by an MLP {@code columns -> hidden...
  * -> k}. A raw sample is a JSON/YAML list of numbers, or a row read from CSV columns with {@link
- * CsvColumns}; the preprocessing learns only the width ({@link TableShape}).
+ * CsvColumns}; the preprocessing learns only the width ({@link TableShape}). Rows are drawn as
+ * SVG grids of named cells ({@link TableRenderer}).
  */
 public final class TabularPlugin implements ModalityPlugin<TabularSample, TabularEncoderConfig> {
 
@@ -35,7 +36,8 @@ public final class TabularPlugin implements ModalityPlugin<TabularSample, Tabula
     setup.encoder(
         Preprocessing.stateless(TableShape.class, (data, options) -> TableShape.inspect(data)),
         (options, shape, context) ->
-            Layers.mlp(shape.columns(), options.hidden(), context.outputs()));
+            Layers.mlp(shape.columns(), options.hidden(), context.outputs()))
+        .renderer(new TableRenderer());
   }
 
   /** Reads a row written as a list of numbers, naming the column of a value that is not one. */

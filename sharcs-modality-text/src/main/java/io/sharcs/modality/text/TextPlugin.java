@@ -22,7 +22,8 @@ import java.util.Locale;
  *
  * <p>A raw sample is a JSON/YAML string. Two local concept encoders: a bag-of-words MLP (the
  * reference's CLEVR text encoder, the default) and an embedding followed by a GRU or LSTM over
- * the token sequence. Both map a batch to {@code (B, k)} concept pre-activations.
+ * the token sequence. Both map a batch to {@code (B, k)} concept pre-activations. Texts are drawn
+ * as SVG with the words outside the vocabulary marked ({@link TextRenderer}).
  */
 public final class TextPlugin implements ModalityPlugin<TextSample, TextEncoderConfig> {
 
@@ -47,7 +48,7 @@ public final class TextPlugin implements ModalityPlugin<TextSample, TextEncoderC
   public void setup(ModalitySetup<TextSample, TextEncoderConfig> setup) {
     setup.samples(TextSample.class, TextPlugin::read);
     setup.options(TextEncoderConfig.class, TextEncoderConfig.DEFAULTS);
-    setup.encoder(new TextPreprocessing(), TextPlugin::encoder);
+    setup.encoder(new TextPreprocessing(), TextPlugin::encoder).renderer(new TextRenderer());
   }
 
   static TextSample read(JsonNode node, String where) {

@@ -51,6 +51,21 @@ public final class Tokenizer {
     return tokens;
   }
 
+  /**
+   * Where the tokens of {@link #tokenize} lie in {@code text} itself, as {@code {start, end}}
+   * character ranges, for showing them in place. The same pattern is matched on the text as
+   * written rather than lower-cased; the two agree except for the rare characters whose lower
+   * case has another length (U+0130, say).
+   */
+  List<int[]> spans(String text) {
+    List<int[]> spans = new ArrayList<>();
+    Matcher m = pattern.matcher(text);
+    while (m.find()) {
+      spans.add(new int[] {m.start(), m.end()});
+    }
+    return spans;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Tokenizer t && t.minTokenLength == minTokenLength;
