@@ -11,7 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The core's layers: config &lt;- data &lt;- model &lt;- train, eval (&lt;- analysis) &lt;- saved &lt;-
+ * The core's layers: config &lt;- data &lt;- model &lt;- train, eval (&lt;- analysis) &lt;- saved &lt;- explain &lt;-
  * pipeline (train and eval side by side: evaluation needs no training code), with no cycle
  * between packages and nothing of the runner or the plugins.
  */
@@ -33,15 +33,18 @@ class CoreArchitectureTest {
           .layer("Eval").definedBy("io.sharcs.core.eval..")
           .layer("Analysis").definedBy("io.sharcs.core.analysis..")
           .layer("Saved").definedBy("io.sharcs.core.saved..")
+          .layer("Explain").definedBy("io.sharcs.core.explain..")
           .layer("Pipeline").definedBy("io.sharcs.core.pipeline..")
           .whereLayer("Pipeline").mayNotBeAccessedByAnyLayer()
-          .whereLayer("Saved").mayOnlyBeAccessedByLayers("Pipeline")
-          .whereLayer("Eval").mayOnlyBeAccessedByLayers("Saved", "Pipeline")
-          .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Eval", "Pipeline")
+          .whereLayer("Explain").mayOnlyBeAccessedByLayers("Pipeline")
+          .whereLayer("Saved").mayOnlyBeAccessedByLayers("Explain", "Pipeline")
+          .whereLayer("Eval").mayOnlyBeAccessedByLayers("Saved", "Explain", "Pipeline")
+          .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Eval", "Explain", "Pipeline")
           .whereLayer("Train").mayOnlyBeAccessedByLayers("Pipeline")
-          .whereLayer("Model").mayOnlyBeAccessedByLayers("Train", "Eval", "Saved", "Pipeline")
+          .whereLayer("Model")
+          .mayOnlyBeAccessedByLayers("Train", "Eval", "Saved", "Explain", "Pipeline")
           .whereLayer("Data")
-          .mayOnlyBeAccessedByLayers("Model", "Train", "Eval", "Saved", "Pipeline");
+          .mayOnlyBeAccessedByLayers("Model", "Train", "Eval", "Saved", "Explain", "Pipeline");
 
   /** Analysis works on plain arrays: it knows no other core package (package-info of eval). */
   @ArchTest

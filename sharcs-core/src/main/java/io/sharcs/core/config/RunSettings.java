@@ -10,9 +10,23 @@ import java.util.Objects;
  * @param protocol the training/evaluation protocol
  * @param model sizes of the core's blocks
  * @param training optimisation settings
+ * @param explain whether a concept model's explanations (catalogue, trees, maps, examples) are
+ *     built after its evaluation, for the run report
  */
 public record RunSettings(
-    long seed, Mode mode, Protocol protocol, ModelConfig model, TrainingConfig training) {
+    long seed,
+    Mode mode,
+    Protocol protocol,
+    ModelConfig model,
+    TrainingConfig training,
+    boolean explain) {
+
+  /** Settings that build explanations. */
+  public RunSettings(
+      long seed, Mode mode, Protocol protocol, ModelConfig model, TrainingConfig training) {
+    this(seed, mode, protocol, model, training, true);
+  }
+
   public RunSettings {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(protocol, "protocol");

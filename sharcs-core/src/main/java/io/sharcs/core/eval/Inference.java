@@ -59,6 +59,15 @@ public final class Inference implements RetrievalSpace {
     return rows.length == 0 ? Double.NaN : correct / (double) rows.length;
   }
 
+  /**
+   * Which local concept each part (graph node) of each raw input of {@code slot} picks, where the
+   * slot's encoder tells it ({@link io.sharcs.api.PartConceptEncoder}); empty otherwise.
+   */
+  public java.util.Optional<int[][]> partConcepts(int slot, List<Object> raw) {
+    return data.slots().get(slot).calls()
+        .partConcepts(network.localEncoder(slot), parameters, raw, manager);
+  }
+
   /** Shared concepts (eval mode) of raw inputs of {@code slot}, one row per input. */
   public float[][] sharedConcepts(int slot, List<Object> raw) {
     return concepts(slot, raw, true);

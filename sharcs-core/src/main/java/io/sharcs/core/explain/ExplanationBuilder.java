@@ -4,7 +4,6 @@ import io.sharcs.api.AttributeKey;
 import io.sharcs.api.MultimodalSample;
 import io.sharcs.core.analysis.ClassMetrics;
 import io.sharcs.core.analysis.ConceptCatalogue;
-import io.sharcs.core.analysis.ConceptChecks;
 import io.sharcs.core.analysis.ConceptCompleteness;
 import io.sharcs.core.analysis.ConceptMap;
 import io.sharcs.core.analysis.ConceptSets;
@@ -40,6 +39,9 @@ public final class ExplanationBuilder {
 
   /** Depth of the readable tree; the second tree is unlimited, as completeness measures it. */
   public static final int SHALLOW_DEPTH = 3;
+
+  /** A concept is on above this value, as every concept metric reads it. */
+  private static final float ACTIVE = 0.5f;
 
   /**
    * How much to show.
@@ -145,7 +147,7 @@ public final class ExplanationBuilder {
           ConceptCatalogue.of(
               new ConceptCatalogue.Input(
                   names.get(m), "training samples", t.localTrain().get(m), labels,
-                  in.data().classNames(), null, null, attributes(List.of(keys.get(m))), ids)));
+                  in.data().classNames(), null, null, attributes(List.<Object[]>of(keys.get(m))), ids)));
     }
     if (in.sharedSpace()) {
       int n = labels.length;
@@ -340,7 +342,7 @@ public final class ExplanationBuilder {
   private static String pattern(float[] row) {
     StringBuilder s = new StringBuilder(row.length);
     for (float v : row) {
-      s.append(ConceptChecks.active(v) ? '1' : '0');
+      s.append(v > ACTIVE ? '1' : '0');
     }
     return s.toString();
   }

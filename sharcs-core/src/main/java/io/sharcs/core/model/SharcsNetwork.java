@@ -90,6 +90,11 @@ public final class SharcsNetwork extends AbstractBlock {
             "predictor", Layers.mlp(concepts * encoders.size(), List.of(predictorHidden), classes));
   }
 
+  /** The local concept encoder g_m of slot {@code m}, as its plugin built it. */
+  public Block localEncoder(int m) {
+    return encoders.get(m);
+  }
+
   /** The number of modalities. */
   public int modalities() {
     return encoders.size();

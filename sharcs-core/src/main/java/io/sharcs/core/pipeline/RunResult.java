@@ -36,6 +36,7 @@ public record RunResult(
   /** As {@link #of(RunReport, Map)}, with the run's tables. */
   public static RunResult of(RunReport report, Map<String, String> engine, RunTables tables) {
     SortedMap<String, Double> metrics = MetricNames.flatten(report);
+    tables.explanations().ifPresent(e -> metrics.putAll(e.metrics()));
     for (Map.Entry<String, Double> m : metrics.entrySet()) {
       if (!Double.isFinite(m.getValue())) {
         // Validation (batch size and splits of at least two and one samples) and the training

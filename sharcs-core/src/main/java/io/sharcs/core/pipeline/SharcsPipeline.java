@@ -30,6 +30,8 @@ import io.sharcs.core.train.SharcsTrainer;
 import ai.djl.ndarray.types.Shape;
 import io.sharcs.api.MultimodalSample;
 import io.sharcs.core.eval.ConceptBank;
+import io.sharcs.core.explain.ExplanationBuilder;
+import io.sharcs.core.explain.Explanations;
 import io.sharcs.core.eval.MissingModalityRetrieval;
 import io.sharcs.core.saved.PredictionsCsv;
 import io.sharcs.core.saved.Prediction;
@@ -147,18 +149,28 @@ final class SharcsPipeline implements ModelPipeline {
                 assembled.pretrainSeconds(),
                 OptionalDouble.of(robustnessSeconds)));
     // After every metric: under the reference protocol predicting reseeds the engine's generator.
-    List<PredictionsCsv.Row> predictions =
-        testPredictions(
-            new SamplePredictor(
-                inference, data, banks, settings.seed(),
-                settings.protocol().stochasticWhenEvaluating()),
-            data);
+    SamplePredictor predictor =
+        new SamplePredictor(
+            inference, data, banks, settings.seed(),
+            settings.protocol().stochasticWhenEvaluating());
+    List<PredictionsCsv.Row> predictions = testPredictions(predictor, data);
+    Optional<Explanations> explanations = Optional.empty();
+    if (settings.explain()) {
+      int[] predicted = predictions.stream().mapToInt(r -> r.prediction().label()).toArray();
+      explanations =
+          Optional.of(
+              ExplanationBuilder.build(
+                  new ExplanationBuilder.Inputs(
+                      inference, data, tables, banks, testShared, predicted, predictor,
+                      network.hasSharedSpace(), settings.seed()),
+                  ExplanationBuilder.Options.defaults()));
+    }
     return new Trained(
         results,
         List.of(new Saved(Pipelines.MODEL_NAME, network)),
         Map.of(),
         new SavedModel.ConceptParts(network, assembled.inputShapes(), banks),
-        new RunTables(new EpochHistory(history), predictions, data.classNames()));
+        new RunTables(new EpochHistory(history), predictions, data.classNames(), explanations));
   }
 
   private static EpochHistory.Row historyRow(EpochReport report, double testAccuracy, String mode) {
