@@ -8,9 +8,12 @@ import java.util.SplittableRandom;
 
 /**
  * A 2-D t-SNE map of a concept matrix, for the reference's cluster plots and "shared space with
- * pictures" (method spec §5.7), computed with Barnes-Hut t-SNE ({@code de.javagl:bh-tsne}).
+ * pictures" (method spec §5.7). Up to {@link #EXACT_LIMIT} rows are mapped by an exact t-SNE with
+ * sklearn's settings; larger sets by Barnes-Hut t-SNE ({@code de.javagl:bh-tsne}), whose fixed
+ * learning rate suits large sets but flings single points away on small ones.
  *
- * <p>Deterministic for a given seed: the library draws from a {@code java.util.Random} seeded
+ * <p>Deterministic for a given seed: the exact path is sequential with one seeded generator; the
+ * library draws from a {@code java.util.Random} seeded
  * from {@link Options#seed()} (no global or thread-local generator), its parallel loop writes
  * each point's terms to that point's own slot and sums them in a fixed order, and rows beyond
  * {@link Options#maxPoints()} are dropped by a subsample drawn from the same seed. Perplexity is
@@ -19,15 +22,20 @@ import java.util.SplittableRandom;
  * <p>Two properties of the library, kept as they are: its input affinities are {@code
  * exp(-beta * d)} on unsquared distances (as in the Java port it derives from) rather than
  * {@code exp(-beta * d^2)}, still calibrated to the perplexity, so maps look like t-SNE maps but
- * are not numerically sklearn's; and its learning rate is fixed at 200, which on sets of about a
- * hundred rows can fling a single point far out. Its parallel loop runs on the common fork-join
- * pool.
+ * are not numerically sklearn's; and its learning rate is fixed at 200 (hence the exact path for
+ * small sets). Its parallel loop runs on the common fork-join pool.
  *
  * @param points the map points, one per kept row, in ascending row order
  * @param totalRows the number of rows given, kept or not
  * @param perplexity the perplexity actually used (after clamping)
  */
 public record ConceptMap(List<Point> points, int totalRows, double perplexity) {
+
+  /**
+   * Up to this many kept rows are mapped by exact t-SNE ({@code ExactTsne}, sklearn's settings,
+   * O(n^2) per iteration: about a second at this size); larger sets by Barnes-Hut.
+   */
+  public static final int EXACT_LIMIT = 500;
 
   /** Copies the points so the map is immutable. */
   public ConceptMap {
@@ -54,7 +62,8 @@ public record ConceptMap(List<Point> points, int totalRows, double perplexity) {
    * @param maxPoints at most this many rows are mapped (a seeded subsample beyond it), >= 1
    * @param perplexity the wanted perplexity, > 0 (clamped for small sets)
    * @param iterations gradient-descent iterations, >= 1 (the first 250 exaggerate, as usual)
-   * @param theta Barnes-Hut accuracy, > 0 (0.5 is the usual; smaller is slower and more exact)
+   * @param theta Barnes-Hut accuracy, > 0 (0.5 is the usual; smaller is slower and more exact;
+   *     unused by the exact path)
    * @param seed the seed of the subsample and of t-SNE's initialisation
    */
   public record Options(int maxPoints, double perplexity, int iterations, double theta, long seed) {
@@ -106,6 +115,12 @@ public record ConceptMap(List<Point> points, int totalRows, double perplexity) {
       }
       return new ConceptMap(origin, concepts.length, perplexity);
     }
+    if (n <= EXACT_LIMIT) {
+      return new ConceptMap(
+          points(kept, ExactTsne.run(x, perplexity, options.iterations(), options.seed())),
+          concepts.length,
+          perplexity);
+    }
     Tsne tsne = new Tsne();
     tsne.setOutputDims(2);
     tsne.setInitialDims(0); // no PCA: concept vectors are already narrow
@@ -120,11 +135,15 @@ public record ConceptMap(List<Point> points, int totalRows, double perplexity) {
       // The library gives up silently when its thread is interrupted.
       throw new IllegalStateException("t-SNE was interrupted before it finished");
     }
-    List<Point> points = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+    return new ConceptMap(points(kept, y), concepts.length, perplexity);
+  }
+
+  private static List<Point> points(int[] kept, double[][] y) {
+    List<Point> points = new ArrayList<>(kept.length);
+    for (int i = 0; i < kept.length; i++) {
       points.add(new Point(kept[i], y[i][0], y[i][1]));
     }
-    return new ConceptMap(points, concepts.length, perplexity);
+    return points;
   }
 
   /**

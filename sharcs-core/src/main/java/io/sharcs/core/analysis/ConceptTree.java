@@ -189,7 +189,9 @@ public final class ConceptTree {
    *
    * @param input the rows, display names and class names
    * @param options maximum depth (0 = unlimited; the report uses 3 and 0) and the trainer seed,
-   *     exactly as for {@link ConceptCompleteness#measure}
+   *     exactly as for {@link ConceptCompleteness#measure}: with the seed the concept report
+   *     uses ({@code Seeds.derive(masterSeed, "completeness")}) and the combined set's rows, the
+   *     unlimited tree is the one behind {@code completeness.combined}
    * @return the converted tree with training counts, examples and test predictions
    * @throws IllegalArgumentException if a matrix is empty or ragged, widths differ, a label
    *     array does not have one label per row, a label has no class name, or the feature names

@@ -43,25 +43,40 @@ class ConceptMapTest {
     assertThat(a.totalRows()).isEqualTo(80);
   }
 
-  /**
-   * A full 1,000-iteration run: the library's fixed learning rate (200) needs the iterations
-   * after early exaggeration (250) to settle, and on much smaller sets (around 100 rows) it can
-   * fling single points away.
-   */
+  /** Above {@link ConceptMap#EXACT_LIMIT} rows the Barnes-Hut library maps them, seeded too. */
+  @Test
+  void barnesHutMapsAreSeededToo() {
+    float[][] x = twoClusters(260, 4, 4);
+    ConceptMap.Options options = new ConceptMap.Options(2_000, 30, 260, 0.5, 5);
+
+    ConceptMap a = ConceptMap.of(x, options);
+
+    assertThat(a.points()).hasSize(520);
+    assertThat(ConceptMap.of(x, options)).isEqualTo(a);
+    assertThat(ConceptMap.of(x, new ConceptMap.Options(2_000, 30, 260, 0.5, 6)).points())
+        .isNotEqualTo(a.points());
+  }
+
+  /** Full 1,000-iteration runs on both paths (exact below the limit, Barnes-Hut above). */
   @Test
   void wellSeparatedClustersStaySeparated() {
-    ConceptMap map = ConceptMap.of(twoClusters(100, 8, 2), ConceptMap.Options.defaults(3));
+    for (int perCluster : new int[] {50, 260}) {
+      ConceptMap map =
+          ConceptMap.of(twoClusters(perCluster, 8, 2), ConceptMap.Options.defaults(3));
+      assertSeparated(map.points(), perCluster);
+    }
+  }
 
-    List<ConceptMap.Point> p = map.points();
-    double[] first = centroid(p.subList(0, 100));
-    double[] second = centroid(p.subList(100, 200));
+  private static void assertSeparated(List<ConceptMap.Point> p, int perCluster) {
+    double[] first = centroid(p.subList(0, perCluster));
+    double[] second = centroid(p.subList(perCluster, 2 * perCluster));
     for (int i = 0; i < p.size(); i++) {
       double toFirst = distance(p.get(i), first);
       double toSecond = distance(p.get(i), second);
-      if (i < 100) {
-        assertThat(toFirst).as("point %d", i).isLessThan(toSecond);
+      if (i < perCluster) {
+        assertThat(toFirst).as("point %d of %d", i, p.size()).isLessThan(toSecond);
       } else {
-        assertThat(toSecond).as("point %d", i).isLessThan(toFirst);
+        assertThat(toSecond).as("point %d of %d", i, p.size()).isLessThan(toFirst);
       }
     }
   }
