@@ -56,6 +56,11 @@ public final class RunArtifacts {
       if (!tables.history().rows().isEmpty()) {
         tables.history().write(folder.staged(EpochHistory.FILE));
       }
+      if (tables.explanations().isPresent()) {
+        io.sharcs.runner.explain.ExplanationsJson.write(
+            tables.explanations().get(),
+            folder.staged(io.sharcs.runner.explain.ExplanationsJson.FILE));
+      }
       if (!tables.predictions().isEmpty()) {
         PredictionsCsv.write(
             folder.staged(PredictionsCsv.FILE), tables.predictions(), tables.classNames());
