@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 final class ReportView {
 
+  /** Table cells of at most this many characters are not wrapped. */
+  private static final int SHORT = 24;
+
   /** Wider than the text column (72rem at 16 px, less padding) in CSS pixels. */
   private static final double WIDE = 1100;
 
@@ -96,9 +99,11 @@ final class ReportView {
   }
 
   private static Map<String, Object> row(List<Cell> cells) {
+    // Short texts (numbers, "0.87 ± 0.02", names) stay on one line; long ones wrap.
     return Map.of("cells", cells.stream().map(c -> c instanceof Cell.Image i
-        ? Map.<String, Object>of("image", picture(i.picture()))
-        : Map.<String, Object>of("text", ((Cell.Text) c).text())).toList());
+        ? Map.<String, Object>of("image", picture(i.picture()), "short", false)
+        : Map.<String, Object>of("text", ((Cell.Text) c).text(),
+            "short", ((Cell.Text) c).text().length() <= SHORT)).toList());
   }
 
   private static Map<String, Object> picture(Picture p) {

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -28,7 +28,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * full-page screenshot. Tests calling {@link #open} are skipped where chromium or chromedriver is
  * not installed.
  */
-final class BrowserCheck {
+public final class BrowserCheck {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -41,20 +41,25 @@ final class BrowserCheck {
    * @param sectionIds the ids of every {@code <section>}, in document order
    * @param screenshot the full-page screenshot written
    */
-  record Result(List<String> consoleErrors, List<Long> imageWidths, List<String> sectionIds,
+  public record Result(List<String> consoleErrors, List<Long> imageWidths, List<String> sectionIds,
       Path screenshot) {}
+
+  /** Held so the level set stays (java.util.logging keeps loggers weakly). */
+  private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
   private BrowserCheck() {}
 
   /** Skips the calling test (a JUnit assumption) unless chromium and chromedriver are here. */
-  static void assumeBrowser() {
+  public static void assumeBrowser() {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
   }
 
   /** Loads {@code html}, waits for its images, and saves the screenshot as {@code png}. */
-  static Result open(Path html, Path png) {
+  public static Result open(Path html, Path png) {
     assumeBrowser();
+    // Selenium warns that it has no CDP classes for this chromium: no CDP is used here.
+    DEVTOOLS_LOG.setLevel(Level.SEVERE);
     // No Selenium Manager, no network: the driver's path is given, the browser's too.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeDriverService service = new ChromeDriverService.Builder()
@@ -100,11 +105,5 @@ final class BrowserCheck {
     } finally {
       driver.quit();
     }
-  }
-
-  /** For messages: the result without the screenshot's bytes. */
-  static Map<String, Object> describe(Result r) {
-    return Map.of("errors", r.consoleErrors(), "images", r.imageWidths(),
-        "sections", r.sectionIds());
   }
 }

@@ -77,6 +77,10 @@ public record ErrorBarChart(
       maxY = 1;
     }
     notes.add("Marks: mean; bars: ± one standard deviation.");
+    // A margin above and below so the bars' caps stay off the frame.
+    double pad = (maxY - minY) * 0.04;
+    minY -= pad;
+    maxY += pad;
     Plot plot = Plot.begin(title, 560, 300, legend, notes);
     // A little room left and right so the first and last bars do not sit on the frame.
     Scale x = logX ? Scale.log(minX, maxX, plot.left + 12, plot.right - 12)
