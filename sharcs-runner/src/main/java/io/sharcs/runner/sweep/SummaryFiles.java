@@ -25,13 +25,16 @@ import java.util.regex.Pattern;
 /**
  * Writes a {@link SweepSummary} into the sweep folder, each file atomically (written next to its
  * place, then renamed over it): {@value #JSON} (everything), {@value #CSV} (one row per group and
- * metric) and {@value #MARKDOWN} (one row per group with the headline metrics).
+ * metric), {@value #MARKDOWN} (one row per group with the headline metrics) and {@value #HTML}
+ * (that table and the headline metrics plotted over each numeric swept key, see {@link
+ * SummaryPage}).
  */
 final class SummaryFiles {
 
   static final String JSON = "summary.json";
   static final String CSV = "summary.csv";
   static final String MARKDOWN = "summary.md";
+  static final String HTML = "summary.html";
 
   /** The metrics of the markdown table, in this order; the full list is in the CSV and JSON. */
   private static final List<Pattern> HEADLINE = List.of(
@@ -42,7 +45,7 @@ final class SummaryFiles {
 
   private SummaryFiles() {}
 
-  /** Writes the three files into {@code folder} (created if needed). */
+  /** Writes the four files into {@code folder} (created if needed). */
   static void write(SweepSummary summary, Path folder) {
     try {
       Files.createDirectories(folder);
@@ -52,6 +55,7 @@ final class SummaryFiles {
     writeAtomically(folder.resolve(JSON), json(summary));
     writeAtomically(folder.resolve(CSV), csv(summary));
     writeAtomically(folder.resolve(MARKDOWN), markdown(summary));
+    writeAtomically(folder.resolve(HTML), SummaryPage.html(summary));
   }
 
   static String json(SweepSummary s) {
@@ -129,18 +133,28 @@ final class SummaryFiles {
         row.add("all");
       }
       g.values().forEach(v -> row.add(text(v)));
-      row.add(g.runs().size() + (g.runs().size() == g.planned() ? "" : " of " + g.planned()));
+      row.add(runs(g));
       for (String metric : headline) {
         MetricStats m = g.metrics().get(metric);
-        row.add(m == null ? "–" : String.format(Locale.ROOT, "%.4f ± %.4f", m.mean(), m.std()));
+        row.add(cell(m));
       }
       sb.append(mdRow(row));
     }
     return sb.toString();
   }
 
+  /** A table cell of a metric: mean ± sd with four decimals, a dash where it is missing. */
+  static String cell(MetricStats m) {
+    return m == null ? "–" : String.format(Locale.ROOT, "%.4f ± %.4f", m.mean(), m.std());
+  }
+
+  /** A group's count of complete runs, with the planned count when some are missing. */
+  static String runs(SummaryGroup g) {
+    return g.runs().size() + (g.runs().size() == g.planned() ? "" : " of " + g.planned());
+  }
+
   /** The headline metrics present in any group, in {@link #HEADLINE} order, then by name. */
-  private static List<String> headline(SweepSummary s) {
+  static List<String> headline(SweepSummary s) {
     TreeSet<String> all = new TreeSet<>();
     s.groups().forEach(g -> all.addAll(g.metrics().keySet()));
     List<String> names = new ArrayList<>();
@@ -154,7 +168,8 @@ final class SummaryFiles {
     return names;
   }
 
-  private static String text(JsonNode v) {
+  /** A swept value as written: scalars as text, lists and mappings as JSON. */
+  static String text(JsonNode v) {
     return v.isValueNode() ? v.asText() : v.toString();
   }
 

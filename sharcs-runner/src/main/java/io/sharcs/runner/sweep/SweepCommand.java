@@ -133,7 +133,7 @@ public final class SweepCommand implements Callable<Integer> {
     stdout.print(SummaryFiles.markdown(summary));
     stdout.println();
     stdout.println("summaries: " + display(plan.folder().resolve(SummaryFiles.MARKDOWN))
-        + ", " + SummaryFiles.CSV + ", " + SummaryFiles.JSON);
+        + ", " + SummaryFiles.HTML + ", " + SummaryFiles.CSV + ", " + SummaryFiles.JSON);
     stdout.flush();
     if (failed.isEmpty()) {
       return ExitCodes.OK;

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Mean, sample standard deviation and n per group, and the three summary files. */
+/** Mean, sample standard deviation and n per group, and the four summary files. */
 class SweepSummaryTest {
 
   @TempDir Path work;
@@ -105,7 +105,7 @@ class SweepSummaryTest {
 
     try (Stream<Path> files = Files.list(work.resolve("out"))) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("summary.json", "summary.csv", "summary.md");
+          .containsExactlyInAnyOrder("summary.json", "summary.csv", "summary.md", "summary.html");
     }
     assertThat(Files.readString(work.resolve("out/summary.md"))).isEqualTo("""
         # Sweep summary: exp
