@@ -63,7 +63,7 @@ public final class ExplanationBuilder {
 
     /** What the run report shows. */
     public static Options defaults() {
-      return new Options(3, 4, 96, 1_000, 500, 8);
+      return new Options(3, 4, 96, 400, 500, 8);
     }
   }
 
@@ -131,6 +131,7 @@ public final class ExplanationBuilder {
         retrievals,
         classMetrics,
         b.views.all(),
+        Arrays.stream(b.rows.train()).boxed().toList(),
         (System.nanoTime() - start) / 1e9);
   }
 
@@ -461,16 +462,5 @@ public final class ExplanationBuilder {
       views.view(r.query());
       views.view(r.retrieved());
     }
-  }
-
-  /**
-   * The data set sample of row {@code row} of a catalogue of set {@code set} (stacked slot after
-   * slot for the shared set), for callers that show prototypes.
-   */
-  public static SampleRef prototypeSample(
-      Explanations explanations, AnalysisRows rows, String set, int row) {
-    boolean stacked = set.equals("shared") && explanations.sharedSpace();
-    int n = rows.train().length;
-    return SampleRef.train(rows.train()[stacked ? row % n : row]);
   }
 }

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * @param retrievals per missing modality, test samples and the retrieved training sample
  * @param classMetrics per-class precision, recall, F1 and the confusion matrix on the test split
  * @param samples every sample the explanations show, drawn
+ * @param trainRows the training rows the catalogue, trees and maps were computed on (their row
+ *     indices are positions in this list)
  * @param seconds the wall time of building the explanations
  */
 public record Explanations(
@@ -36,6 +38,7 @@ public record Explanations(
     List<RetrievalExample> retrievals,
     ClassMetrics classMetrics,
     Map<SampleRef, SampleView> samples,
+    List<Integer> trainRows,
     double seconds) {
 
   public Explanations {
@@ -47,6 +50,12 @@ public record Explanations(
     crossModal = List.copyOf(crossModal);
     retrievals = List.copyOf(retrievals);
     samples = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(samples));
+    trainRows = List.copyOf(trainRows);
+  }
+
+  /** The training sample at position {@code analysisRow} of {@link #trainRows}. */
+  public SampleRef trainSample(int analysisRow) {
+    return SampleRef.train(trainRows.get(analysisRow));
   }
 
   /** The view of a sample the explanations show. */

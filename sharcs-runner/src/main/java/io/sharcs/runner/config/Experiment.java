@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param seed the master seed
  * @param mode the model trained
  * @param protocol the training/evaluation protocol
+ * @param report whether the run explains its model and writes {@code report.html}
  * @param dataset the data set provider and its options
  * @param modalities the modalities in file order, bound to their plugins and options once
  * @param model the core's block sizes
@@ -29,6 +30,7 @@ public record Experiment(
     long seed,
     Mode mode,
     Protocol protocol,
+    boolean report,
     DatasetSelection dataset,
     List<ModalityBinding> modalities,
     ModelConfig model,
@@ -48,6 +50,6 @@ public record Experiment(
 
   /** The core's run settings. */
   public RunSettings settings() {
-    return new RunSettings(seed, mode, protocol, model, training);
+    return new RunSettings(seed, mode, protocol, model, training, report);
   }
 }

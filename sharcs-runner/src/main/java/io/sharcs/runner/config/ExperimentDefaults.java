@@ -24,6 +24,7 @@ public final class ExperimentDefaults {
     d.put("seed", 0L);
     d.put("mode", Mode.SHARCS.id());
     d.put("protocol", Protocol.CLEAN.id());
+    d.put("report", true);
     d.set("model", mapper.valueToTree(ModelConfig.DEFAULTS));
     d.set("training", mapper.valueToTree(TrainingConfig.DEFAULTS));
     d.set("runtime", mapper.valueToTree(RuntimeConfig.DEFAULTS));

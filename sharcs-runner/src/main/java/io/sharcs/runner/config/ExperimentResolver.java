@@ -53,7 +53,8 @@ public final class ExperimentResolver {
         ModalityNames.inDatasetOrder(ModalityNames.byName(modalities, ModalityBinding::name),
             names, dataset.provider().id(), binder.file()));
     return new Experiment(
-        spec.name(), spec.seed(), spec.mode(), spec.protocol(), dataset, modalities,
+        spec.name(), spec.seed(), spec.mode(), spec.protocol(), spec.report(), dataset,
+        modalities,
         spec.model(), spec.training(), spec.runtime());
   }
 

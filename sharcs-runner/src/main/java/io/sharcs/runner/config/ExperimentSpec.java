@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param seed the master seed
  * @param mode the model trained
  * @param protocol the training/evaluation protocol
+ * @param report whether the run explains its model and writes {@code report.html}
  * @param dataset the {@code dataset:} mapping: {@code type} names the provider, the other keys are
  *     its options
  * @param modalities at least two modality bindings with distinct names
@@ -32,6 +33,7 @@ public record ExperimentSpec(
     long seed,
     Mode mode,
     Protocol protocol,
+    boolean report,
     JsonNode dataset,
     List<ModalitySpec> modalities,
     ModelConfig model,

@@ -23,6 +23,7 @@ public final class ResolvedConfig {
     root.put("seed", e.seed());
     root.put("mode", e.mode().id());
     root.put("protocol", e.protocol().id());
+    root.put("report", e.report());
     ObjectNode dataset = root.putObject("dataset");
     dataset.put(ExperimentResolver.TYPE, e.dataset().provider().id());
     dataset.setAll((ObjectNode) mapper.valueToTree(e.dataset().config()));

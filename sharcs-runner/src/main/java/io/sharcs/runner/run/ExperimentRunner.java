@@ -116,12 +116,14 @@ public final class ExperimentRunner {
           dataset, bindings, experiment.settings(), new ProgressPrinter(out),
           folder.staged(RunArtifacts.MODEL));
       Instant end = env.clock().instant();
-      RunArtifacts.writeProvenance(folder, new RunRecord(
+      RunRecord record = new RunRecord(
           experiment, dataset, file, display, request.arguments(),
           env.gitCommit().apply(sourceDirectory(env)), start, end, result,
-          Processor.current()));
+          Processor.current());
+      RunArtifacts.writeProvenance(folder, record);
       RunArtifacts.writeMetrics(folder, result);
       RunArtifacts.writeTables(folder, result);
+      RunArtifacts.writeReport(folder, record);
       folder.commit();
       RunSummary.print(out, result, shown, Duration.between(start, end).toMillis() / 1000.0);
       return target;

@@ -76,6 +76,47 @@ public final class RunArtifacts {
     writeJson(folder.staged(PROVENANCE), Provenance.of(record, json), json);
   }
 
+  /**
+   * Writes {@code report.html} and its figures ({@code report/}) for a run whose model was
+   * explained; does nothing for other runs.
+   */
+  public static void writeReport(RunFolder folder, RunRecord record) {
+    RunResult result = record.result();
+    result.tables().explanations().ifPresent(explanations -> {
+      Experiment e = record.experiment();
+      String subtitle = String.format(java.util.Locale.ROOT,
+          "mode %s, protocol %s, seed %d; data set %s (%d training, %d test samples)",
+          e.mode().id(), e.protocol().id(), e.seed(), record.dataset().name(),
+          record.dataset().train().size(), record.dataset().test().size());
+      io.sharcs.runner.report.ReportWriter.write(
+          io.sharcs.runner.explain.RunReportDocument.build(
+              e.name(), subtitle, explanations, result.tables().history(), result.metrics(),
+              provenance(record)),
+          folder.staging());
+    });
+  }
+
+  /** The provenance's values as key/value lines, nested keys joined with dots. */
+  private static java.util.List<io.sharcs.runner.report.KeyValue> provenance(RunRecord record) {
+    java.util.List<io.sharcs.runner.report.KeyValue> out = new java.util.ArrayList<>();
+    flatten("", Provenance.of(record, ConfigMappers.json()), out);
+    return out;
+  }
+
+  private static void flatten(
+      String prefix,
+      com.fasterxml.jackson.databind.JsonNode node,
+      java.util.List<io.sharcs.runner.report.KeyValue> out) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(f ->
+          flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out));
+    } else if (node.isArray()) {
+      out.add(new io.sharcs.runner.report.KeyValue(prefix, node.toString()));
+    } else if (!node.isNull()) {
+      out.add(new io.sharcs.runner.report.KeyValue(prefix, node.asText()));
+    }
+  }
+
   /** Writes {@value RunFolder#METRICS}: the metrics as a flat JSON object sorted by name. */
   public static void writeMetrics(RunFolder folder, RunResult result) {
     ObjectMapper json = ConfigMappers.json();
