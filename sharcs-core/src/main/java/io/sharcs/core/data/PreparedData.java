@@ -65,6 +65,32 @@ public final class PreparedData {
   }
 
   /**
+   * The same slots, with their fitted (or loaded) preprocessing, over the samples of {@code
+   * dataset}: how a saved model is analysed again on its data without fitting anything.
+   *
+   * @throws InvalidInputException if the data set's modalities or classes are not these
+   */
+  public PreparedData withSamples(MultimodalDataset dataset) {
+    String where = "data set '" + dataset.name() + "'";
+    List<String> names = slots.stream().map(Slot::name).toList();
+    if (!names.equals(dataset.modalities())) {
+      throw new InvalidInputException(
+          where + ": modalities " + dataset.modalities() + ", expected the model's " + names);
+    }
+    if (!classNames.equals(dataset.classNames())) {
+      throw new InvalidInputException(
+          where + ": classes " + dataset.classNames() + ", expected the model's " + classNames);
+    }
+    return new PreparedData(
+        dataset.name(),
+        dataset.fingerprint(),
+        slots,
+        classNames,
+        Split.of(dataset.train(), names, classNames.size(), where),
+        Split.of(dataset.test(), names, classNames.size(), where));
+  }
+
+  /**
    * Checks and arranges {@code dataset} for {@code bindings}.
    *
    * @throws InvalidInputException if a binding names no modality of the data set, a training or

@@ -35,6 +35,16 @@ public final class Inference implements RetrievalSpace {
     this.parameters = new ParameterStore(manager, false);
   }
 
+  /** The same model's forward passes over other data with the same slots. */
+  public Inference over(PreparedData other) {
+    return new Inference(network, other, manager);
+  }
+
+  /** Whether the model has a shared concept space (SHARCS) or not (multi-CBM). */
+  public boolean sharedSpace() {
+    return network.hasSharedSpace();
+  }
+
   /**
    * The fraction of rows of {@code split} whose argmax logit is the label.
    *

@@ -183,16 +183,7 @@ final class SharcsPipeline implements ModelPipeline {
   private static List<PredictionsCsv.Row> testPredictions(
       SamplePredictor predictor, PreparedData data) {
     List<MultimodalSample> test = data.test().samples();
-    List<Map<String, Object>> inputs = new ArrayList<>(test.size());
-    for (int r = 0; r < test.size(); r++) {
-      Map<String, Object> byName = new LinkedHashMap<>();
-      for (int m = 0; m < data.slots().size(); m++) {
-        byName.put(data.slots().get(m).name(), data.test().input(m, r));
-      }
-      inputs.add(byName);
-    }
-    List<Prediction> predicted =
-        predictor.predict(inputs, MissingModalityRetrieval.Counterparts.of(test));
+    List<Prediction> predicted = predictor.predictSplit(data.test());
     List<PredictionsCsv.Row> rows = new ArrayList<>(test.size());
     for (int r = 0; r < test.size(); r++) {
       rows.add(new PredictionsCsv.Row(test.get(r).id(), data.test().label(r), predicted.get(r)));

@@ -74,6 +74,33 @@ public final class LoadedModel implements AutoCloseable {
     return predictor.predict(inputs, Counterparts.of(samples));
   }
 
+  /**
+   * The model's forward passes over {@code dataset}'s samples, with the saved preprocessing; for
+   * analysing a saved model again (the run report) without training or fitting.
+   *
+   * @throws io.sharcs.api.InvalidInputException if the data set's modalities or classes differ
+   */
+  public Analysis analyse(io.sharcs.api.MultimodalDataset dataset) {
+    io.sharcs.core.data.PreparedData data = predictor.data().withSamples(dataset);
+    io.sharcs.core.eval.Inference inference = predictor.inference().over(data);
+    return new Analysis(
+        data,
+        inference,
+        new SamplePredictor(inference, data, banks, manifest.seed(), predictor.stochastic()));
+  }
+
+  /**
+   * A saved model over a data set.
+   *
+   * @param data the data set's samples with the model's preprocessing
+   * @param inference the model's forward passes over them
+   * @param predictor the model's predict path over them
+   */
+  public record Analysis(
+      io.sharcs.core.data.PreparedData data,
+      io.sharcs.core.eval.Inference inference,
+      SamplePredictor predictor) {}
+
   /** Frees the network's native memory. */
   @Override
   public void close() {

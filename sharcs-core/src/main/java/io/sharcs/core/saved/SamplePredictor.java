@@ -1,6 +1,7 @@
 package io.sharcs.core.saved;
 
 import ai.djl.engine.Engine;
+import io.sharcs.api.MultimodalSample;
 import io.sharcs.core.config.Seeds;
 import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.eval.ConceptBank;
@@ -46,6 +47,35 @@ public final class SamplePredictor {
     this.banks = List.copyOf(banks);
     this.seed = seed;
     this.stochastic = stochastic;
+  }
+
+  /** The forward passes predictions are made with. */
+  public Inference inference() {
+    return inference;
+  }
+
+  /** The slots (and samples) predictions are made over. */
+  public PreparedData data() {
+    return data;
+  }
+
+  /** Whether evaluation draws noise (protocol reference). */
+  public boolean stochastic() {
+    return stochastic;
+  }
+
+  /** Predicts every row of {@code split} from all its own inputs, in row order. */
+  public List<Prediction> predictSplit(PreparedData.Split split) {
+    List<MultimodalSample> samples = split.samples();
+    List<Map<String, Object>> inputs = new ArrayList<>(samples.size());
+    for (int r = 0; r < samples.size(); r++) {
+      Map<String, Object> byName = new java.util.LinkedHashMap<>();
+      for (int m = 0; m < slotNames.size(); m++) {
+        byName.put(slotNames.get(m), split.input(m, r));
+      }
+      inputs.add(byName);
+    }
+    return predict(inputs, Counterparts.of(samples));
   }
 
   /**

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
- * The {@code sharcs} command line: {@code sharcs run}, {@code sweep}, {@code generate} and {@code plugins}.
+ * The {@code sharcs} command line: {@code sharcs run}, {@code sweep}, {@code report}, {@code generate} and
+ * {@code plugins}.
  * Exit codes: 0 success, 2 bad input, 1 anything else (see {@link ExitCodes}).
  */
 @Command(
@@ -33,7 +34,8 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     versionProvider = SharcsCli.Version.class,
     subcommands = {
-      RunCommand.class, SweepCommand.class, GenerateCommand.class, PluginsCommand.class
+      RunCommand.class, SweepCommand.class, ReportCommand.class, GenerateCommand.class,
+      PluginsCommand.class
     },
     description = "SHARCS: concept-based multimodal learning (arXiv 2307.00316).")
 public final class SharcsCli implements Runnable {
@@ -94,7 +96,7 @@ public final class SharcsCli implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command, expected run, sweep, generate or plugins");
+    throw new ParameterException(spec.commandLine(), "missing command, expected run, sweep, report, generate or plugins");
   }
 
   /** {@code sharcs --version}. */

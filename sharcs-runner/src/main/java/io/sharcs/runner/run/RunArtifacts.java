@@ -82,25 +82,35 @@ public final class RunArtifacts {
    */
   public static void writeReport(RunFolder folder, RunRecord record) {
     RunResult result = record.result();
-    result.tables().explanations().ifPresent(explanations -> {
-      Experiment e = record.experiment();
-      String subtitle = String.format(java.util.Locale.ROOT,
-          "mode %s, protocol %s, seed %d; data set %s (%d training, %d test samples)",
-          e.mode().id(), e.protocol().id(), e.seed(), record.dataset().name(),
-          record.dataset().train().size(), record.dataset().test().size());
-      io.sharcs.runner.report.ReportWriter.write(
-          io.sharcs.runner.explain.RunReportDocument.build(
-              e.name(), subtitle, explanations, result.tables().history(), result.metrics(),
-              provenance(record)),
-          folder.staging());
-    });
+    result.tables().explanations().ifPresent(explanations ->
+        writeReport(folder.staging(), record.experiment(), record.dataset(), explanations,
+            result.tables().history(), result.metrics(),
+            Provenance.of(record, ConfigMappers.json())));
   }
 
-  /** The provenance's values as key/value lines, nested keys joined with dots. */
-  private static java.util.List<io.sharcs.runner.report.KeyValue> provenance(RunRecord record) {
-    java.util.List<io.sharcs.runner.report.KeyValue> out = new java.util.ArrayList<>();
-    flatten("", Provenance.of(record, ConfigMappers.json()), out);
-    return out;
+  /**
+   * Writes {@code report.html} and {@code report/} of a run into {@code directory}.
+   *
+   * @param provenance the run's {@value #PROVENANCE} as a tree
+   */
+  static void writeReport(
+      Path directory,
+      Experiment e,
+      io.sharcs.api.MultimodalDataset dataset,
+      io.sharcs.core.explain.Explanations explanations,
+      io.sharcs.core.pipeline.EpochHistory history,
+      java.util.SortedMap<String, Double> metrics,
+      com.fasterxml.jackson.databind.JsonNode provenance) {
+    String subtitle = String.format(java.util.Locale.ROOT,
+        "mode %s, protocol %s, seed %d; data set %s (%d training, %d test samples)",
+        e.mode().id(), e.protocol().id(), e.seed(), dataset.name(),
+        dataset.train().size(), dataset.test().size());
+    java.util.List<io.sharcs.runner.report.KeyValue> lines = new java.util.ArrayList<>();
+    flatten("", provenance, lines);
+    io.sharcs.runner.report.ReportWriter.write(
+        io.sharcs.runner.explain.RunReportDocument.build(
+            e.name(), subtitle, explanations, history, metrics, lines),
+        directory);
   }
 
   private static void flatten(
