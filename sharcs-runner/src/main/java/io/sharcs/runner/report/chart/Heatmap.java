@@ -68,7 +68,8 @@ public record Heatmap(String title, String rowAxis, String columnAxis, List<Stri
     SvgWriter svg = new SvgWriter(width, height);
     svg.text(width / 2, 26, title, 16, "middle", "#111111", true, 0);
     svg.text(left + cols * cell / 2, 50, columnAxis, 13, "middle", Plot.AXIS, false, 0);
-    svg.text(left - rowLabelWidth - 12, top + rows * cell / 2, rowAxis, 13, "middle", Plot.AXIS, false, -90);
+    svg.text(left - rowLabelWidth - 12, top + rows * cell / 2, rowAxis, 13, "middle", Plot.AXIS,
+        false, -90);
     long max = 0;
     for (List<Long> row : counts) {
       for (long c : row) {
@@ -81,8 +82,8 @@ public record Heatmap(String title, String rowAxis, String columnAxis, List<Stri
     }
     for (int i = 0; i < rows; i++) {
       double y = top + i * cell;
-      svg.text(left - 8, y + cell / 2 + 4, clip(rowLabels.get(i)), 12, "end", Plot.AXIS, false,
-          0);
+      String label = clip(rowLabels.get(i));
+      svg.text(left - 8, y + cell / 2 + 4, label, 12, "end", Plot.AXIS, false, 0);
       for (int j = 0; j < cols; j++) {
         long c = counts.get(i).get(j);
         double f = max == 0 ? 0 : (double) c / max;

@@ -238,7 +238,7 @@ public record TreeDiagram(
     return GAP + b.slot * (BOX + GAP) + BOX / 2;
   }
 
-  /** The text lines of a box: wrapped description, then the counts line. */
+  /** The description lines of a box, each wrapped to the box's width. */
   private List<String> lines(Box b) {
     List<String> lines = new ArrayList<>();
     for (String t : b.node.text()) {

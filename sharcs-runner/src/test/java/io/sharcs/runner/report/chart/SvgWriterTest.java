@@ -75,15 +75,17 @@ class SvgWriterTest {
     assertThat(one.ticks()).last().matches(t -> t >= 5.5);
     assertThat(Scale.nice(0.13)).isEqualTo(0.2);
     assertThat(Scale.nice(2.2)).isEqualTo(2.5);
-    assertThat(Scale.linear(0, 25, 0, 1, 6).ticks().stream().map(Scale.linear(0, 25, 0, 1, 6)::label)
-        .toList()).containsExactly("0", "5", "10", "15", "20", "25");
+    Scale whole = Scale.linear(0, 25, 0, 1, 6);
+    assertThat(whole.ticks().stream().map(whole::label).toList())
+        .containsExactly("0", "5", "10", "15", "20", "25");
   }
 
   @Test
   void textPicturesWrapEscapeAndCut() {
     Picture p = TextPicture.of("one two three four five six seven eight nine ten eleven twelve "
         + "thirteen fourteen fifteen sixteen seventeen eighteen <b>&", HOSTILE);
-    Document doc = SvgDocuments.parse(new String(p.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+    Document doc = SvgDocuments.parse(
+        new String(p.bytes(), java.nio.charset.StandardCharsets.UTF_8));
     List<String> lines = SvgDocuments.texts(doc);
     assertThat(lines).hasSize(6).endsWith("…");
     assertThat(lines.get(0)).isEqualTo("one two three four");
