@@ -33,7 +33,8 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     versionProvider = SharcsCli.Version.class,
     subcommands = {
-      RunCommand.class, SweepCommand.class, GenerateCommand.class, PluginsCommand.class
+      RunCommand.class, SweepCommand.class, GenerateCommand.class, PluginsCommand.class,
+      ExplainCommand.class
     },
     description = "SHARCS: concept-based multimodal learning (arXiv 2307.00316).")
 public final class SharcsCli implements Runnable {
