@@ -91,8 +91,10 @@ public final class ExplanationPage {
         h.append("<pre>").append(esc(new String(r.content(), StandardCharsets.UTF_8)))
             .append("</pre>");
       }
-      h.append("<figcaption>").append(esc(m.modality()))
-          .append(r == null ? "" : ": " + esc(r.text())).append("</figcaption></figure>\n");
+      // Some renderers name the modality themselves ("graph: 10 nodes"); say it once.
+      String caption = r == null ? m.modality()
+          : r.text().startsWith(m.modality()) ? r.text() : m.modality() + ": " + r.text();
+      h.append("<figcaption>").append(esc(caption)).append("</figcaption></figure>\n");
     }
     for (MissingModality m : e.missing()) {
       h.append(String.format(Locale.ROOT,
