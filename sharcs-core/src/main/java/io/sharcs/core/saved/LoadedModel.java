@@ -2,6 +2,8 @@ package io.sharcs.core.saved;
 
 import ai.djl.Model;
 import io.sharcs.api.MultimodalSample;
+import io.sharcs.api.RenderHints;
+import io.sharcs.api.Rendering;
 import io.sharcs.core.eval.ConceptBank;
 import io.sharcs.core.eval.MissingModalityRetrieval.Counterparts;
 import java.util.ArrayList;
@@ -100,6 +102,18 @@ public final class LoadedModel implements AutoCloseable {
       io.sharcs.core.data.PreparedData data,
       io.sharcs.core.eval.Inference inference,
       SamplePredictor predictor) {}
+
+  /**
+   * Draws one raw input of {@code modality} (the plugin's sample type) for a person, through the
+   * modality's renderer, e.g. {@code RenderHints.thumbnail(160)} for a page.
+   *
+   * @throws io.sharcs.api.InvalidInputException when the model has no such modality or the input
+   *     is not of its plugin's sample type
+   */
+  public Rendering render(
+      String modality, Object raw, RenderHints hints) {
+    return predictor.render(modality, raw, hints);
+  }
 
   /** Frees the network's native memory. */
   @Override

@@ -2,12 +2,14 @@ package io.sharcs.core.saved;
 
 import ai.djl.engine.Engine;
 import io.sharcs.api.MultimodalSample;
+import io.sharcs.api.RenderHints;
+import io.sharcs.api.Rendering;
 import io.sharcs.core.config.Seeds;
 import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.eval.ConceptBank;
 import io.sharcs.core.eval.Inference;
-import io.sharcs.core.eval.MissingModalityRetrieval;
 import io.sharcs.core.eval.MissingModalityRetrieval.Counterparts;
+import io.sharcs.core.eval.MissingModalityRetrieval;
 import io.sharcs.core.eval.Retrieved;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,6 +163,25 @@ public final class SamplePredictor {
               sharedOf));
     }
     return out;
+  }
+
+  /**
+   * Draws one raw input of {@code modality} for a person through its slot's plugin ({@link
+   * io.sharcs.core.data.ModalityCalls#render}).
+   *
+   * @throws io.sharcs.api.InvalidInputException when the model has no such modality or the input
+   *     is not of the plugin's sample type
+   */
+  public Rendering render(
+      String modality, Object raw, RenderHints hints) {
+    int m = slotNames.indexOf(modality);
+    if (m < 0) {
+      throw new io.sharcs.api.InvalidInputException(
+          "modality '" + modality + "' is not one of the model's " + slotNames);
+    }
+    PreparedData.Slot slot = data.slots().get(m);
+    slot.calls().sample(raw, "modality '" + modality + "'");
+    return slot.calls().render(raw, hints);
   }
 
   private void check(List<Map<String, Object>> samples) {

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
- * The {@code sharcs} command line: {@code sharcs run}, {@code sweep}, {@code report}, {@code generate} and
- * {@code plugins}.
+ * The {@code sharcs} command line: {@code sharcs run}, {@code sweep}, {@code report}, {@code explain},
+ * {@code generate} and {@code plugins}.
  * Exit codes: 0 success, 2 bad input, 1 anything else (see {@link ExitCodes}).
  */
 @Command(
@@ -34,8 +34,8 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     versionProvider = SharcsCli.Version.class,
     subcommands = {
-      RunCommand.class, SweepCommand.class, ReportCommand.class, GenerateCommand.class,
-      PluginsCommand.class
+      RunCommand.class, SweepCommand.class, ReportCommand.class, ExplainCommand.class,
+      GenerateCommand.class, PluginsCommand.class
     },
     description = "SHARCS: concept-based multimodal learning (arXiv 2307.00316).")
 public final class SharcsCli implements Runnable {
@@ -96,7 +96,7 @@ public final class SharcsCli implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command, expected run, sweep, report, generate or plugins");
+    throw new ParameterException(spec.commandLine(), "missing command, expected run, sweep, report, explain, generate or plugins");
   }
 
   /** {@code sharcs --version}. */
