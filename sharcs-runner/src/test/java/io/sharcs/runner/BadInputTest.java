@@ -62,7 +62,7 @@ class BadInputTest {
             "^" + Pattern.quote(P) + "line 3, column \\d+: Duplicate field 'seed'.*, expected valid YAML$"),
         file("unknown top-level key", EXPERIMENT + "trainng: {epochs: 3}\n",
             exact(P + "trainng: unknown key, expected one of dataset, modalities, mode, model,"
-                + " name, protocol, runtime, seed, training")),
+                + " name, protocol, report, runtime, seed, training")),
         file("unknown nested key", edit("training: {epochs: 150", "training: {epoch: 150"),
             exact(P + "training.epoch: unknown key, expected one of batch_size, class_weights,"
                 + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
