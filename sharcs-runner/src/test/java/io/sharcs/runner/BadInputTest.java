@@ -62,7 +62,7 @@ class BadInputTest {
             "^" + Pattern.quote(P) + "line 3, column \\d+: Duplicate field 'seed'.*, expected valid YAML$"),
         file("unknown top-level key", EXPERIMENT + "trainng: {epochs: 3}\n",
             exact(P + "trainng: unknown key, expected one of dataset, modalities, mode, model,"
-                + " name, protocol, runtime, seed, training")),
+                + " name, protocol, report, runtime, seed, training")),
         file("unknown nested key", edit("training: {epochs: 150", "training: {epoch: 150"),
             exact(P + "training.epoch: unknown key, expected one of batch_size, class_weights,"
                 + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
@@ -74,9 +74,13 @@ class BadInputTest {
             exact(P + "dataset.sise: unknown key, expected one of edge_noise, size, train_size,"
                 + " type")),
         file("unknown modality plugin", edit("plugin: tabular", "plugin: tabulr"),
-            exact(P + "modalities[1].plugin: got 'tabulr', expected one of graph, tabular")),
+            exact(P + "modalities[1].plugin: got 'tabulr', expected one of graph, tabular"
+                + " (plugins are looked for in: built-in; add jars with --plugin-path DIR or"
+                + " SHARCS_PLUGIN_PATH)")),
         file("unknown data set type", edit("type: xor-and-xor", "type: xor"),
-            exact(P + "dataset.type: got 'xor', expected one of xor-and-xor")),
+            exact(P + "dataset.type: got 'xor', expected one of xor-and-xor"
+                + " (data set providers are looked for in: built-in; add jars with"
+                + " --plugin-path DIR or SHARCS_PLUGIN_PATH)")),
         file("unknown mode", edit("mode: sharcs", "mode: shark"),
             exact(P + "mode: got 'shark', expected one of sharcs, multi-cbm, anchors,"
                 + " unimodal, concat")),
