@@ -26,13 +26,19 @@ final class TestJars {
    * with the classes and the given extra entries (service files).
    */
   static Path build(Path jar, Map<String, String> sources, Map<String, String> entries) {
+    return build(jar, sources, entries, System.getProperty("java.class.path"));
+  }
+
+  /** As {@link #build(Path, Map, Map)}, compiled against {@code classPath} only. */
+  static Path build(
+      Path jar, Map<String, String> sources, Map<String, String> entries, String classPath) {
     try {
       // The sources sit beside the jar: the plugin folder's scan takes only *.jar files.
       Files.createDirectories(jar.getParent());
       Path work = Files.createTempDirectory(jar.getParent(), "src");
       List<String> args = new ArrayList<>(List.of(
           "-d", work.resolve("classes").toString(),
-          "-cp", System.getProperty("java.class.path"), "-proc:none", "-nowarn"));
+          "-cp", classPath, "--release", "17", "-proc:none", "-nowarn"));
       for (Map.Entry<String, String> s : sources.entrySet()) {
         Path file = work.resolve("src").resolve(s.getKey());
         Files.createDirectories(file.getParent());
