@@ -62,6 +62,20 @@ class ThirdPartyPluginTest {
     assertThat(provenance).contains("series");
   }
 
+  @Test
+  void theExamplePluginPassesTheConformanceKit() throws IOException {
+    buildExample(work.resolve("plugins/sharcs-series-plugin.jar"));
+    PluginCatalog catalog = new PluginDiscovery(work.toString(), null, List.of(), work).get();
+    assertThat(catalog.broken()).isEmpty();
+    io.sharcs.api.ModalityPlugin<?, ?> series = catalog.modalities().stream()
+        .filter(d -> d.id().equals("series")).findFirst().orElseThrow().plugin();
+    ObjectMapper json = new ObjectMapper();
+    io.sharcs.api.testkit.PluginConformance.assertConforms(series, List.of(
+        json.readTree("[0, 1, 2, 3, 2, 1, 0, 1]"),
+        json.readTree("{\"values\": [1, 1, 1, 1, 1, 1, 1, 1]}"),
+        json.readTree("[3, 0, 3, 0, 3, 0, 3, 0]")));
+  }
+
   /** Compiles the example's sources against the api's class path only and jars them. */
   static Path buildExample(Path jar) throws IOException {
     Map<String, String> sources = new TreeMap<>();
