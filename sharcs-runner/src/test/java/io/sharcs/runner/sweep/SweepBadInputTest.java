@@ -51,7 +51,7 @@ class SweepBadInputTest {
                 + " separation"),
         arguments("unknown top-level key", "sweep: {trainng.lambda: [0.1]}", List.of(),
             P + "sweep.trainng.lambda: trainng: unknown key, expected one of dataset,"
-                + " modalities, mode, model, name, protocol, runtime, seed, training"),
+                + " modalities, mode, model, name, protocol, report, runtime, seed, training"),
         arguments("empty list", "sweep: {seed: []}", List.of(),
             P + "sweep.seed: got an empty list, expected at least one value"),
         arguments("not a list", "sweep: {seed: 3}", List.of(),
