@@ -131,7 +131,7 @@ public final class SharcsCli implements Runnable {
       String more = broken.size() == 1 ? ""
           : " (and " + (broken.size() - 1) + " more; 'sharcs plugins' lists them)";
       return reporter.report(new PluginError("broken plugin: " + broken.get(0).line()
-          + more + ", expected usable plugins (fix or remove the jar)"),
+          + more + " (fix or remove it)"),
           ErrorReporter.verbose(parsed));
     }
     return new CommandLine.RunLast().execute(parsed);

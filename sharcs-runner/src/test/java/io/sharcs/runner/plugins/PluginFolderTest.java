@@ -93,7 +93,7 @@ class PluginFolderTest {
         Fixtures.cli(env(null, null), "run", "x.yaml", "--verbose", "--plugin-path=" + folder);
     assertThat(verbose.code()).isEqualTo(2);
     assertThat(verbose.errLines().get(0)).isEqualTo("sharcs: broken plugin: " + line
-        + ", expected usable plugins (fix or remove the jar)");
+        + " (fix or remove it)");
     assertThat(verbose.err()).contains("\tat ");
   }
 
