@@ -74,9 +74,13 @@ class BadInputTest {
             exact(P + "dataset.sise: unknown key, expected one of edge_noise, size, train_size,"
                 + " type")),
         file("unknown modality plugin", edit("plugin: tabular", "plugin: tabulr"),
-            exact(P + "modalities[1].plugin: got 'tabulr', expected one of graph, tabular")),
+            exact(P + "modalities[1].plugin: got 'tabulr', expected one of graph, tabular"
+                + " (plugins are looked for in: built-in; add jars with --plugin-path DIR or"
+                + " SHARCS_PLUGIN_PATH)")),
         file("unknown data set type", edit("type: xor-and-xor", "type: xor"),
-            exact(P + "dataset.type: got 'xor', expected one of xor-and-xor")),
+            exact(P + "dataset.type: got 'xor', expected one of xor-and-xor"
+                + " (data set providers are looked for in: built-in; add jars with"
+                + " --plugin-path DIR or SHARCS_PLUGIN_PATH)")),
         file("unknown mode", edit("mode: sharcs", "mode: shark"),
             exact(P + "mode: got 'shark', expected one of sharcs, multi-cbm, anchors,"
                 + " unimodal, concat")),

@@ -22,11 +22,14 @@ import java.util.List;
 public record LocalEncoders(List<Block> encoders, List<Shape[]> shapes, int[] arity) {
 
   /**
-   * Asks each slot's plugin for its encoder.
+   * Asks each slot's plugin for its encoder, after checking on a batch of training samples that
+   * the plugin's encoders output (B, {@code concepts}) ({@link EncoderShapeCheck}).
    *
    * @param concepts k, the width each encoder outputs
    * @param stochasticWhenEvaluating whether stochastic concept layers sample in evaluation too
    * @param role concept encoders (SHARCS, multi-CBM) or plain embeddings (the baselines)
+   * @throws io.sharcs.api.InvalidInputException naming the plugin, the modality and both shapes
+   *     when an encoder outputs another shape
    */
   public static LocalEncoders create(
       PreparedData data,
@@ -43,6 +46,8 @@ public record LocalEncoders(List<Block> encoders, List<Shape[]> shapes, int[] ar
       encoders.add(slot.calls().createEncoder(concepts, stochasticWhenEvaluating, role));
       try (NDManager example = manager.newSubManager()) {
         NDList batch = data.batch(m, data.train(), Batches.range(exampleRows), example);
+        // A plugin's wrong output shape is named here, not deep in the first training step.
+        EncoderShapeCheck.check(slot, role, concepts, exampleRows, batch, example);
         shapes.add(batch.getShapes());
         arity[m] = batch.size();
       }

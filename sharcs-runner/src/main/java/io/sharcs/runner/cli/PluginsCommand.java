@@ -3,6 +3,8 @@ package io.sharcs.runner.cli;
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.ModalityDefinition;
 import io.sharcs.runner.config.ExitCodes;
+import io.sharcs.runner.plugins.BrokenPlugin;
+import io.sharcs.runner.plugins.PluginError;
 import io.sharcs.runner.plugins.PluginRegistry;
 import io.sharcs.runner.run.Stdout;
 import io.sharcs.runner.run.Versions;
@@ -15,10 +17,14 @@ import picocli.CommandLine.Command;
 
 /** {@code sharcs plugins}: lists the modality plugins and data set providers found. */
 @Command(
-    name = "plugins",
+    name = PluginsCommand.NAME,
     mixinStandardHelpOptions = true,
-    description = "List the modality plugins and data set providers on the class path.")
+    description = "List the modality plugins and data set providers found (built in, or from a"
+        + " jar in a plugin folder), with where each came from, and the broken ones with why.")
 public final class PluginsCommand implements Callable<Integer> {
+
+  /** The command's name. */
+  public static final String NAME = "plugins";
 
   private final PluginRegistry registry;
   private final PrintStream stdout;
@@ -38,12 +44,14 @@ public final class PluginsCommand implements Callable<Integer> {
     List<String[]> modalities = new ArrayList<>();
     for (ModalityDefinition<?, ?> p : registry.modalities().values()) {
       modalities.add(
-          new String[] {p.id(), p.version(), p.description(), p.plugin().getClass().getName()});
+          new String[] {p.id(), p.version(), p.description(),
+            p.plugin().getClass().getName() + " (" + registry.origin(p) + ")"});
     }
     List<String[]> datasets = new ArrayList<>();
     for (DatasetProvider p : registry.datasets().values()) {
       datasets.add(new String[] {
-        p.id(), Versions.of(p.getClass()), p.description(), p.getClass().getName()});
+        p.id(), Versions.of(p.getClass()), p.description(),
+        p.getClass().getName() + " (" + registry.origin(p) + ")"});
     }
     int[] widths = new int[3];
     for (List<String[]> rows : List.of(modalities, datasets)) {
@@ -55,7 +63,16 @@ public final class PluginsCommand implements Callable<Integer> {
     }
     print("modality plugins:", modalities, widths);
     print("data set providers:", datasets, widths);
+    List<BrokenPlugin> broken = registry.broken();
+    if (!broken.isEmpty()) {
+      stdout.println("broken plugins:");
+      broken.forEach(b -> stdout.println("  " + b.line()));
+    }
     stdout.flush();
+    if (!broken.isEmpty()) {
+      throw new PluginError(broken.size() + " broken plugin" + (broken.size() == 1 ? "" : "s")
+          + " (listed above), first: " + broken.get(0).line());
+    }
     return ExitCodes.OK;
   }
 

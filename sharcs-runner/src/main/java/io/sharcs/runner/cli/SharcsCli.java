@@ -4,6 +4,10 @@ import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.sharcs.runner.config.ExitCodes;
+import io.sharcs.runner.plugins.BrokenPlugin;
+import io.sharcs.runner.plugins.PluginDiscovery;
+import io.sharcs.runner.plugins.PluginError;
+import io.sharcs.runner.plugins.PluginFolders;
 import io.sharcs.runner.plugins.PluginRegistry;
 import io.sharcs.runner.run.ParentWatchdog;
 import io.sharcs.runner.run.RunnerEnvironment;
@@ -20,6 +24,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
@@ -43,6 +48,11 @@ public final class SharcsCli implements Runnable {
   @Option(names = ErrorReporter.VERBOSE, scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   boolean verbose;
+
+  @Option(names = PluginFolders.OPTION, scope = ScopeType.INHERIT, paramLabel = "DIR",
+      description = "A folder of plugin jars to load, besides plugins/ under the sharcs home and"
+          + " the folders of SHARCS_PLUGIN_PATH (repeatable).")
+  List<String> pluginPath;
 
   @Spec CommandSpec spec;
 
@@ -72,6 +82,11 @@ public final class SharcsCli implements Runnable {
     ErrorReporter reporter = new ErrorReporter(err);
     List<String> arguments = Arrays.asList(args);
     try {
+      // Plugins configure commands (generate's options), so their folders are read first.
+      List<String> folders = PluginFolders.optionValues(arguments);
+      if (env.plugins() instanceof PluginDiscovery discovery) {
+        env = env.withPlugins(discovery.withOptions(folders, env.workingDirectory()));
+      }
       Injector injector = Guice.createInjector(new CliModule(env, out, arguments));
       CommandLine cl = new CommandLine(SharcsCli.class, new GuiceFactory(injector));
       PluginRegistry registry = injector.getInstance(PluginRegistry.class);
@@ -80,6 +95,7 @@ public final class SharcsCli implements Runnable {
       cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
       cl.setExecutionExceptionHandler(reporter);
       cl.setParameterExceptionHandler(reporter);
+      cl.setExecutionStrategy(parsed -> brokenPlugins(parsed, registry, reporter));
       return cl.execute(args);
     } catch (CreationException e) {
       // Plugins are checked before Guice starts; should a binding still fail, report its cause.
@@ -92,6 +108,33 @@ public final class SharcsCli implements Runnable {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * Runs the parsed command, unless a plugin is broken and the command is not {@code plugins}
+   * (which lists broken plugins) or a help or version request: then one line naming the first
+   * broken plugin, exit 2.
+   */
+  private static int brokenPlugins(
+      ParseResult parsed, PluginRegistry registry, ErrorReporter reporter) {
+    ParseResult leaf = parsed;
+    while (leaf.hasSubcommand()) {
+      leaf = leaf.subcommand();
+    }
+    boolean lists = PluginsCommand.NAME.equals(leaf.commandSpec().name());
+    boolean help = false;
+    for (ParseResult r = parsed; r != null; r = r.hasSubcommand() ? r.subcommand() : null) {
+      help |= r.isUsageHelpRequested() || r.isVersionHelpRequested();
+    }
+    if (!registry.broken().isEmpty() && !lists && !help) {
+      List<BrokenPlugin> broken = registry.broken();
+      String more = broken.size() == 1 ? ""
+          : " (and " + (broken.size() - 1) + " more; 'sharcs plugins' lists them)";
+      return reporter.report(new PluginError("broken plugin: " + broken.get(0).line()
+          + more + " (fix or remove it)"),
+          ErrorReporter.verbose(parsed));
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 
   @Override

@@ -74,7 +74,8 @@ public final class ExperimentResolver {
       throw error(path.key(TYPE), "got " + ConfigTrees.describe(type) + ", expected " + known);
     }
     DatasetProvider provider = registry.dataset(type.asText())
-        .orElseThrow(() -> error(path.key(TYPE), "got '" + type.asText() + "', expected " + known));
+        .orElseThrow(() -> error(path.key(TYPE), "got '" + type.asText() + "', expected " + known
+            + " (data set providers are looked for in: " + registry.searched() + ")"));
     ObjectNode options = ((ObjectNode) node).deepCopy();
     options.remove(TYPE);
     ObjectNode merged = ConfigTrees.merge(defaults(provider.defaultConfig()), options);
@@ -89,7 +90,8 @@ public final class ExperimentResolver {
             "got '" + spec.plugin() + "', expected "
                 + (registry.modalities().isEmpty()
                     ? "a modality plugin id, but none is installed"
-                    : "one of " + registry.modalityIds())));
+                    : "one of " + registry.modalityIds())
+                + " (plugins are looked for in: " + registry.searched() + ")"));
     ConfigPath encoderPath = path.key("encoder");
     JsonNode encoder = spec.encoder();
     if (!ConfigTrees.isEmpty(encoder) && !encoder.isObject()) {

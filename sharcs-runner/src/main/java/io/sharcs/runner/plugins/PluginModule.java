@@ -30,6 +30,7 @@ public final class PluginModule extends AbstractModule {
 
   @Override
   protected void configure() {
+    bind(PluginCatalog.class).toInstance(catalog);
     MapBinder<String, ModalityDefinition<?, ?>> modalities =
         MapBinder.newMapBinder(
             binder(), new TypeLiteral<String>() {},

@@ -16,13 +16,37 @@ public final class PluginRegistry {
 
   private final SortedMap<String, ModalityDefinition<?, ?>> modalities;
   private final SortedMap<String, DatasetProvider> datasets;
+  private final PluginCatalog catalog;
 
-  /** Built by Guice from the {@link PluginModule} map bindings. */
+  /** Built by Guice from the {@link PluginModule} map bindings and the catalog they came from. */
   @Inject
   public PluginRegistry(
-      Map<String, ModalityDefinition<?, ?>> modalities, Map<String, DatasetProvider> datasets) {
+      Map<String, ModalityDefinition<?, ?>> modalities, Map<String, DatasetProvider> datasets,
+      PluginCatalog catalog) {
     this.modalities = Collections.unmodifiableSortedMap(new TreeMap<>(modalities));
     this.datasets = Collections.unmodifiableSortedMap(new TreeMap<>(datasets));
+    this.catalog = catalog;
+  }
+
+  /** A registry of these plugins, all built in, none broken. */
+  public PluginRegistry(
+      Map<String, ModalityDefinition<?, ?>> modalities, Map<String, DatasetProvider> datasets) {
+    this(modalities, datasets, new PluginCatalog(java.util.List.of(), java.util.List.of()));
+  }
+
+  /** Where {@code plugin} came from: its jar's path, or {@value PluginCatalog#BUILT_IN}. */
+  public String origin(Object plugin) {
+    return catalog.origin(plugin);
+  }
+
+  /** The plugins that cannot be used, with why. */
+  public java.util.List<BrokenPlugin> broken() {
+    return catalog.broken();
+  }
+
+  /** Where plugins are looked for, for messages about an unknown id. */
+  public String searched() {
+    return catalog.folders().describe();
   }
 
   /** Modality plugins by id, sorted. */

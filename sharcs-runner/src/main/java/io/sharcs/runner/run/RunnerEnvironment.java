@@ -1,6 +1,7 @@
 package io.sharcs.runner.run;
 
 import io.sharcs.runner.plugins.PluginCatalog;
+import io.sharcs.runner.plugins.PluginDiscovery;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -32,10 +33,13 @@ public record RunnerEnvironment(
     workingDirectory = workingDirectory.toAbsolutePath().normalize();
   }
 
-  /** The real world: ServiceLoader plugins, the SHARCS core, git, the system clock, the cwd. */
+  /**
+   * The real world: the built-in plugins and those of the plugin folders ({@link
+   * PluginDiscovery}), the SHARCS core, git, the system clock, the cwd.
+   */
   public static RunnerEnvironment system() {
     return new RunnerEnvironment(
-        PluginCatalog::discover,
+        PluginDiscovery.system(),
         TrainingPipeline.sharcs(),
         GitCommit::probe,
         Clock.systemUTC(),

@@ -23,12 +23,12 @@ class PluginsCommandTest {
     assertThat(lines).hasSize(5);
     assertThat(lines.get(0)).isEqualTo("modality plugins:");
     assertThat(lines.get(1)).matches(
-        "  graph +dev  test graphs +io\\.sharcs\\.runner\\.FakeGraphPlugin");
+        "  graph +dev  test graphs +io\\.sharcs\\.runner\\.FakeGraphPlugin \\(built-in\\)");
     assertThat(lines.get(2)).matches(
-        "  tabular +dev  test tables +io\\.sharcs\\.runner\\.FakeTablePlugin");
+        "  tabular +dev  test tables +io\\.sharcs\\.runner\\.FakeTablePlugin \\(built-in\\)");
     assertThat(lines.get(3)).isEqualTo("data set providers:");
     assertThat(lines.get(4)).startsWith("  xor-and-xor").contains("XOR-AND-XOR")
-        .endsWith("io.sharcs.runner.datasets.xor.XorAndXorProvider");
+        .endsWith("io.sharcs.runner.datasets.xor.XorAndXorProvider (built-in)");
   }
 
   @Test
