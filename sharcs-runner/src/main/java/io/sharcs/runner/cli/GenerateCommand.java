@@ -87,7 +87,8 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> ids = new ArrayList<>();
-    registry.datasets().forEach((key, p) -> p.generator().ifPresent(g -> ids.add(key)));
+    // Every provider can be written: by its own generator, or as a manifest (ManifestExport).
+    registry.datasets().forEach((key, p) -> ids.add(key));
     String expected = ids.isEmpty()
         ? "a data set provider that can generate, but none is installed"
         : String.join(" or ", ids);
@@ -96,16 +97,17 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     DatasetProvider provider = registry.dataset(id).orElseThrow(() ->
         new ParameterException(spec.commandLine(), "got '" + id + "', expected " + expected));
-    DatasetGenerator<?> generator = provider.generator().orElseThrow(() ->
-        new ParameterException(spec.commandLine(),
-            "data set '" + id + "' cannot be generated, expected " + expected));
     if (out == null) {
       throw new ParameterException(spec.commandLine(), "missing --out DIR, expected the folder"
           + " to write the data set into");
     }
     Path target = env.workingDirectory().resolve(out).normalize();
     long start = System.nanoTime();
-    String written = generate(generator, options == null ? List.of() : options, target, stdout);
+    List<String> tokens = options == null ? List.of() : options;
+    // A provider without a generator of its own is written as a manifest, generically.
+    String written = provider.generator().isPresent()
+        ? generate(provider.generator().get(), tokens, target, stdout)
+        : ManifestExport.export(provider, tokens, target);
     stdout.printf(Locale.ROOT, "wrote %s to %s in %.1f s%n",
         written, target, (System.nanoTime() - start) / 1e9);
     stdout.flush();

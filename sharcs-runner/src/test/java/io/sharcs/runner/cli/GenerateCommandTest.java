@@ -32,15 +32,17 @@ class GenerateCommandTest {
     Fixtures.CliResult r = Fixtures.cli(installed(), "generate", "mnist", "--out", "g");
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(r.errLines()).containsExactly(
-        "sharcs: got 'mnist', expected clevr (see 'sharcs generate --help')");
+        "sharcs: got 'mnist', expected clevr or manifest or xor-and-xor (see 'sharcs generate --help')");
   }
 
   @Test
-  void aProviderWithoutGeneratorIsOneLine() {
-    Fixtures.CliResult r = Fixtures.cli(installed(), "generate", "xor-and-xor", "--out", "g");
-    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(r.errLines()).containsExactly("sharcs: data set 'xor-and-xor' cannot be"
-        + " generated, expected clevr (see 'sharcs generate --help')");
+  void aProviderWithoutGeneratorIsWrittenAsAManifest() {
+    Fixtures.CliResult r = Fixtures.cli(installed(), "generate", "xor-and-xor", "--out", "g",
+        "--size", "10", "--train-size", "8", "--seed", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("wrote 10 rows of xor-and-xor (seed 3) as a manifest");
+    assertThat(dir.resolve("g/rows.csv")).content().startsWith("id,label,split,graph,table_0,");
+    assertThat(dir.resolve("g/manifest.yaml")).content().contains("type: \"manifest\"");
   }
 
   @Test

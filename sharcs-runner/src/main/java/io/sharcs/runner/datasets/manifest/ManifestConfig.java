@@ -1,0 +1,100 @@
+package io.sharcs.runner.datasets.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sharcs.api.DatasetConfig;
+import io.sharcs.api.InvalidConfigException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Options of the {@code manifest} data set: a CSV or JSON Lines file, one row per sample.
+ *
+ * @param file the CSV ({@code .csv}) or JSON Lines ({@code .jsonl}) file, relative to the
+ *     experiment file's folder; relative paths in its rows resolve against its own folder
+ * @param columns per modality name (in slot order), the column(s) holding it: a list of columns
+ *     (numbers), one column (a text), or {@code {numbers|text|file|json: column(s)}}
+ * @param label the label column; class names are kept as written
+ * @param id the id column, or null to number rows from 1
+ * @param split a column with values {@code train}/{@code test}, or {@code {fraction: f, seed:
+ *     s}} (the seed defaults to the run's)
+ * @param classes the class names in class order, or null: numeric order when every name is an
+ *     integer, otherwise sorted by {@link String#compareTo}
+ * @param keys per modality, the column holding its semantic content key (optional)
+ * @param pairing {@code label} to pair samples of the same label for the regulariser, or null
+ * @param counterparts per missing modality and per modality it is rendered in, the column spec
+ *     of that rendering (optional; used by missing-modality evaluation only)
+ */
+public record ManifestConfig(
+    String file,
+    Map<String, JsonNode> columns,
+    String label,
+    String id,
+    JsonNode split,
+    List<String> classes,
+    Map<String, String> keys,
+    String pairing,
+    Map<String, Map<String, JsonNode>> counterparts)
+    implements DatasetConfig {
+
+  /** The only pairing by rule. */
+  public static final String PAIR_BY_LABEL = "label";
+
+  public ManifestConfig {
+    if (file == null || file.isBlank()) {
+      throw new InvalidConfigException(
+          "file", "missing, expected a .csv or .jsonl file relative to the experiment file");
+    }
+    if (!file.endsWith(".csv") && !file.endsWith(".jsonl")) {
+      throw new InvalidConfigException("file", "got '" + file + "', expected a .csv or .jsonl file");
+    }
+    if (columns == null || columns.size() < 2) {
+      throw new InvalidConfigException("columns", "got " + (columns == null ? "nothing"
+          : columns.keySet()) + ", expected a mapping of at least two modality names to columns");
+    }
+    Map<String, JsonNode> named = columns;
+    columns.forEach((m, spec) -> ColumnSpec.parse(spec, "columns." + m));
+    if (label == null || label.isBlank()) {
+      throw new InvalidConfigException("label", "missing, expected the label column");
+    }
+    if (split == null || split.isNull()) {
+      throw new InvalidConfigException("split",
+          "missing, expected a column with train/test values or {fraction: 0.8, seed: 1}");
+    }
+    SplitRule.parse(split);
+    if (classes != null && (classes.size() < 2 || classes.size() != new java.util.HashSet<>(classes).size())) {
+      throw new InvalidConfigException("classes", "got " + classes
+          + ", expected at least two distinct class names");
+    }
+    keys = keys == null ? Map.of() : new LinkedHashMap<>(keys);
+    keys.keySet().forEach(m -> requireModality("keys." + m, m, named));
+    if (pairing != null && !PAIR_BY_LABEL.equals(pairing)) {
+      throw new InvalidConfigException("pairing", "got '" + pairing + "', expected label");
+    }
+    if (pairing != null && !keys.isEmpty()) {
+      throw new InvalidConfigException("pairing", "got both pairing and keys, expected one");
+    }
+    counterparts = counterparts == null ? Map.of() : new LinkedHashMap<>(counterparts);
+    counterparts.forEach((missing, byModality) -> {
+      requireModality("counterparts." + missing, missing, named);
+      byModality.forEach((in, spec) -> {
+        requireModality("counterparts." + missing + "." + in, in, named);
+        ColumnSpec.parse(spec, "counterparts." + missing + "." + in);
+      });
+    });
+    columns = new LinkedHashMap<>(columns);
+  }
+
+  private static void requireModality(String field, String name, Map<String, JsonNode> columns) {
+    if (!columns.containsKey(name)) {
+      throw new InvalidConfigException(field, "got modality '" + name
+          + "', expected one of " + columns.keySet());
+    }
+  }
+
+  /** The keys an experiment file may leave out. */
+  public record Defaults(String label) implements DatasetConfig {}
+
+  /** {@code label: label}. */
+  public static final Defaults DEFAULTS = new Defaults("label");
+}
