@@ -40,6 +40,7 @@ import picocli.CommandLine;
     versionProvider = SharcsCli.Version.class,
     subcommands = {
       RunCommand.class, SweepCommand.class, ReportCommand.class, ExplainCommand.class,
+      PredictCommand.class,
       GenerateCommand.class, PluginsCommand.class
     },
     description = "SHARCS: concept-based multimodal learning (arXiv 2307.00316).")
@@ -139,7 +140,7 @@ public final class SharcsCli implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command, expected run, sweep, report, explain, generate or plugins");
+    throw new ParameterException(spec.commandLine(), "missing command, expected run, sweep, report, explain, predict, generate or plugins");
   }
 
   /** {@code sharcs --version}. */

@@ -73,6 +73,6 @@ class PluginsCommandTest {
         Fixtures.cli(Fixtures.env(Path.of("."), Fixtures.neverCalled()));
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.errLines()).containsExactly(
-        "sharcs: missing command, expected run, sweep, report, explain, generate or plugins (see 'sharcs --help')");
+        "sharcs: missing command, expected run, sweep, report, explain, predict, generate or plugins (see 'sharcs --help')");
   }
 }
