@@ -151,6 +151,11 @@ public final class BatchPredictor {
     }
     ObjectNode copy = o.deepCopy();
     copy.remove("type");
+    // Scoring reads only the inputs: counterpart files and content keys would be read per row
+    // for nothing.
+    copy.remove("counterparts");
+    copy.remove("keys");
+    copy.remove("pairing");
     if (!copy.has("label")) {
       copy.put("label", "label");
     }
