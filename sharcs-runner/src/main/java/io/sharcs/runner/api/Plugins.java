@@ -1,12 +1,8 @@
 package io.sharcs.runner.api;
 
-import io.sharcs.api.DatasetProvider;
-import io.sharcs.api.ModalityDefinition;
 import io.sharcs.runner.plugins.PluginCatalog;
 import io.sharcs.runner.plugins.PluginModule;
 import io.sharcs.runner.plugins.PluginRegistry;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The plugins an API call uses: those the command line would find, checked the same way. */
 final class Plugins {
@@ -21,10 +17,6 @@ final class Plugins {
   static PluginRegistry registry(PluginCatalog catalog) {
     // The module's constructor checks the ids exactly as the command line does.
     new PluginModule(catalog);
-    Map<String, ModalityDefinition<?, ?>> modalities = new LinkedHashMap<>();
-    catalog.modalities().forEach(m -> modalities.put(m.id(), m));
-    Map<String, DatasetProvider> datasets = new LinkedHashMap<>();
-    catalog.datasets().forEach(d -> datasets.put(d.id(), d));
-    return new PluginRegistry(modalities, datasets);
+    return PluginRegistry.of(catalog);
   }
 }

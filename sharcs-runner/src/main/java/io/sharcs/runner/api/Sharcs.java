@@ -1,6 +1,7 @@
 package io.sharcs.runner.api;
 
 import io.sharcs.runner.explain.ExplanationsJson;
+import io.sharcs.runner.explain.SavedExplanations;
 import io.sharcs.runner.plugins.PluginCatalog;
 import io.sharcs.runner.run.ModelLoader;
 import io.sharcs.runner.run.ModelLoader.LoadedRun;
@@ -8,6 +9,7 @@ import io.sharcs.runner.run.RunArtifacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The entry point for programs that embed sharcs: experiments to train and saved models to
@@ -65,8 +67,10 @@ public final class Sharcs {
             && !Files.isDirectory(dir.resolve(RunArtifacts.MODEL));
         Path runFolder = modelFolder ? dir.getParent() : dir;
         String shownFile = (modelFolder ? shown + "/.." : shown) + "/" + ExplanationsJson.FILE;
-        return new SharcsModel(
-            run, CatalogueSentences.read(runFolder.resolve(ExplanationsJson.FILE), shownFile));
+        Path explanations = runFolder.resolve(ExplanationsJson.FILE);
+        return new SharcsModel(run, Files.isRegularFile(explanations)
+            ? Optional.of(SavedExplanations.read(explanations, shownFile))
+            : Optional.empty());
       } catch (RuntimeException e) {
         run.close();
         throw e;

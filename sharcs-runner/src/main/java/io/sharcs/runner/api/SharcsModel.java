@@ -1,11 +1,13 @@
 package io.sharcs.runner.api;
 
+import io.sharcs.runner.explain.SavedExplanations;
 import io.sharcs.core.saved.LoadedModel;
 import io.sharcs.core.saved.Prediction;
 import io.sharcs.runner.run.ModelLoader.LoadedRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -21,13 +23,13 @@ public final class SharcsModel implements AutoCloseable {
 
   private final LoadedRun run;
   private final SampleInputs inputs;
-  private final CatalogueSentences sentences;
+  private final Optional<SavedExplanations> explanations;
   private boolean closed;
 
-  SharcsModel(LoadedRun run, CatalogueSentences sentences) {
+  SharcsModel(LoadedRun run, Optional<SavedExplanations> explanations) {
     this.run = run;
     this.inputs = new SampleInputs(run.experiment().modalities());
-    this.sentences = sentences;
+    this.explanations = explanations;
   }
 
   /** The modality names, in the model's order. */
@@ -82,7 +84,9 @@ public final class SharcsModel implements AutoCloseable {
   private void addActive(List<ActiveConcept> out, String modality, String set, float[] values) {
     for (int j = 0; j < values.length; j++) {
       if (values[j] > ON) {
-        out.add(new ActiveConcept(modality, set, j, values[j], sentences.sentence(set, j)));
+        int index = j;
+        String sentence = explanations.flatMap(e -> e.sentence(set, index)).orElse(null);
+        out.add(new ActiveConcept(modality, set, j, values[j], sentence));
       }
     }
   }

@@ -34,6 +34,18 @@ public final class PluginRegistry {
     this(modalities, datasets, new PluginCatalog(java.util.List.of(), java.util.List.of()));
   }
 
+  /**
+   * A registry of {@code catalog}'s plugins by id (no checks: {@link PluginModule} checks ids when
+   * the command line starts).
+   */
+  public static PluginRegistry of(PluginCatalog catalog) {
+    Map<String, ModalityDefinition<?, ?>> modalities = new java.util.LinkedHashMap<>();
+    catalog.modalities().forEach(m -> modalities.put(m.id(), m));
+    Map<String, DatasetProvider> datasets = new java.util.LinkedHashMap<>();
+    catalog.datasets().forEach(d -> datasets.put(d.id(), d));
+    return new PluginRegistry(modalities, datasets, catalog);
+  }
+
   /** Where {@code plugin} came from: its jar's path, or {@value PluginCatalog#BUILT_IN}. */
   public String origin(Object plugin) {
     return catalog.origin(plugin);
