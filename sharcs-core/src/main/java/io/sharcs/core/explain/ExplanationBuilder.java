@@ -194,12 +194,6 @@ public final class ExplanationBuilder {
     return any ? out : null;
   }
 
-  /** The stacked row of the shared catalogue or map as (slot, analysis row index). */
-  private int[] stackedRow(int row) {
-    int n = rows.train().length;
-    return new int[] {row / n, row % n};
-  }
-
   // ---- trees
 
   private List<TreeExplanation> trees(List<ConceptCatalogue> catalogues) {
@@ -434,16 +428,12 @@ public final class ExplanationBuilder {
       List<CrossModalExample> crossModal,
       List<RetrievalExample> retrievals) {
     for (ConceptCatalogue c : catalogues) {
-      boolean stacked = c.setName().equals("shared") && in.sharedSpace();
-      for (ConceptCatalogue.Entry e : c.concepts()) {
-        for (ConceptCatalogue.Prototype p : e.prototypes()) {
-          views.view(SampleRef.train(rows.train()[stacked ? stackedRow(p.row())[1] : p.row()]));
-        }
-      }
-      for (ConceptCatalogue.Pattern pattern : c.patterns()) {
-        for (ConceptCatalogue.Prototype p : pattern.prototypes()) {
-          views.view(SampleRef.train(rows.train()[stacked ? stackedRow(p.row())[1] : p.row()]));
-        }
+      List<ConceptCatalogue.Prototype> prototypes = new ArrayList<>();
+      c.concepts().forEach(e -> prototypes.addAll(e.prototypes()));
+      c.patterns().forEach(p -> prototypes.addAll(p.prototypes()));
+      for (ConceptCatalogue.Prototype p : prototypes) {
+        views.view(Explanations.catalogueRow(
+            c.setName(), p.row(), names, in.sharedSpace(), rows.train()).sample());
       }
     }
     for (TreeExplanation t : trees) {

@@ -53,9 +53,32 @@ public record Explanations(
     trainRows = List.copyOf(trainRows);
   }
 
-  /** The training sample at position {@code analysisRow} of {@link #trainRows}. */
-  public SampleRef trainSample(int analysisRow) {
-    return SampleRef.train(trainRows.get(analysisRow));
+  /**
+   * A row of a concept catalogue: the training sample, and the modality whose concepts the row
+   * holds.
+   *
+   * @param modality the modality
+   * @param sample the training sample
+   */
+  public record CatalogueRow(String modality, SampleRef sample) {}
+
+  /** Row {@code row} of the catalogue of concept set {@code set} ({@code shared} or a modality). */
+  public CatalogueRow catalogueRow(String set, int row) {
+    return catalogueRow(set, row, modalities, sharedSpace,
+        trainRows.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /**
+   * The shared catalogue stacks the training rows modality after modality (slot order); a local
+   * catalogue has one row per training row.
+   */
+  static CatalogueRow catalogueRow(
+      String set, int row, List<String> modalities, boolean sharedSpace, int[] trainRows) {
+    int n = trainRows.length;
+    if (set.equals("shared") && sharedSpace) {
+      return new CatalogueRow(modalities.get(row / n), SampleRef.train(trainRows[row % n]));
+    }
+    return new CatalogueRow(set, SampleRef.train(trainRows[row]));
   }
 
   /** The view of a sample the explanations show. */

@@ -226,23 +226,9 @@ public final class RunReportDocument {
 
   /** A prototype row of catalogue {@code c} drawn in the modality its concepts came from. */
   private Cell prototypeCell(ConceptCatalogue c, int row) {
-    int n = e.trainRows().size();
-    String modality;
-    int analysisRow;
-    if (c.setName().equals("shared") && e.sharedSpace()) {
-      modality = e.modalities().get(row / n);
-      analysisRow = row % n;
-    } else {
-      modality = c.setName();
-      analysisRow = row;
-    }
-    SampleView v = trainView(analysisRow);
-    return Cell.picture(picture(v, modality, v.id() + " (label " + v.className() + ")"));
-  }
-
-  /** The view of the training analysis row {@code analysisRow}. */
-  private SampleView trainView(int analysisRow) {
-    return e.sample(e.trainSample(analysisRow));
+    Explanations.CatalogueRow r = e.catalogueRow(c.setName(), row);
+    SampleView v = e.sample(r.sample());
+    return Cell.picture(picture(v, r.modality(), v.id() + " (label " + v.className() + ")"));
   }
 
   private Section trees() {
