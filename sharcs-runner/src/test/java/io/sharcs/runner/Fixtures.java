@@ -107,6 +107,29 @@ public final class Fixtures {
   }
 
   /** The outcome of one CLI call. */
+  /** A temporary working directory's environment, with no git commit recorded. */
+  public static RunnerEnvironment workingIn(Path work) {
+    return RunnerEnvironment.system().withWorkingDirectory(work).withGitCommit(dir -> null);
+  }
+
+  /**
+   * Trains the XOR example briefly through the command line ({@code sharcs run ... --out out}) in
+   * {@code env}'s working directory, failing the calling test on a non-zero exit.
+   *
+   * @return the run folder
+   */
+  public static Path shortXorRun(
+      RunnerEnvironment env, String out, int epochs, int size, int trainSize) {
+    Path example = Path.of("..", "examples", "xor-and-xor.yaml").toAbsolutePath().normalize();
+    CliResult r = cli(env, "run", example.toString(), "--out", out,
+        "--set", "training.epochs=" + epochs, "--set", "dataset.size=" + size,
+        "--set", "dataset.train_size=" + trainSize);
+    if (r.code() != 0) {
+      throw new AssertionError("sharcs run exited " + r.code() + ": " + r.err());
+    }
+    return env.workingDirectory().resolve(out);
+  }
+
   /** The outcome of one CLI call. */
   public record CliResult(int code, String out, String err) {
     public List<String> errLines() {

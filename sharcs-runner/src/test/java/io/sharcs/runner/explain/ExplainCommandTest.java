@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sharcs.api.DatasetProvider;
-import io.sharcs.api.ModalityDefinition;
 import io.sharcs.core.saved.Prediction;
 import io.sharcs.runner.Fixtures;
 import io.sharcs.runner.plugins.PluginCatalog;
@@ -15,7 +13,6 @@ import io.sharcs.runner.run.ModelLoader;
 import io.sharcs.runner.run.RunnerEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,22 +35,12 @@ class ExplainCommandTest {
 
   @BeforeAll
   static void trainShortXorRun() {
-    Path example = Path.of("..", "examples", "xor-and-xor.yaml").toAbsolutePath().normalize();
-    env = RunnerEnvironment.system().withWorkingDirectory(work).withGitCommit(dir -> null);
-    Fixtures.CliResult r = Fixtures.cli(env, "run", example.toString(), "--out", "run",
-        "--set", "training.epochs=4", "--set", "dataset.size=120",
-        "--set", "dataset.train_size=80");
-    assertThat(r.code()).as(r.err()).isZero();
-    run = work.resolve("run");
+    env = Fixtures.workingIn(work);
+    run = Fixtures.shortXorRun(env, "run", 4, 120, 80);
   }
 
   private static PluginRegistry registry() {
-    PluginCatalog catalog = PluginCatalog.discover();
-    Map<String, ModalityDefinition<?, ?>> modalities = new LinkedHashMap<>();
-    catalog.modalities().forEach(m -> modalities.put(m.id(), m));
-    Map<String, DatasetProvider> datasets = new LinkedHashMap<>();
-    catalog.datasets().forEach(d -> datasets.put(d.id(), d));
-    return new PluginRegistry(modalities, datasets);
+    return PluginRegistry.of(PluginCatalog.discover());
   }
 
   private static Fixtures.CliResult explain(String... args) {

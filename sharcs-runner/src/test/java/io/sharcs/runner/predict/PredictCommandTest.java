@@ -22,13 +22,9 @@ class PredictCommandTest {
 
   @BeforeAll
   static void trainAndGenerate() {
-    env = RunnerEnvironment.system().withWorkingDirectory(work).withGitCommit(dir -> null);
-    Path example = Path.of("..", "examples", "xor-and-xor.yaml").toAbsolutePath().normalize();
-    Fixtures.CliResult r = Fixtures.cli(env, "run", example.toString(), "--out", "run",
-        "--set", "training.epochs=4", "--set", "dataset.size=120",
-        "--set", "dataset.train_size=80");
-    assertThat(r.code()).as(r.err()).isZero();
-    r = Fixtures.cli(env, "generate", "xor-and-xor", "--out", "data", "--size", "50",
+    env = Fixtures.workingIn(work);
+    Fixtures.shortXorRun(env, "run", 4, 120, 80);
+    Fixtures.CliResult r = Fixtures.cli(env, "generate", "xor-and-xor", "--out", "data", "--size", "50",
         "--train-size", "10", "--seed", "3");
     assertThat(r.code()).as(r.err()).isZero();
   }

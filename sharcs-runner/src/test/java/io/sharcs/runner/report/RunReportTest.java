@@ -45,14 +45,7 @@ class RunReportTest {
   }
 
   private static Path shortRun(String out) {
-    Path example = Path.of("..", "examples", "xor-and-xor.yaml").toAbsolutePath().normalize();
-    RunnerEnvironment env =
-        RunnerEnvironment.system().withWorkingDirectory(work).withGitCommit(dir -> null);
-    Fixtures.CliResult r = Fixtures.cli(env, "run", example.toString(), "--out", out,
-        "--set", "training.epochs=6", "--set", "dataset.size=160",
-        "--set", "dataset.train_size=120");
-    assertThat(r.code()).as(r.err()).isZero();
-    return work.resolve(out);
+    return Fixtures.shortXorRun(Fixtures.workingIn(work), out, 6, 160, 120);
   }
 
   @Test
@@ -93,8 +86,7 @@ class RunReportTest {
     copyTree(again, copy);
     byte[] before = Files.readAllBytes(copy.resolve("report.html"));
     Files.delete(copy.resolve("report.html"));
-    RunnerEnvironment env =
-        RunnerEnvironment.system().withWorkingDirectory(work).withGitCommit(dir -> null);
+    RunnerEnvironment env = Fixtures.workingIn(work);
     Fixtures.CliResult r = Fixtures.cli(env, "report", "copy");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("report rebuilt");
@@ -106,8 +98,7 @@ class RunReportTest {
   @Test
   void sharcsReportOnAFolderWithoutAModelIsOneLine() throws Exception {
     Files.createDirectories(work.resolve("empty"));
-    RunnerEnvironment env =
-        RunnerEnvironment.system().withWorkingDirectory(work).withGitCommit(dir -> null);
+    RunnerEnvironment env = Fixtures.workingIn(work);
     Fixtures.CliResult r = Fixtures.cli(env, "report", "empty");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip().lines()).hasSize(1);

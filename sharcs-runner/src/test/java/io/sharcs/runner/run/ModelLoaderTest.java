@@ -3,8 +3,6 @@ package io.sharcs.runner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sharcs.api.DatasetProvider;
-import io.sharcs.api.ModalityDefinition;
 import io.sharcs.api.MultimodalSample;
 import io.sharcs.core.saved.Prediction;
 import io.sharcs.core.saved.PredictionsCsv;
@@ -18,9 +16,7 @@ import io.sharcs.runner.plugins.PluginRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,23 +31,11 @@ class ModelLoaderTest {
 
   @BeforeAll
   static void trainShortXorRun() {
-    Path example = Path.of("..", "examples", "xor-and-xor.yaml").toAbsolutePath().normalize();
-    RunnerEnvironment env =
-        RunnerEnvironment.system().withWorkingDirectory(work).withGitCommit(dir -> null);
-    Fixtures.CliResult r = Fixtures.cli(env, "run", example.toString(), "--out", "run",
-        "--set", "training.epochs=4", "--set", "dataset.size=120",
-        "--set", "dataset.train_size=80");
-    assertThat(r.code()).as(r.err()).isZero();
-    run = work.resolve("run");
+    run = Fixtures.shortXorRun(Fixtures.workingIn(work), "run", 4, 120, 80);
   }
 
   private static PluginRegistry registry() {
-    PluginCatalog catalog = PluginCatalog.discover();
-    Map<String, ModalityDefinition<?, ?>> modalities = new LinkedHashMap<>();
-    catalog.modalities().forEach(m -> modalities.put(m.id(), m));
-    Map<String, DatasetProvider> datasets = new LinkedHashMap<>();
-    catalog.datasets().forEach(d -> datasets.put(d.id(), d));
-    return new PluginRegistry(modalities, datasets);
+    return PluginRegistry.of(PluginCatalog.discover());
   }
 
   @Test
