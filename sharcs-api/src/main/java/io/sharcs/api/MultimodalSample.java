@@ -3,6 +3,7 @@ package io.sharcs.api;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One sample of a multimodal data set.
@@ -18,19 +19,42 @@ import java.util.Optional;
  *     content of this sample's modality {@code m} rendered in modality {@code a} (XOR-AND-XOR:
  *     the table that describes the sample's graph). Used only by missing-modality evaluation and
  *     retrieval, never by the training loss.
+ * @param localLabels where the data set has them, an <em>auxiliary label</em> per modality: what
+ *     that modality's own content is (MNIST+Superpixels: the digit the graph shows, and the digit
+ *     the image shows, whose sum is {@code label}). Indices into
+ *     {@link MultimodalDataset#localClassNames()} of the modality. Used only by local supervision
+ *     (a training phase with {@code loss: local}), never by evaluation.
  */
 public record MultimodalSample(
     String id,
     int label,
     Map<String, Object> inputs,
     Map<String, Object> contentKeys,
-    Map<String, Map<String, Object>> counterparts) {
+    Map<String, Map<String, Object>> counterparts,
+    Map<String, Integer> localLabels) {
 
   public MultimodalSample {
     Objects.requireNonNull(id, "id");
     inputs = Map.copyOf(inputs);
     contentKeys = contentKeys == null ? Map.of() : Map.copyOf(contentKeys);
     counterparts = counterparts == null ? Map.of() : copyNested(counterparts);
+    localLabels = localLabels == null ? Map.of() : Map.copyOf(localLabels);
+  }
+
+  /** A sample without auxiliary labels. */
+  public MultimodalSample(
+      String id,
+      int label,
+      Map<String, Object> inputs,
+      Map<String, Object> contentKeys,
+      Map<String, Map<String, Object>> counterparts) {
+    this(id, label, inputs, contentKeys, counterparts, Map.of());
+  }
+
+  /** The auxiliary label of {@code modality}'s own content, if the data set has one. */
+  public OptionalInt localLabel(String modality) {
+    Integer l = localLabels.get(modality);
+    return l == null ? OptionalInt.empty() : OptionalInt.of(l);
   }
 
   /** The raw input of {@code modality}, if present. */
