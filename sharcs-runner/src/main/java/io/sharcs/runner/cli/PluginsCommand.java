@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
     name = PluginsCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
-      "List the modality plugins and data set providers found (built in, or from a jar in a",
-      "plugin folder), with where each came from, and the broken ones with why.",
+      "List the modality plugins and data set providers found (built in, or from a jar in a"
+          + " plugin folder), with where each came from, and the broken ones with why.",
       "With --check ID --sample FILE: check one modality plugin against the plugin contract."
     })
 public final class PluginsCommand implements Callable<Integer> {
@@ -37,19 +37,15 @@ public final class PluginsCommand implements Callable<Integer> {
   public static final String NAME = "plugins";
 
   @Option(names = PluginChecker.CHECK, paramLabel = "ID",
-      description = {
-        "Run the conformance kit on the modality plugin ID as found (built in or from a plugin",
-        "folder): read, fit, batch, forward shapes, determinism, save/load, render; one line",
-        "per check; exit 2 if any fails. Needs --sample."
-      })
+      description = "Run the conformance kit on the modality plugin ID as found (built in or"
+          + " from a plugin folder): read, fit, batch, forward shapes, determinism, save/load,"
+          + " render; one line per check; exit 2 if any fails. Needs --sample.")
   String check;
 
   @Option(names = PluginChecker.SAMPLE, paramLabel = "FILE",
-      description = {
-        "With --check: a JSON or YAML file holding a list of samples, each in the form the",
-        "plugin reads from a data file (e.g. [[0.5, 1, 2], [1.5, 0, -1]] for tabular);",
-        "repeatable; at least two samples in all."
-      })
+      description = "With --check: a JSON or YAML file holding a list of samples, each in the"
+          + " form the plugin reads from a data file (e.g. [[0.5, 1, 2], [1.5, 0, -1]] for"
+          + " tabular); repeatable; at least two samples in all.")
   List<String> samples;
 
   @Option(names = PluginChecker.ENCODER, paramLabel = "MAPPING",

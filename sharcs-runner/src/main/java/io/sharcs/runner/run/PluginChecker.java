@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sharcs.api.EncoderConfig;
+import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.ModalityDefinition;
 import io.sharcs.api.testkit.ConformanceReport;
 import io.sharcs.api.testkit.PluginConformance;
@@ -81,6 +82,7 @@ public final class PluginChecker {
    * @param encoder the encoder options as a YAML mapping, or null for the plugin's defaults
    * @throws InputError for an unknown id, missing or unreadable sample files, fewer than two
    *     samples, or options the plugin's options type does not accept
+   * @throws InvalidInputException with the plugin reader's message for a sample it refuses
    */
   public Result check(String id, List<String> sampleFiles, String encoder) {
     ModalityDefinition<?, ?> plugin = registry.modality(id).orElseThrow(() -> new InputError(
@@ -95,7 +97,11 @@ public final class PluginChecker {
     }
     List<JsonNode> samples = new ArrayList<>();
     for (String file : sampleFiles) {
-      samples.addAll(read(file));
+      List<JsonNode> read = read(file);
+      for (int i = 0; i < read.size(); i++) {
+        refused(plugin, read.get(i), file + " [" + i + "]");
+      }
+      samples.addAll(read);
     }
     if (samples.size() < 2) {
       throw new InputError(String.join(", ", sampleFiles), null, "got " + samples.size()
@@ -131,6 +137,22 @@ public final class PluginChecker {
     List<JsonNode> samples = new ArrayList<>();
     root.forEach(samples::add);
     return samples;
+  }
+
+  /**
+   * Fails with the plugin's own message when its reader refuses {@code sample}: a sample the
+   * plugin rightly rejects is the user's mistake, to be named by file and position, not a failed
+   * {@code read} check of the plugin. Anything else the reader does (another exception, a value
+   * of the wrong type) is left to the kit to judge.
+   */
+  private static void refused(ModalityDefinition<?, ?> plugin, JsonNode sample, String where) {
+    try {
+      plugin.reader().read(sample, where);
+    } catch (InvalidInputException e) {
+      throw e; // one line, exit 2: "<file> [i]: found ..., expected ..."
+    } catch (RuntimeException e) {
+      // The kit's read check reports it as the plugin's fault.
+    }
   }
 
   /** The plugin's defaults, with {@code encoder} laid over them as an experiment's block is. */

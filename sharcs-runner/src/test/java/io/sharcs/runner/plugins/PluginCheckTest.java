@@ -162,6 +162,10 @@ class PluginCheckTest {
     assertOneLine(Fixtures.cli(env, "plugins", "--check", "tabular", "--sample", "nope.json"),
         "sharcs: nope.json: file not found, expected a JSON or YAML list of samples, each as the"
             + " plugin reads it from a data file");
+    // A sample the plugin rightly refuses is the user's mistake, named by file and position.
+    Fixtures.write(work, "mixed.yaml", "- [1, 2]\n- {x: [1]}\n");
+    assertOneLine(Fixtures.cli(env, "plugins", "--check", "tabular", "--sample", "mixed.yaml"),
+        "sharcs: mixed.yaml [1]: found object {\"x\":[1]}, expected a list of numbers");
     Fixtures.CliResult unknown = Fixtures.cli(env, "plugins", "--check", "careless",
         "--sample", "b.yaml");
     assertThat(unknown.code()).isEqualTo(2);
