@@ -33,8 +33,10 @@ import picocli.CommandLine;
     name = GenerateCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a data set into a folder: ID is a data set provider that can generate",
-      "(listed below); its options follow as --key value, bound strictly by name."
+      "Write a data set into a folder as a data manifest (rows.csv, manifest.yaml): a",
+      "provider with a generator (listed below) writes its own files and the manifest beside",
+      "them, any other provider the manifest alone. Options follow as --key value, bound",
+      "strictly by name."
     })
 public final class GenerateCommand implements Callable<Integer> {
 
