@@ -101,11 +101,11 @@ class PluginCheckTest {
     assertThat(lines.get(0)).matches("plugin 'tabular' \\S+ \\(built-in\\): conformance check on 3"
         + " samples, encoder \\{\"hidden\":\\[30]}");
     assertThat(lines.subList(1, lines.size() - 1)).extracting(l -> l.strip().split(" +")[0])
-        .containsExactly("setup", "read", "read", "fit", "batch", "batch", "forward", "determinism",
+        .containsExactly("setup", "read", "sample", "read", "fit", "batch", "batch", "forward", "determinism",
             "forward", "save/load", "render");
     assertThat(lines.subList(1, lines.size() - 1)).allMatch(l -> l.contains("  passed ("));
     assertThat(lines).contains("  read                    passed (3 samples)");
-    assertThat(lines.get(lines.size() - 1)).isEqualTo("all 11 checks passed");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("all 12 checks passed");
   }
 
   @Test
@@ -123,7 +123,7 @@ class PluginCheckTest {
         "  save/load               passed (the loaded preprocessing batches the same tensors"
             + " (3 values))");
     // 9 checks: determinism is not run once forward concepts failed.
-    assertThat(r.errLines()).containsExactly("sharcs: plugin 'careless' (" + jar + "): 3 of 9"
+    assertThat(r.errLines()).containsExactly("sharcs: plugin 'careless' (" + jar + "): 3 of 10"
         + " conformance checks failed (read refuses bad input, forward concepts, forward"
         + " embedding), expected all to pass (the lines above say why)");
   }
@@ -136,7 +136,7 @@ class PluginCheckTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.outLines().get(0)).endsWith("encoder {\"extra\":0}");
     assertThat(r.errLines()).singleElement().asString()
-        .contains("1 of 10 conformance checks failed (read refuses bad input)");
+        .contains("1 of 11 conformance checks failed (read refuses bad input)");
 
     Fixtures.CliResult bad = Fixtures.cli(env, "--plugin-path", "mine", "plugins", "--check",
         "careless", "--sample", "b.yaml", "--encoder", "{extr: 0}");
