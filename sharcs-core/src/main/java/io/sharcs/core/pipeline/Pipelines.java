@@ -125,8 +125,8 @@ public final class Pipelines {
               + " modality's own content), expected task, or a data set with local labels");
     }
     for (MultimodalSample s : dataset.train()) {
-      for (String modality : dataset.localClassNames().keySet()) {
-        if (s.localLabel(modality).isEmpty()) {
+      for (String modality : dataset.modalities()) {
+        if (dataset.localClassNames().containsKey(modality) && s.localLabel(modality).isEmpty()) {
           throw new InvalidInputException(
               "data set '" + dataset.name() + "' sample " + s.id() + ": no local label for"
                   + " modality '" + modality + "', expected one for every training sample ("
