@@ -65,8 +65,8 @@ class BadInputTest {
                 + " name, protocol, report, runtime, seed, training")),
         file("unknown nested key", edit("training: {epochs: 150", "training: {epoch: 150"),
             exact(P + "training.epoch: unknown key, expected one of batch_size, class_weights,"
-                + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
-                + " separation")),
+                + " epochs, gradient_clip, lambda, learning_rate, learning_rates,"
+                + " pair_probability, phases, separation")),
         file("unknown encoder key", edit("{layers: 5", "{layer: 5"),
             exact(P + "modalities[0].encoder.layer: unknown key, expected one of hidden, layers,"
                 + " negative_slope, temperature")),
@@ -174,8 +174,8 @@ class BadInputTest {
             exact(P + "got '--set training', expected --set key=value")),
         args("--set with an unknown key", List.of("--set", "training.epoch=3"),
             exact(P + "training.epoch: unknown key, expected one of batch_size, class_weights,"
-                + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
-                + " separation")),
+                + " epochs, gradient_clip, lambda, learning_rate, learning_rates,"
+                + " pair_probability, phases, separation")),
         // Configurations that cannot train (issue 18, item 1): rejected before any run folder.
         file("batch size 1", edit("batch_size: 64", "batch_size: 1"),
             exact(P + "training.batch_size: got 1, expected an integer >= 2 (batch normalisation"
@@ -202,8 +202,8 @@ class BadInputTest {
         file("misspelled training key next to a bad value",
             edit("epochs: 150, batch_size: 64", "epochs: 0, batchsize: 64"),
             exact(P + "training.batchsize: unknown key, expected one of batch_size, class_weights,"
-                + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
-                + " separation")),
+                + " epochs, gradient_clip, lambda, learning_rate, learning_rates,"
+                + " pair_probability, phases, separation")),
         file("YAML .nan", edit("lambda: 0.1", "lambda: .nan"),
             exact(P + "training.lambda: got NaN, expected a finite number")),
         file("YAML .inf", edit("learning_rate: 0.001", "learning_rate: .inf"),
@@ -218,11 +218,45 @@ class BadInputTest {
         args("unknown part in a phase",
             List.of("--set", "training.phases=[{epochs: 150, trainable: [encoder]}]"),
             exact(P + "training.phases[0].trainable[0]: got 'encoder', expected one of encoders,"
-                + " projections, predictor")),
+                + " projections, predictor, local_heads")),
         args("no parts in a phase",
             List.of("--set", "training.phases=[{epochs: 150, trainable: []}]"),
             exact(P + "training.phases[0].trainable: got nothing, expected a list of parts to"
-                + " train: encoders, projections, predictor")),
+                + " train: encoders, projections, predictor, local_heads")),
+        // Local supervision and per-part learning rates (issue 17).
+        args("unknown loss of a phase",
+            List.of("--set", "training.phases=[{epochs: 150, loss: locl}]"),
+            // A single term binds as a list of one, hence the index.
+            exact(P + "training.phases[0].loss[0]: got 'locl', expected one of task, local (or a"
+                + " list of them)")),
+        args("a local phase that trains nothing its loss reaches",
+            List.of("--set",
+                "training.phases=[{epochs: 150, loss: local, trainable: [projections, predictor]}]"),
+            exact(P + "training.phases[0].trainable: got [projections, predictor], but loss"
+                + " [local] reaches only encoders, local_heads, expected at least one of those")),
+        args("a local phase on a data set without local labels",
+            List.of("--set", "training.phases=[{epochs: 100, loss: local}, {epochs: 50}]"),
+            exact(P + "training.phases[0].loss: got local, but data set 'xor-and-xor' has no"
+                + " local labels (a label of each modality's own content), expected task, or a"
+                + " data set with local labels")),
+        args("a learning rate for an unknown part",
+            List.of("--set", "training.learning_rates.encoder=0.01"),
+            exact(P + "training.learning_rates: got key 'encoder', expected a path that starts"
+                + " with a network part: encoders, projections, predictor, local_heads")),
+        args("a learning rate for an unknown modality",
+            List.of("--set", "training.learning_rates.encoders.grph.conv=0.01"),
+            exact(P + "training.learning_rates: got key 'encoders.grph.conv', whose modality"
+                + " 'grph' is not one of the experiment's modalities [graph, table], expected"
+                + " encoders.<modality>[.<block>...]")),
+        file("a learning rate of zero",
+            edit("class_weights: false", "class_weights: false, learning_rates: {encoders: 0}"),
+            exact(P + "training.learning_rates: got 0.0 for 'encoders', expected a learning rate"
+                + " > 0 (to freeze a part, leave it out of a phase's trainable)")),
+        file("a learning rate that is not a number",
+            edit("class_weights: false",
+                "class_weights: false, learning_rates: {encoders: {graph: fast}}"),
+            exact(P + "training.learning_rates: got 'fast' for 'encoders.graph', expected a"
+                + " learning rate > 0")),
         file("two YAML documents", EXPERIMENT + "---\n" + EXPERIMENT,
             exact(P + "found a second YAML document at line 20, expected one")),
         file("binary garbage", "seed: 1\n\u00ff\u00fe\u0000\u0001garbage",

@@ -22,6 +22,9 @@ import io.sharcs.api.InvalidConfigException;
  *     (the default) means as many Adam updates as the reference gives them, {@code
  *     training.epochs} epochs of two steps per batch: {@code 2 * training.epochs} epochs under the
  *     clean protocol's single step, {@code training.epochs} under the reference protocol
+ * @param localHeadHidden hidden width of each local head (Linear k-&gt;hidden, ReLU,
+ *     Linear hidden-&gt;local classes; the reference: 64), which exists only when a training phase
+ *     uses local supervision
  */
 public record ModelConfig(
     int concepts,
@@ -30,14 +33,18 @@ public record ModelConfig(
     int predictorHidden,
     double anchorFraction,
     int anchorPredictorEpochs,
-    int anchorEncoderEpochs) {
+    int anchorEncoderEpochs,
+    int localHeadHidden) {
 
   private static final double DEFAULT_ANCHOR_FRACTION = 0.1;
+  private static final int DEFAULT_LOCAL_HEAD_HIDDEN = 64;
   private static final int DEFAULT_ANCHOR_PREDICTOR_EPOCHS = 100;
 
   /** The XOR-AND-XOR values of the reference. */
   public static final ModelConfig DEFAULTS =
-      new ModelConfig(7, 5.0, 7, 10, DEFAULT_ANCHOR_FRACTION, DEFAULT_ANCHOR_PREDICTOR_EPOCHS, 0);
+      new ModelConfig(
+          7, 5.0, 7, 10, DEFAULT_ANCHOR_FRACTION, DEFAULT_ANCHOR_PREDICTOR_EPOCHS, 0,
+          DEFAULT_LOCAL_HEAD_HIDDEN);
 
   public ModelConfig {
     requirePositive("concepts", concepts);
@@ -55,6 +62,21 @@ public record ModelConfig(
           "got " + anchorEncoderEpochs + ", expected an integer >= 1, or 0 for the reference's"
               + " number of updates");
     }
+    requirePositive("local_head_hidden", localHeadHidden);
+  }
+
+  /** The options with the local heads' width at its default. */
+  public ModelConfig(
+      int concepts,
+      double steepness,
+      int projectionHidden,
+      int predictorHidden,
+      double anchorFraction,
+      int anchorPredictorEpochs,
+      int anchorEncoderEpochs) {
+    this(
+        concepts, steepness, projectionHidden, predictorHidden, anchorFraction,
+        anchorPredictorEpochs, anchorEncoderEpochs, DEFAULT_LOCAL_HEAD_HIDDEN);
   }
 
   /** The options with the anchors baseline's unimodal epochs left to the default rule. */
@@ -67,7 +89,7 @@ public record ModelConfig(
       int anchorPredictorEpochs) {
     this(
         concepts, steepness, projectionHidden, predictorHidden, anchorFraction,
-        anchorPredictorEpochs, 0);
+        anchorPredictorEpochs, 0, DEFAULT_LOCAL_HEAD_HIDDEN);
   }
 
   /**
@@ -89,6 +111,7 @@ public record ModelConfig(
         predictorHidden,
         DEFAULT_ANCHOR_FRACTION,
         DEFAULT_ANCHOR_PREDICTOR_EPOCHS,
-        0);
+        0,
+        DEFAULT_LOCAL_HEAD_HIDDEN);
   }
 }

@@ -14,7 +14,13 @@ public enum NetworkPart {
   /** The projections h_m into the shared concept space. */
   PROJECTIONS("projections"),
   /** The label predictor f. */
-  PREDICTOR("predictor");
+  PREDICTOR("predictor"),
+  /**
+   * The local heads: per modality with auxiliary labels, a small MLP on its local concepts c_m
+   * that predicts that modality's own label (local supervision, a phase with {@code loss:
+   * local}). They exist only in experiments that use local supervision.
+   */
+  LOCAL_HEADS("local_heads");
 
   private final String id;
 
@@ -37,10 +43,22 @@ public enum NetworkPart {
         return p;
       }
     }
-    throw new InvalidConfigException(
-        "trainable",
-        "got '" + text + "', expected one of "
-            + Arrays.stream(values()).map(NetworkPart::id).collect(Collectors.joining(", ")));
+    throw new InvalidConfigException("trainable", "got '" + text + "', expected one of " + ids());
+  }
+
+  /** The part whose id is {@code id}, or null. */
+  static NetworkPart byId(String id) {
+    for (NetworkPart p : values()) {
+      if (p.id.equals(id)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Every part's id, comma-separated, in declaration order. */
+  public static String ids() {
+    return Arrays.stream(values()).map(NetworkPart::id).collect(Collectors.joining(", "));
   }
 
   @Override

@@ -26,6 +26,8 @@ import java.util.List;
  *     (docs/decisions.md, "Gradient clipping").
  * @param separation the semantic regulariser's separating term, an extension of the paper (off
  *     by default; see {@link SeparationConfig}); omitted in a file: off
+ * @param learningRates other learning rates than {@code learningRate} for parts of the network,
+ *     by parameter path (see {@link LearningRates}); omitted in a file: none
  */
 public record TrainingConfig(
     int epochs,
@@ -36,7 +38,8 @@ public record TrainingConfig(
     boolean classWeights,
     List<TrainingPhase> phases,
     double gradientClip,
-    SeparationConfig separation) {
+    SeparationConfig separation,
+    LearningRates learningRates) {
 
   /**
    * The smallest batch that trains: batch normalisation (in the core and in plugin encoders)
@@ -46,7 +49,8 @@ public record TrainingConfig(
 
   /** The XOR-AND-XOR values of the reference. */
   public static final TrainingConfig DEFAULTS =
-      new TrainingConfig(150, 64, 1e-3, 0.1, 0.1, false, List.of(), 0, SeparationConfig.OFF);
+      new TrainingConfig(
+          150, 64, 1e-3, 0.1, 0.1, false, List.of(), 0, SeparationConfig.OFF, LearningRates.NONE);
 
   /**
    * A plain schedule: {@code epochs} epochs training everything, no gradient clipping, the
@@ -68,7 +72,32 @@ public record TrainingConfig(
         classWeights,
         List.of(),
         0,
-        SeparationConfig.OFF);
+        SeparationConfig.OFF,
+        LearningRates.NONE);
+  }
+
+  /** A schedule whose parts all train at {@code learningRate}. */
+  public TrainingConfig(
+      int epochs,
+      int batchSize,
+      double learningRate,
+      double lambda,
+      double pairProbability,
+      boolean classWeights,
+      List<TrainingPhase> phases,
+      double gradientClip,
+      SeparationConfig separation) {
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        lambda,
+        pairProbability,
+        classWeights,
+        phases,
+        gradientClip,
+        separation,
+        LearningRates.NONE);
   }
 
   public TrainingConfig {
@@ -89,6 +118,7 @@ public record TrainingConfig(
     requireNonNegative("gradient_clip", gradientClip);
     phases = phases == null ? List.of() : List.copyOf(phases);
     separation = separation == null ? SeparationConfig.OFF : separation;
+    learningRates = learningRates == null ? LearningRates.NONE : learningRates;
     int scheduled = phases.stream().mapToInt(TrainingPhase::epochs).sum();
     if (!phases.isEmpty() && scheduled != epochs) {
       throw new InvalidConfigException(
@@ -96,6 +126,24 @@ public record TrainingConfig(
           "the phases add up to " + scheduled + " epochs but epochs is " + epochs
               + ", expected them to agree (set epochs to " + scheduled + ")");
     }
+  }
+
+  /**
+   * The index of the first phase with local supervision ({@code loss: local}), or -1 when no
+   * phase has it. The network then has local heads, and the data set must have auxiliary labels.
+   */
+  public int firstLocalPhase() {
+    for (int i = 0; i < phases.size(); i++) {
+      if (phases.get(i).usesLocalLoss()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether some phase uses local supervision ({@link #firstLocalPhase}). */
+  public boolean usesLocalLoss() {
+    return firstLocalPhase() >= 0;
   }
 
   /** The phase that epoch {@code epoch} (1-based) belongs to. */

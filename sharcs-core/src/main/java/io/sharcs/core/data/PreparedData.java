@@ -25,6 +25,8 @@ public final class PreparedData {
   private final String fingerprint;
   private final List<Slot> slots;
   private final List<String> classNames;
+  /** Per slot, the names of its auxiliary labels' classes; empty where it has none. */
+  private final List<List<String>> localClassNames;
   private final Split train;
   private final Split test;
 
@@ -33,14 +35,21 @@ public final class PreparedData {
       String fingerprint,
       List<Slot> slots,
       List<String> classNames,
+      List<List<String>> localClassNames,
       Split train,
       Split test) {
     this.name = name;
     this.fingerprint = fingerprint;
     this.slots = slots;
     this.classNames = classNames;
+    this.localClassNames = localClassNames;
     this.train = train;
     this.test = test;
+  }
+
+  /** No slot with auxiliary labels. */
+  private static List<List<String>> noLocalClasses(int slots) {
+    return java.util.Collections.nCopies(slots, List.of());
   }
 
   /**
@@ -55,13 +64,15 @@ public final class PreparedData {
   public static PreparedData withoutSamples(
       String name, String fingerprint, List<Slot> slots, List<String> classNames) {
     List<String> names = slots.stream().map(Slot::name).toList();
+    int[] none = new int[slots.size()];
     return new PreparedData(
         name,
         fingerprint,
         List.copyOf(slots),
         List.copyOf(classNames),
-        Split.of(List.of(), names, classNames.size(), name),
-        Split.of(List.of(), names, classNames.size(), name));
+        noLocalClasses(slots.size()),
+        Split.of(List.of(), names, classNames.size(), none, name),
+        Split.of(List.of(), names, classNames.size(), none, name));
   }
 
   /**
@@ -81,21 +92,25 @@ public final class PreparedData {
       throw new InvalidInputException(
           where + ": classes " + dataset.classNames() + ", expected the model's " + classNames);
     }
+    // A saved model is analysed without its local heads: auxiliary labels are not read.
+    int[] none = new int[slots.size()];
     return new PreparedData(
         dataset.name(),
         dataset.fingerprint(),
         slots,
         classNames,
-        Split.of(dataset.train(), names, classNames.size(), where),
-        Split.of(dataset.test(), names, classNames.size(), where));
+        noLocalClasses(slots.size()),
+        Split.of(dataset.train(), names, classNames.size(), none, where),
+        Split.of(dataset.test(), names, classNames.size(), none, where));
   }
 
   /**
    * Checks and arranges {@code dataset} for {@code bindings}.
    *
    * @throws InvalidInputException if a binding names no modality of the data set, a training or
-   *     test sample lacks a modality, an input or counterpart has the wrong type, a label is out
-   *     of range, or a plugin rejects a sample
+   *     test sample lacks a modality, an input or counterpart has the wrong type, a label or an
+   *     auxiliary label is out of range, auxiliary labels are given for a modality without their
+   *     class names, or a plugin rejects a sample
    */
   public static PreparedData prepare(MultimodalDataset dataset, List<ModalityBinding> bindings) {
     String where = "data set '" + dataset.name() + "'";
@@ -110,11 +125,34 @@ public final class PreparedData {
     for (ModalityBinding b : bindings) {
       slots.add(new Slot(b.name(), ModalityCalls.open(dataset, b, where)));
     }
-    Split train = Split.of(dataset.train(), names, classes, where);
-    Split test = Split.of(dataset.test(), names, classes, where);
+    List<List<String>> localClassNames = localClassNames(dataset, where);
+    int[] localClasses = localClassNames.stream().mapToInt(List::size).toArray();
+    Split train = Split.of(dataset.train(), names, classes, localClasses, where);
+    Split test = Split.of(dataset.test(), names, classes, localClasses, where);
     return new PreparedData(
-        dataset.name(), dataset.fingerprint(), List.copyOf(slots), dataset.classNames(), train,
-        test);
+        dataset.name(), dataset.fingerprint(), List.copyOf(slots), dataset.classNames(),
+        localClassNames, train, test);
+  }
+
+  /** Per modality of the data set, the class names of its auxiliary labels (empty: none). */
+  private static List<List<String>> localClassNames(MultimodalDataset dataset, String where) {
+    for (Map.Entry<String, List<String>> e : dataset.localClassNames().entrySet()) {
+      if (!dataset.modalities().contains(e.getKey())) {
+        throw new InvalidInputException(
+            where + ": local class names for '" + e.getKey() + "', expected them for its"
+                + " modalities " + dataset.modalities());
+      }
+      if (e.getValue().size() < 2) {
+        throw new InvalidInputException(
+            where + ": " + e.getValue().size() + " local class(es) for modality '" + e.getKey()
+                + "', expected >= 2");
+      }
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (String m : dataset.modalities()) {
+      out.add(dataset.localClassNames().getOrDefault(m, List.of()));
+    }
+    return List.copyOf(out);
   }
 
   /** Batches raw inputs of {@code slot} (own inputs or counterpart renderings) into tensors. */
@@ -197,6 +235,19 @@ public final class PreparedData {
     return classNames;
   }
 
+  /**
+   * The number of classes of {@code slot}'s auxiliary labels ({@link
+   * MultimodalDataset#localClassNames}), 0 when it has none.
+   */
+  public int localClasses(int slot) {
+    return localClassNames.get(slot).size();
+  }
+
+  /** Whether some slot has auxiliary labels. */
+  public boolean hasLocalLabels() {
+    return localClassNames.stream().anyMatch(n -> !n.isEmpty());
+  }
+
   /** The training split. */
   public Split train() {
     return train;
@@ -232,19 +283,43 @@ public final class PreparedData {
     private final int[] labels;
     private final Object[][] inputs;
     private final Object[][] keys;
+    /** Per slot, each row's auxiliary label, {@value #NO_LABEL} where it has none. */
+    private final int[][] localLabels;
 
-    private Split(List<MultimodalSample> samples, int[] labels, Object[][] inputs, Object[][] keys) {
+    /** The auxiliary label of a row that has none. */
+    public static final int NO_LABEL = -1;
+
+    private Split(
+        List<MultimodalSample> samples,
+        int[] labels,
+        Object[][] inputs,
+        Object[][] keys,
+        int[][] localLabels) {
       this.samples = samples;
       this.labels = labels;
       this.inputs = inputs;
       this.keys = keys;
+      this.localLabels = localLabels;
     }
 
-    static Split of(List<MultimodalSample> samples, List<String> names, int classes, String where) {
+    /**
+     * @param localClasses per slot, the number of classes of its auxiliary labels, 0 for none.
+     *     All 0: the samples' auxiliary labels are not read (a data set without local
+     *     supervision, or a saved model analysed again); else a label of a slot with 0 classes is
+     *     an error
+     */
+    static Split of(
+        List<MultimodalSample> samples,
+        List<String> names,
+        int classes,
+        int[] localClasses,
+        String where) {
       int n = samples.size();
       int[] labels = new int[n];
       Object[][] inputs = new Object[names.size()][n];
       Object[][] keys = new Object[names.size()][n];
+      int[][] localLabels = new int[names.size()][n];
+      boolean readLocal = java.util.Arrays.stream(localClasses).anyMatch(c -> c > 0);
       for (int i = 0; i < n; i++) {
         MultimodalSample s = samples.get(i);
         if (s.label() < 0 || s.label() >= classes) {
@@ -256,9 +331,37 @@ public final class PreparedData {
         for (int m = 0; m < names.size(); m++) {
           inputs[m][i] = s.inputs().get(names.get(m));
           keys[m][i] = s.contentKeys().get(names.get(m));
+          localLabels[m][i] = NO_LABEL;
+        }
+        if (readLocal) {
+          readLocalLabels(s, names, localClasses, localLabels, i, where);
         }
       }
-      return new Split(List.copyOf(samples), labels, inputs, keys);
+      return new Split(List.copyOf(samples), labels, inputs, keys, localLabels);
+    }
+
+    private static void readLocalLabels(
+        MultimodalSample s,
+        List<String> names,
+        int[] localClasses,
+        int[][] localLabels,
+        int row,
+        String where) {
+      for (Map.Entry<String, Integer> e : s.localLabels().entrySet()) {
+        int m = names.indexOf(e.getKey());
+        if (m < 0 || localClasses[m] == 0) {
+          throw new InvalidInputException(
+              where + " sample " + s.id() + ": local label for '" + e.getKey()
+                  + "', expected local labels only for the modalities with local class names");
+        }
+        int label = e.getValue() == null ? NO_LABEL : e.getValue();
+        if (label < 0 || label >= localClasses[m]) {
+          throw new InvalidInputException(
+              where + " sample " + s.id() + ": local label " + e.getValue() + " of modality '"
+                  + e.getKey() + "', expected 0.." + (localClasses[m] - 1));
+        }
+        localLabels[m][row] = label;
+      }
     }
 
     /** The number of samples. */
@@ -286,6 +389,18 @@ public final class PreparedData {
       int[] out = new int[rows.length];
       for (int i = 0; i < rows.length; i++) {
         out[i] = labels[rows[i]];
+      }
+      return out;
+    }
+
+    /**
+     * The auxiliary labels of {@code slot} at {@code rows}, in row order; {@value #NO_LABEL}
+     * where a row has none.
+     */
+    public int[] localLabels(int slot, int[] rows) {
+      int[] out = new int[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        out[i] = localLabels[slot][rows[i]];
       }
       return out;
     }

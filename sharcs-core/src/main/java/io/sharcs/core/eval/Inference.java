@@ -70,6 +70,34 @@ public final class Inference implements RetrievalSpace {
   }
 
   /**
+   * The accuracy of slot {@code slot}'s local head (evaluation mode) on the rows of {@code split}
+   * that have an auxiliary label of that slot: the share whose argmax is the label.
+   *
+   * @return empty when no row has one
+   */
+  public java.util.OptionalDouble localHeadAccuracy(int slot, Split split) {
+    int[] all = Batches.range(split.size());
+    int[] labels = split.localLabels(slot, all);
+    int[] rows = Arrays.stream(all).filter(r -> labels[r] != Split.NO_LABEL).toArray();
+    if (rows.length == 0) {
+      return java.util.OptionalDouble.empty();
+    }
+    float[][] logits =
+        SlotPass.rows(
+            data,
+            slot,
+            split.inputs(slot, rows),
+            manager,
+            batch ->
+                network.localHeadLogits(
+                    parameters, slot, network.localConcepts(parameters, slot, batch, false),
+                    false));
+    int[] predicted = Matrices.argMax(logits);
+    return java.util.OptionalDouble.of(
+        Matrices.accuracy(predicted, split.localLabels(slot, rows)));
+  }
+
+  /**
    * Which local concept each part (graph node) of each raw input of {@code slot} picks, where the
    * slot's encoder tells it ({@link io.sharcs.api.PartConceptEncoder}); empty otherwise.
    */

@@ -29,6 +29,12 @@ import java.util.List;
  * <p>g_m is the plugin's local concept encoder. Without a shared space (the multi-CBM baseline)
  * there are no projections and f reads the local concepts: s_m = c_m.
  *
+ * <p>With local supervision, a modality with auxiliary labels also has a <em>local head</em>, an
+ * MLP on its local concepts c_m that predicts the modality's own label (method spec 2.3, 3.1); it
+ * is a training aid, not part of the prediction. A network without local heads has exactly the
+ * children, parameters and parameter names it had before local heads existed, so its saved
+ * parameter files are the same.
+ *
  * <p>As a DJL {@link Block} its input is the concatenation of the modalities' batch lists in slot
  * order (their sizes are fixed by {@code arity}) and its output is {@code [logits, c_1..c_N,
  * s_1..s_N]}.
@@ -45,6 +51,10 @@ public final class SharcsNetwork extends AbstractBlock {
   private final List<Block> projections = new ArrayList<>();
   private final SharedConceptSpace shared;
   private final Block predictor;
+  /** Per slot, its local head, or null where the slot has none. */
+  private final List<Block> localHeads = new ArrayList<>();
+  private final int[] localClasses;
+  private final int localHeadHidden;
   private boolean sharedActive = true;
 
   /**
@@ -66,6 +76,29 @@ public final class SharcsNetwork extends AbstractBlock {
       int predictorHidden,
       int classes,
       boolean sharedSpace) {
+    this(
+        encoders, arity, concepts, steepness, projectionHidden, predictorHidden, classes,
+        sharedSpace, new int[encoders.size()], 0);
+  }
+
+  /**
+   * A network with local heads on the slots whose {@code localClasses} entry is positive.
+   *
+   * @param localClasses per slot, the number of classes of its auxiliary labels (the width of its
+   *     local head's output), 0 for no head
+   * @param localHeadHidden hidden width of each local head (unused without heads)
+   */
+  public SharcsNetwork(
+      List<Block> encoders,
+      int[] arity,
+      int concepts,
+      double steepness,
+      int projectionHidden,
+      int predictorHidden,
+      int classes,
+      boolean sharedSpace,
+      int[] localClasses,
+      int localHeadHidden) {
     super(VERSION);
     if (encoders.size() < 2 || encoders.size() != arity.length) {
       throw new IllegalArgumentException(
@@ -88,6 +121,21 @@ public final class SharcsNetwork extends AbstractBlock {
     this.predictor =
         addChildBlock(
             "predictor", Layers.mlp(concepts * encoders.size(), List.of(predictorHidden), classes));
+    if (localClasses.length != encoders.size()) {
+      throw new IllegalArgumentException(
+          "need one local class count per encoder, got " + localClasses.length);
+    }
+    this.localClasses = localClasses.clone();
+    this.localHeadHidden = localHeadHidden;
+    // Added after every other child, so the other children's parameter names stay as they were.
+    for (int m = 0; m < encoders.size(); m++) {
+      this.localHeads.add(
+          localClasses[m] > 0
+              ? addChildBlock(
+                  "localHead" + m,
+                  Layers.mlp(concepts, List.of(localHeadHidden), localClasses[m]))
+              : null);
+    }
   }
 
   /** The local concept encoder g_m of slot {@code m}, as its plugin built it. */
@@ -121,18 +169,89 @@ public final class SharcsNetwork extends AbstractBlock {
     this.sharedActive = active;
   }
 
+  /** Whether slot {@code m} has a local head. */
+  public boolean hasLocalHead(int m) {
+    return localHeads.get(m) != null;
+  }
+
+  /** Whether some slot has a local head. */
+  public boolean hasLocalHeads() {
+    return localHeads.stream().anyMatch(java.util.Objects::nonNull);
+  }
+
+  /** Per slot, the number of classes its local head predicts, 0 for none. */
+  public int[] localClasses() {
+    return localClasses.clone();
+  }
+
+  /** The hidden width of the local heads (meaningful only with heads). */
+  public int localHeadHidden() {
+    return localHeadHidden;
+  }
+
+  /**
+   * Slot {@code m}'s local head on its local concepts: (B, local classes) logits.
+   *
+   * @throws IllegalStateException if the slot has no local head
+   */
+  public NDArray localHeadLogits(ParameterStore ps, int m, NDArray local, boolean training) {
+    Block head = localHeads.get(m);
+    if (head == null) {
+      throw new IllegalStateException("slot " + m + " has no local head");
+    }
+    return head.forward(ps, new NDList(local), training).head();
+  }
+
   /** The parameters of one part of the network, in a stable order. */
   public List<Parameter> parameters(NetworkPart part) {
-    List<Block> blocks =
-        switch (part) {
-          case ENCODERS -> encoders;
-          case PROJECTIONS -> projections;
-          case PREDICTOR -> List.of(predictor);
-        };
     List<Parameter> out = new ArrayList<>();
-    for (Block b : blocks) {
+    for (Block b : blocks(part)) {
+      if (b == null) {
+        continue;
+      }
       for (Pair<String, Parameter> p : b.getParameters()) {
         out.add(p.getValue());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The blocks of one part: per slot for the encoders, projections and local heads (null where a
+   * slot has no local head; empty for the projections without a shared space), the one
+   * predictor.
+   */
+  private List<Block> blocks(NetworkPart part) {
+    return switch (part) {
+      case ENCODERS -> encoders;
+      case PROJECTIONS -> projections;
+      case PREDICTOR -> List.of(predictor);
+      case LOCAL_HEADS -> localHeads;
+    };
+  }
+
+  /**
+   * Every parameter (running statistics too) with a readable path: the part's id, the modality name (not for the
+   * predictor), then the names of the blocks down to the parameter, as their builders named them
+   * (DJL's numeric child prefixes dropped), for example {@code encoders.graph.conv1.weight} or
+   * {@code predictor.Linear.weight}. Parameters in part and block order.
+   *
+   * @param modalities the modality names, in slot order
+   */
+  public List<NamedParameter> namedParameters(List<String> modalities) {
+    List<NamedParameter> out = new ArrayList<>();
+    for (NetworkPart part : NetworkPart.values()) {
+      List<Block> blocks = blocks(part);
+      for (int i = 0; i < blocks.size(); i++) {
+        if (blocks.get(i) == null) {
+          continue;
+        }
+        List<String> prefix = new ArrayList<>();
+        prefix.add(part.id());
+        if (part != NetworkPart.PREDICTOR) {
+          prefix.add(modalities.get(i));
+        }
+        NamedParameter.collect(blocks.get(i), prefix, part, out);
       }
     }
     return out;
@@ -225,6 +344,11 @@ public final class SharcsNetwork extends AbstractBlock {
     }
     if (shared != null) {
       shared.initialize(manager, dataType, conceptShape);
+    }
+    for (Block head : localHeads) {
+      if (head != null) {
+        head.initialize(manager, dataType, conceptShape);
+      }
     }
     predictor.initialize(
         manager, dataType, new Shape(conceptShape.get(0), (long) concepts * encoders.size()));

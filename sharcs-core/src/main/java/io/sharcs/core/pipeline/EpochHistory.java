@@ -1,12 +1,16 @@
 package io.sharcs.core.pipeline;
 
+import io.sharcs.api.InvalidInputException;
+import io.sharcs.core.train.EpochReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@value #FILE}: the course of training, one row per epoch: {@code epoch, loss, d,
@@ -18,12 +22,23 @@ import java.util.Locale;
  * train}), because an extra pass there would draw Gumbel noise from the global generator and so
  * change the run.
  *
+ * <p>A run with local supervision adds two columns per local head, {@code local_loss.<m>} and
+ * {@code local_accuracy.<m>} (its mean loss term and its accuracy on the auxiliary labels over the
+ * epoch's training batches, as seen while training); they are empty in epochs of phases without
+ * local supervision. Other runs have exactly the seven columns.
+ *
  * @param rows one row per epoch, in order
  */
 public record EpochHistory(List<Row> rows) {
 
   /** The file name in a run folder. */
   public static final String FILE = "history.csv";
+
+  private static final String HEADER =
+      "epoch,loss,d,train_accuracy,test_accuracy,test_accuracy_mode,seconds";
+  private static final int FIELDS = 7;
+  private static final String LOCAL_LOSS = "local_loss.";
+  private static final String LOCAL_ACCURACY = "local_accuracy.";
 
   public EpochHistory {
     rows = List.copyOf(rows);
@@ -44,6 +59,8 @@ public record EpochHistory(List<Row> rows) {
    * @param testAccuracy test accuracy after the epoch
    * @param testAccuracyMode {@code eval} or {@code train}: the mode it was measured in
    * @param seconds wall time of the epoch's training
+   * @param local the local heads trained in the epoch, with their loss and accuracy; empty in
+   *     epochs without local supervision
    */
   public record Row(
       int epoch,
@@ -52,17 +69,66 @@ public record EpochHistory(List<Row> rows) {
       double trainAccuracy,
       double testAccuracy,
       String testAccuracyMode,
-      double seconds) {}
+      double seconds,
+      List<EpochReport.Local> local) {
+
+    public Row {
+      local = List.copyOf(local);
+    }
+
+    /** An epoch without local supervision. */
+    public Row(
+        int epoch,
+        double loss,
+        double distance,
+        double trainAccuracy,
+        double testAccuracy,
+        String testAccuracyMode,
+        double seconds) {
+      this(epoch, loss, distance, trainAccuracy, testAccuracy, testAccuracyMode, seconds, List.of());
+    }
+
+    /** The local head of {@code modality} in this epoch, or null. */
+    public EpochReport.Local local(String modality) {
+      for (EpochReport.Local l : local) {
+        if (l.modality().equals(modality)) {
+          return l;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The modalities with a local head in some epoch, in order of first appearance. */
+  public List<String> localModalities() {
+    Set<String> out = new LinkedHashSet<>();
+    for (Row r : rows) {
+      r.local().forEach(l -> out.add(l.modality()));
+    }
+    return List.copyOf(out);
+  }
 
   /** The file's lines: a header, then one line per epoch. */
   public List<String> lines() {
+    List<String> local = localModalities();
     List<String> out = new ArrayList<>(rows.size() + 1);
-    out.add("epoch,loss,d,train_accuracy,test_accuracy,test_accuracy_mode,seconds");
+    StringBuilder header = new StringBuilder(HEADER);
+    for (String m : local) {
+      header.append(',').append(LOCAL_LOSS).append(m).append(',').append(LOCAL_ACCURACY).append(m);
+    }
+    out.add(header.toString());
     for (Row r : rows) {
-      out.add(
-          r.epoch() + "," + r.loss() + "," + r.distance() + "," + r.trainAccuracy() + ","
-              + r.testAccuracy() + "," + r.testAccuracyMode() + ","
-              + String.format(Locale.ROOT, "%.4f", r.seconds()));
+      StringBuilder line =
+          new StringBuilder(
+              r.epoch() + "," + r.loss() + "," + r.distance() + "," + r.trainAccuracy() + ","
+                  + r.testAccuracy() + "," + r.testAccuracyMode() + ","
+                  + String.format(Locale.ROOT, "%.4f", r.seconds()));
+      for (String m : local) {
+        EpochReport.Local l = r.local(m);
+        line.append(',').append(l == null ? "" : l.loss());
+        line.append(',').append(l == null ? "" : l.accuracy());
+      }
+      out.add(line.toString());
     }
     return out;
   }
@@ -70,5 +136,60 @@ public record EpochHistory(List<Row> rows) {
   /** Writes the history to {@code file}. */
   public void write(Path file) throws IOException {
     Files.write(file, lines(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads the lines {@link #lines} writes.
+   *
+   * @throws InvalidInputException naming the line (not the file, which the caller knows) when a
+   *     line does not fit the header
+   */
+  public static EpochHistory parse(List<String> lines) {
+    if (lines.isEmpty()) {
+      return none();
+    }
+    String[] header = lines.get(0).split(",", -1);
+    List<String> local = new ArrayList<>();
+    boolean wellFormed = header.length >= FIELDS && (header.length - FIELDS) % 2 == 0;
+    for (int c = FIELDS; wellFormed && c < header.length; c += 2) {
+      String m = header[c].startsWith(LOCAL_LOSS) ? header[c].substring(LOCAL_LOSS.length()) : null;
+      wellFormed = m != null && header[c + 1].equals(LOCAL_ACCURACY + m);
+      local.add(m);
+    }
+    if (!wellFormed) {
+      throw new InvalidInputException(
+          "line 1 is not a history header, expected " + HEADER
+              + " and pairs of local_loss.<m>,local_accuracy.<m>");
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      String[] f = lines.get(i).split(",", -1);
+      if (f.length != header.length) {
+        throw new InvalidInputException(
+            "line " + (i + 1) + " has " + f.length + " fields, expected "
+                + header.length);
+      }
+      try {
+        List<EpochReport.Local> heads = new ArrayList<>();
+        for (int h = 0; h < local.size(); h++) {
+          String loss = f[FIELDS + 2 * h];
+          String accuracy = f[FIELDS + 2 * h + 1];
+          if (!loss.isEmpty() || !accuracy.isEmpty()) {
+            heads.add(
+                new EpochReport.Local(
+                    local.get(h), Double.parseDouble(loss), Double.parseDouble(accuracy)));
+          }
+        }
+        rows.add(
+            new Row(
+                Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                Double.parseDouble(f[3]), Double.parseDouble(f[4]), f[5],
+                Double.parseDouble(f[6]), heads));
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException(
+            "line " + (i + 1) + ": " + e.getMessage() + ", expected numbers", e);
+      }
+    }
+    return new EpochHistory(rows);
   }
 }

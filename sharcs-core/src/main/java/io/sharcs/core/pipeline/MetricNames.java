@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * "Metrics"):
  *
  * <ul>
- *   <li>{@code accuracy.train}, {@code accuracy.test}, {@code accuracy.unimodal.<m>.<split>};
+ *   <li>{@code accuracy.train}, {@code accuracy.test}, {@code accuracy.unimodal.<m>.<split>},
+ *       {@code accuracy.local.<m>.<split>};
  *   <li>{@code missing_modality_accuracy.<m>};
  *   <li>{@code retrieval.<q>_to_<t>.exact}, {@code .<attribute>}, {@code .attributes};
  *   <li>{@code robustness.noise.<m>}, {@code robustness.intervention_clean.<m>}, {@code
@@ -52,7 +53,10 @@ public final class MetricNames {
     return out;
   }
 
-  /** {@code accuracy.train}, {@code accuracy.test} and {@code accuracy.unimodal.<m>.<split>}. */
+  /**
+   * {@code accuracy.train}, {@code accuracy.test}, {@code accuracy.unimodal.<m>.<split>} and
+   * {@code accuracy.local.<m>.<split>} (no test value without test samples with local labels).
+   */
   public static SortedMap<String, Double> accuracy(Accuracies a) {
     SortedMap<String, Double> out = new TreeMap<>();
     out.put("accuracy.train", a.train());
@@ -61,6 +65,11 @@ public final class MetricNames {
       String prefix = "accuracy.unimodal." + u.modality();
       out.put(prefix + ".train", u.train());
       out.put(prefix + ".test", u.test());
+    }
+    for (Accuracies.Local l : a.local()) {
+      String prefix = "accuracy.local." + l.modality();
+      out.put(prefix + ".train", l.train());
+      l.test().ifPresent(v -> out.put(prefix + ".test", v));
     }
     return out;
   }

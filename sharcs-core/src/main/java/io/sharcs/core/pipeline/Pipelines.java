@@ -4,7 +4,9 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.sharcs.api.InvalidConfigException;
+import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
+import io.sharcs.api.MultimodalSample;
 import io.sharcs.core.config.Mode;
 import io.sharcs.core.config.Protocol;
 import io.sharcs.core.config.RunSettings;
@@ -77,7 +79,7 @@ public final class Pipelines {
       RunSettings settings,
       Consumer<EpochReport> progress,
       Path modelDirectory) {
-    requireTrainable(dataset.train().size(), dataset.test().size(), settings);
+    requireTrainable(dataset, settings);
     ModelPipeline pipeline = BY_MODE.get(settings.mode());
     long start = System.nanoTime();
     PreparedData data = PreparedData.prepare(dataset, bindings);
@@ -94,6 +96,43 @@ public final class Pipelines {
               data.preprocessingReport(),
               (System.nanoTime() - start) / 1e9);
       return RunResult.of(report, engineFacts(engine), trained.tables());
+    }
+  }
+
+  /**
+   * Checks, before anything trains, that {@code dataset} can be trained and evaluated with {@code
+   * settings}: its splits are large enough ({@link #requireTrainable(int, int, RunSettings)}), and
+   * where a phase of a concept model has local supervision, the data set has auxiliary labels and
+   * every training sample has one for each modality that has them.
+   *
+   * @throws InvalidConfigException naming the field ({@code dataset}, or the first phase with
+   *     {@code loss: local}) when the data set cannot be used so
+   * @throws io.sharcs.api.InvalidInputException naming the first training sample without a local
+   *     label
+   */
+  public static void requireTrainable(MultimodalDataset dataset, RunSettings settings) {
+    requireTrainable(dataset.train().size(), dataset.test().size(), settings);
+    int phase = settings.training().firstLocalPhase();
+    if (phase < 0 || !settings.mode().conceptBased()) {
+      // The non-concept baselines train end to end, as the reference's, and ignore phases.
+      return;
+    }
+    String field = "training.phases[" + phase + "].loss";
+    if (dataset.localClassNames().isEmpty()) {
+      throw new InvalidConfigException(
+          field,
+          "got local, but data set '" + dataset.name() + "' has no local labels (a label of each"
+              + " modality's own content), expected task, or a data set with local labels");
+    }
+    for (MultimodalSample s : dataset.train()) {
+      for (String modality : dataset.modalities()) {
+        if (dataset.localClassNames().containsKey(modality) && s.localLabel(modality).isEmpty()) {
+          throw new InvalidInputException(
+              "data set '" + dataset.name() + "' sample " + s.id() + ": no local label for"
+                  + " modality '" + modality + "', expected one for every training sample ("
+                  + field + " is local)");
+        }
+      }
     }
   }
 

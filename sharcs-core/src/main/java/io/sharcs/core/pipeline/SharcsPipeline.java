@@ -132,20 +132,6 @@ final class SharcsPipeline implements ModelPipeline {
     ConceptResults concepts =
         ConceptReport.metrics(
             tables, data.slots().stream().map(Slot::name).toList(), settings.seed());
-    ModelResults results =
-        new ModelResults(
-            new Accuracies(trainAccuracy, testAccuracy),
-            missing,
-            retrieval,
-            robustness,
-            Optional.of(concepts),
-            OptionalInt.empty(),
-            finalLoss,
-            new Timings(
-                Pipelines.median(epochSeconds),
-                trainSeconds,
-                assembled.pretrainSeconds(),
-                OptionalDouble.of(robustnessSeconds)));
     // After every metric: under the reference protocol predicting reseeds the engine's generator.
     SamplePredictor predictor =
         new SamplePredictor(
@@ -163,6 +149,23 @@ final class SharcsPipeline implements ModelPipeline {
                       network.hasSharedSpace(), settings.seed()),
                   ExplanationBuilder.Options.defaults()));
     }
+    // Last: under the reference protocol the local concepts of a graph draw Gumbel noise from the
+    // engine's generator even in evaluation mode, which must not move any metric above.
+    List<Accuracies.Local> local = localHeadAccuracies(inference, network, data);
+    ModelResults results =
+        new ModelResults(
+            new Accuracies(trainAccuracy, testAccuracy).withLocal(local),
+            missing,
+            retrieval,
+            robustness,
+            Optional.of(concepts),
+            OptionalInt.empty(),
+            finalLoss,
+            new Timings(
+                Pipelines.median(epochSeconds),
+                trainSeconds,
+                assembled.pretrainSeconds(),
+                OptionalDouble.of(robustnessSeconds)));
     return new Trained(
         results,
         List.of(new Saved(Pipelines.MODEL_NAME, network)),
@@ -174,7 +177,23 @@ final class SharcsPipeline implements ModelPipeline {
   private static EpochHistory.Row historyRow(EpochReport report, double testAccuracy, String mode) {
     return new EpochHistory.Row(
         report.epoch(), report.loss(), report.distance(), report.trainAccuracy(), testAccuracy,
-        mode, report.seconds());
+        mode, report.seconds(), report.local());
+  }
+
+  /** Each local head's accuracy on both splits, evaluation mode; empty without local heads. */
+  private static List<Accuracies.Local> localHeadAccuracies(
+      Inference inference, SharcsNetwork network, PreparedData data) {
+    List<Accuracies.Local> out = new ArrayList<>();
+    for (int m = 0; m < data.slots().size(); m++) {
+      if (network.hasLocalHead(m)) {
+        out.add(
+            new Accuracies.Local(
+                data.slots().get(m).name(),
+                inference.localHeadAccuracy(m, data.train()).orElseThrow(),
+                inference.localHeadAccuracy(m, data.test())));
+      }
+    }
+    return out;
   }
 
   /** The model's prediction for every test sample, from its own inputs (all present). */
@@ -202,6 +221,14 @@ final class SharcsPipeline implements ModelPipeline {
     NDManager manager = setup.manager();
     ModelConfig model = settings.model();
     LocalEncoders local = setup.encoders(EncoderRole.CONCEPTS);
+    // Local heads only for experiments with local supervision: other networks, and their saved
+    // parameter files, stay as they were.
+    int[] localClasses = new int[data.slots().size()];
+    if (settings.training().usesLocalLoss()) {
+      for (int m = 0; m < localClasses.length; m++) {
+        localClasses[m] = data.localClasses(m);
+      }
+    }
     SharcsNetwork network =
         new SharcsNetwork(
             local.encoders(),
@@ -211,7 +238,9 @@ final class SharcsPipeline implements ModelPipeline {
             model.projectionHidden(),
             model.predictorHidden(),
             data.classes(),
-            settings.mode() == Mode.SHARCS);
+            settings.mode() == Mode.SHARCS,
+            localClasses,
+            model.localHeadHidden());
     network.initialize(manager, local.shapes());
     double pretrainSeconds = local.pretrain(data, manager, settings.seed());
     return new Assembled(network, local.shapes(), pretrainSeconds);

@@ -73,7 +73,11 @@ public record ModelManifest(
    * @param predictorHidden hidden width of the label predictor
    * @param sharedSpace whether the network has a shared concept space (SHARCS) or not (multi-CBM)
    * @param sharedSpaceActive whether the shared space was switched on at the end of training
+   * @param localHeadHidden the hidden width of the local heads, or null for a network without
+   *     local heads (then the key is absent, as in folders written before local heads existed);
+   *     which modalities have one, and of how many classes, is {@link Modality#localClasses}
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Network(
       String parameters,
       int concepts,
@@ -81,7 +85,23 @@ public record ModelManifest(
       int projectionHidden,
       int predictorHidden,
       boolean sharedSpace,
-      boolean sharedSpaceActive) {}
+      boolean sharedSpaceActive,
+      Integer localHeadHidden) {
+
+    /** A network without local heads. */
+    public Network(
+        String parameters,
+        int concepts,
+        double steepness,
+        int projectionHidden,
+        int predictorHidden,
+        boolean sharedSpace,
+        boolean sharedSpaceActive) {
+      this(
+          parameters, concepts, steepness, projectionHidden, predictorHidden, sharedSpace,
+          sharedSpaceActive, null);
+    }
+  }
 
   /**
    * @param name the data set's name
@@ -98,6 +118,7 @@ public record ModelManifest(
    * @param inputShapes the shapes of an example batch of the slot (two rows), which initialise
    *     the network before its parameters are loaded
    * @param bank the file of the slot's retrieval bank, or null without one
+   * @param localClasses the number of classes of the slot's local head, or null without one
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Modality(
@@ -105,9 +126,20 @@ public record ModelManifest(
       String plugin,
       String pluginVersion,
       List<List<Long>> inputShapes,
-      String bank) {
+      String bank,
+      Integer localClasses) {
     public Modality {
       inputShapes = inputShapes.stream().map(List::copyOf).toList();
+    }
+
+    /** A slot without a local head. */
+    public Modality(
+        String name,
+        String plugin,
+        String pluginVersion,
+        List<List<Long>> inputShapes,
+        String bank) {
+      this(name, plugin, pluginVersion, inputShapes, bank, null);
     }
   }
 

@@ -71,7 +71,11 @@ public final class SavedModel {
       PreparedData.Slot slot = data.slots().get(m);
       String bank = null;
       List<List<Long>> shapes = List.of();
+      Integer localClasses = null;
       if (concept != null) {
+        if (concept.network().hasLocalHead(m)) {
+          localClasses = concept.network().localClasses()[m];
+        }
         bank = BankFile.name(slot.name());
         BankFile.write(concept.banks().get(m), directory.resolve(bank));
         shapes = Arrays.stream(concept.inputShapes().get(m))
@@ -80,7 +84,8 @@ public final class SavedModel {
       }
       modalities.add(
           new ModelManifest.Modality(
-              slot.name(), slot.calls().pluginId(), slot.calls().pluginVersion(), shapes, bank));
+              slot.name(), slot.calls().pluginId(), slot.calls().pluginVersion(), shapes, bank,
+              localClasses));
     }
     ModelManifest.Network network = null;
     if (concept != null) {
@@ -92,7 +97,8 @@ public final class SavedModel {
               settings.model().projectionHidden(),
               settings.model().predictorHidden(),
               concept.network().hasSharedSpace(),
-              concept.network().usesSharedSpace());
+              concept.network().usesSharedSpace(),
+              concept.network().hasLocalHeads() ? concept.network().localHeadHidden() : null);
     }
     List<String> files;
     try (Stream<Path> listing = Files.list(directory)) {
@@ -197,11 +203,23 @@ public final class SavedModel {
     ModelManifest.Network net = manifest.network();
     List<Block> encoders = new ArrayList<>();
     int[] arity = new int[data.slots().size()];
+    int[] localClasses = new int[data.slots().size()];
     for (int m = 0; m < data.slots().size(); m++) {
       encoders.add(
           data.slots().get(m).calls().restoreEncoder(
               net.concepts(), protocol.stochasticWhenEvaluating(), EncoderRole.CONCEPTS));
-      arity[m] = manifest.modalities().get(m).inputShapes().size();
+      ModelManifest.Modality saved = manifest.modalities().get(m);
+      arity[m] = saved.inputShapes().size();
+      // The local heads are a training aid, not used to predict; they are rebuilt so that the
+      // parameter file, which holds them, loads.
+      if (saved.localClasses() != null) {
+        if (net.localHeadHidden() == null || saved.localClasses() < 2) {
+          throw new InvalidInputException(
+              file + ": modality '" + saved.name() + "' has local_classes "
+                  + saved.localClasses() + ", expected >= 2 with network.local_head_hidden set");
+        }
+        localClasses[m] = saved.localClasses();
+      }
       if (arity[m] == 0) {
         throw new InvalidInputException(
             file + ": modality '" + manifest.modalities().get(m).name()
@@ -210,7 +228,8 @@ public final class SavedModel {
     }
     return new SharcsNetwork(
         encoders, arity, net.concepts(), net.steepness(), net.projectionHidden(),
-        net.predictorHidden(), manifest.classNames().size(), net.sharedSpace());
+        net.predictorHidden(), manifest.classNames().size(), net.sharedSpace(), localClasses,
+        net.localHeadHidden() == null ? 0 : net.localHeadHidden());
   }
 
   private static List<Shape[]> shapes(Path file, ModelManifest manifest) {
@@ -262,6 +281,11 @@ public final class SavedModel {
     pairs.put(
         "model.predictor_hidden",
         List.of(net.predictorHidden(), settings.model().predictorHidden()));
+    if (net.localHeadHidden() != null) {
+      pairs.put(
+          "model.local_head_hidden",
+          List.of(net.localHeadHidden(), settings.model().localHeadHidden()));
+    }
     for (Map.Entry<String, List<Object>> p : pairs.entrySet()) {
       if (!p.getValue().get(0).equals(p.getValue().get(1))) {
         throw new InvalidInputException(

@@ -38,6 +38,14 @@ public final class AdamSteps {
     train(trainable);
   }
 
+  /**
+   * Gives parameters their own learning rates (the others keep the default one), from the next
+   * {@link #train} on.
+   */
+  void rates(java.util.Map<Parameter, Double> rates) {
+    adam.rates(rates);
+  }
+
   /** Sets the parameters updated from now on; the moments of each parameter are kept. */
   void train(List<Parameter> parameters) {
     trainable = new ArrayList<>(parameters);

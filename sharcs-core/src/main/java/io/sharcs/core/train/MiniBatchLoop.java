@@ -11,7 +11,9 @@ import ai.djl.util.Pair;
 import io.sharcs.api.Permutations;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -26,10 +28,25 @@ import java.util.function.Supplier;
 public final class MiniBatchLoop {
 
   /**
-   * One batch's loss (a scalar to differentiate), how many of its rows were predicted right, and
-   * the semantic regulariser's distance d in it (0 where there is none).
+   * One batch's loss (a scalar to differentiate), how many of its rows were predicted right, the
+   * semantic regulariser's distance d in it (0 where there is none), who made a non-finite loss,
+   * and the local heads' losses where the batch has local supervision.
    */
-  public record Outcome(NDArray loss, long correct, float distance, Supplier<String> culprit) {
+  public record Outcome(
+      NDArray loss,
+      long correct,
+      float distance,
+      Supplier<String> culprit,
+      List<LocalOutcome> local) {
+
+    public Outcome {
+      local = List.copyOf(local);
+    }
+
+    /** A batch without local supervision. */
+    public Outcome(NDArray loss, long correct, float distance, Supplier<String> culprit) {
+      this(loss, correct, distance, culprit, List.of());
+    }
 
     /** A batch that cannot tell which modality made a non-finite loss. */
     public Outcome(NDArray loss, long correct, float distance) {
@@ -56,6 +73,16 @@ public final class MiniBatchLoop {
     }
     return null;
   }
+
+  /**
+   * One local head's part of a batch: its loss term (a scalar, already in the batch's loss) and
+   * how many of the batch's rows it predicted right.
+   *
+   * @param modality the head's modality
+   * @param loss the head's loss term
+   * @param correct rows whose auxiliary label the head predicted
+   */
+  public record LocalOutcome(String modality, NDArray loss, long correct) {}
 
   /** Builds the loss of one batch of rows, in {@code batchManager}. */
   @FunctionalInterface
@@ -105,6 +132,14 @@ public final class MiniBatchLoop {
   }
 
   /**
+   * Gives parameters their own learning rates; the others keep the loop's. Takes effect at the
+   * next {@link #train} (or the first epoch), so call it before training.
+   */
+  public void learningRates(java.util.Map<Parameter, Double> rates) {
+    optimizer.rates(rates);
+  }
+
+  /**
    * Sets the parameters Adam updates from now on (a subset of {@link #learnable}); the moments
    * of each parameter are kept.
    */
@@ -142,6 +177,8 @@ public final class MiniBatchLoop {
     double distanceSum = 0;
     long correct = 0;
     long seen = 0;
+    // Per local head, in order of appearance: loss sum, correct rows, rows, batches.
+    Map<String, double[]> local = new LinkedHashMap<>();
     List<int[]> batches = shuffledBatches(rows);
     if (batches.isEmpty()) {
       // The configuration is validated against this (batch size and training split >= 2).
@@ -162,10 +199,24 @@ public final class MiniBatchLoop {
           lossSum += loss;
           distanceSum += o.distance();
           correct += o.correct();
+          for (LocalOutcome l : o.local()) {
+            double[] sums = local.computeIfAbsent(l.modality(), m -> new double[4]);
+            sums[0] += l.loss().getFloat();
+            sums[1] += l.correct();
+            sums[2] += batch.length;
+            sums[3]++;
+          }
         }
         optimizer.step();
       }
       seen += batch.length;
+    }
+    List<EpochReport.Local> locals = new ArrayList<>();
+    for (Map.Entry<String, double[]> l : local.entrySet()) {
+      double[] sums = l.getValue();
+      // Mean loss over the batches with this head, as the epoch's loss; accuracy over their rows.
+      locals.add(
+          new EpochReport.Local(l.getKey(), sums[0] / sums[3], sums[1] / sums[2]));
     }
     return new EpochReport(
         epoch,
@@ -173,6 +224,7 @@ public final class MiniBatchLoop {
         lossSum / batches.size(),
         correct / (double) seen,
         distanceSum / batches.size(),
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9,
+        locals);
   }
 }

@@ -31,6 +31,9 @@ import java.util.Map;
  *       parameters): a parameter that starts training later starts at t = 1.
  * </ul>
  *
+ * <p>Parameters may have their own learning rates ({@link #rates}), as PyTorch's parameter groups
+ * allow; a group then holds the parameters with the same step count and rate.
+ *
  * <p>Each update leaves the parameters' gradients zeroed, ready for the next backward pass.
  */
 final class ReproducibleAdam {
@@ -42,10 +45,22 @@ final class ReproducibleAdam {
   private final double learningRate;
   /** Moments of parameters outside the current groups, flat, and their step counts. */
   private final Map<Parameter, Moments> parked = new IdentityHashMap<>();
+  /** The parameters with another learning rate than {@link #learningRate}. */
+  private Map<Parameter, Double> rates = Map.of();
   private List<Group> groups = List.of();
 
   ReproducibleAdam(double learningRate) {
     this.learningRate = learningRate;
+  }
+
+  /**
+   * Gives parameters their own learning rates, from the next {@link #train} on; parameters not in
+   * {@code rates} keep the default one.
+   */
+  void rates(Map<Parameter, Double> rates) {
+    Map<Parameter, Double> copy = new IdentityHashMap<>();
+    copy.putAll(rates);
+    this.rates = copy;
   }
 
   /**
@@ -56,17 +71,21 @@ final class ReproducibleAdam {
     for (Group g : groups) {
       g.park(parked);
     }
-    Map<Integer, List<Parameter>> bySteps = new LinkedHashMap<>();
+    Map<GroupKey, List<Parameter>> byKey = new LinkedHashMap<>();
     for (Parameter p : parameters) {
       Moments m = parked.get(p);
-      bySteps.computeIfAbsent(m == null ? 0 : m.steps, s -> new ArrayList<>()).add(p);
+      GroupKey key = new GroupKey(m == null ? 0 : m.steps, rates.getOrDefault(p, learningRate));
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
     }
     List<Group> next = new ArrayList<>();
-    for (Map.Entry<Integer, List<Parameter>> e : bySteps.entrySet()) {
-      next.add(new Group(e.getValue(), e.getKey(), parked));
+    for (Map.Entry<GroupKey, List<Parameter>> e : byKey.entrySet()) {
+      next.add(new Group(e.getValue(), e.getKey().steps(), e.getKey().rate(), parked));
     }
     groups = next;
   }
+
+  /** What the parameters of one group share. */
+  private record GroupKey(int steps, double rate) {}
 
   /**
    * Applies {@code repeats} Adam updates with the current gradients (the reference steps twice
@@ -74,15 +93,19 @@ final class ReproducibleAdam {
    */
   void update(int repeats) {
     for (Group g : groups) {
-      g.update(repeats, learningRate);
+      g.update(repeats);
     }
   }
 
   private record Moments(NDArray mean, NDArray variance, int steps) {}
 
-  /** Parameters with the same step count, their moments concatenated in parameter order. */
+  /**
+   * Parameters with the same step count and learning rate, their moments concatenated in
+   * parameter order.
+   */
   private static final class Group {
     private final List<Parameter> parameters;
+    private final double learningRate;
     private final long[] offsets;
     private final NDArray mean;
     private final NDArray variance;
@@ -90,9 +113,14 @@ final class ReproducibleAdam {
     private final NDArray[] weightsViewed;
     private int steps;
 
-    Group(List<Parameter> parameters, int steps, Map<Parameter, Moments> parked) {
+    Group(
+        List<Parameter> parameters,
+        int steps,
+        double learningRate,
+        Map<Parameter, Moments> parked) {
       this.parameters = List.copyOf(parameters);
       this.steps = steps;
+      this.learningRate = learningRate;
       int n = parameters.size();
       offsets = new long[n - 1];
       flatWeights = new NDArray[n];
@@ -141,7 +169,7 @@ final class ReproducibleAdam {
       return offsets.length == 0 ? new NDList(flat.duplicate()) : flat.split(offsets);
     }
 
-    void update(int repeats, double learningRate) {
+    void update(int repeats) {
       int n = parameters.size();
       NDList gradients = new NDList(n);
       NDList flatGradients = new NDList(n);
@@ -156,7 +184,7 @@ final class ReproducibleAdam {
             NDArray gScaled = g.mul(1f - BETA1);
             NDArray gSquared = g.square().muli(1f - BETA2)) {
           for (int r = 0; r < repeats; r++) {
-            step(gScaled, gSquared, learningRate);
+            step(gScaled, gSquared);
           }
         }
         // Zeroed in place: the next backward pass accumulates into the same arrays.
@@ -170,7 +198,7 @@ final class ReproducibleAdam {
     }
 
     /** One Adam step: m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; w -= lr/bc1 m/(sqrt(v/bc2)+eps). */
-    private void step(NDArray gScaled, NDArray gSquared, double learningRate) {
+    private void step(NDArray gScaled, NDArray gSquared) {
       int t = ++steps;
       double bc1 = 1.0 - StrictMath.pow(BETA1, t);
       double bc2 = 1.0 - StrictMath.pow(BETA2, t);

@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * The explicit training loop: shuffled mini-batches, loss = task loss + lambda * d (d only while
  * the shared concept space is in use; plus the optional separating term, see {@link
  * io.sharcs.core.config.SeparationConfig}), backward, Adam; phase by phase when the configuration
- * declares a schedule.
+ * declares a schedule. A phase with local supervision adds (or, alone, minimises instead) the sum
+ * of the local heads' losses against the modalities' auxiliary labels, without class weights.
+ * Parts with their own learning rates ({@code training.learning_rates}) train at those.
  *
  * <p>A trailing batch of a single sample is skipped: batch normalisation needs two rows.
  */
@@ -35,6 +37,8 @@ public final class SharcsTrainer {
   private final PreparedData data;
   private final TrainingConfig config;
   private final TaskLoss taskLoss;
+  /** The local heads' loss: the reference's local supervision has no class weights. */
+  private final TaskLoss localLoss = new TaskLoss(null);
   private final PairSampler pairSampler;
   private final MiniBatchLoop loop;
   private final SplittableRandom pairRng;
@@ -43,6 +47,8 @@ public final class SharcsTrainer {
   /**
    * @param stepsPerBatch Adam updates per batch: 1 (clean) or 2 (the reference's double step)
    * @param seed the run's master seed; shuffling and pair sampling derive their streams from it
+   * @throws io.sharcs.api.InvalidConfigException for {@code training.learning_rates} when a path
+   *     names no learnable parameter of the network
    */
   public SharcsTrainer(
       SharcsNetwork network,
@@ -70,6 +76,14 @@ public final class SharcsTrainer {
             new SplittableRandom(Seeds.derive(seed, "shuffle")),
             manager);
     this.pairRng = new SplittableRandom(Seeds.derive(seed, "pairs"));
+    if (!config.learningRates().isEmpty()) {
+      List<String> names = data.slots().stream().map(PreparedData.Slot::name).toList();
+      Set<Parameter> learnable = Collections.newSetFromMap(new IdentityHashMap<>());
+      learnable.addAll(loop.learnable());
+      loop.learningRates(
+          ParameterPaths.rates(
+              config.learningRates(), network.namedParameters(names), learnable));
+    }
   }
 
   /** Shuffled training rows, in batches of the configured size (a lone trailing row dropped). */
@@ -91,16 +105,21 @@ public final class SharcsTrainer {
 
   /**
    * Applies a phase of the schedule: the shared space on or off, and which parameters the
-   * optimiser updates. Frozen parameters stop requiring gradients, so backward skips them;
-   * Adam's moments of parameters that keep training carry over, as in the reference.
+   * optimiser updates: those of the trainable parts that the phase's loss reaches. The others are
+   * frozen: they stop requiring gradients, so backward skips them. Adam's moments of parameters
+   * that keep training carry over, as in the reference.
    */
   private void enter(TrainingPhase phase) {
     if (phase.equals(current)) {
       return;
     }
+    if (phase.usesLocalLoss() && !network.hasLocalHeads()) {
+      // The pipeline builds heads for every experiment with local supervision.
+      throw new IllegalStateException("a phase with local supervision needs local heads");
+    }
     current = phase;
     network.setSharedSpaceActive(phase.sharedSpace());
-    Set<NetworkPart> parts = phase.trainableParts();
+    Set<NetworkPart> parts = phase.trainedParts();
     Set<Parameter> frozen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (NetworkPart part : NetworkPart.values()) {
       if (!parts.contains(part)) {
@@ -126,18 +145,25 @@ public final class SharcsTrainer {
     return local != null ? local : MiniBatchLoop.firstNonFinite(f.shared(), names);
   }
 
-  /** The loss of one batch: task loss, plus lambda * d and the separating term where they apply. */
+  /**
+   * The loss of one batch: with the task term, the task loss plus lambda * d and the separating
+   * term where they apply; with local supervision, plus (or alone) the local heads' losses.
+   */
   private MiniBatchLoop.Outcome step(int[] rows, ParameterStore parameters, NDManager batch) {
     List<NDList> inputs = data.batch(data.train(), rows, batch);
     int[] labels = data.train().labels(rows);
-    // Content keys matter only to the regulariser, which needs the shared space.
-    List<Object[]> keys = network.usesSharedSpace() ? data.train().keys(rows) : null;
+    boolean task = current.usesTaskLoss();
+    // Content keys matter only to the regulariser, which needs the shared space and the task
+    // term; a phase of local supervision alone draws no pairs.
+    List<Object[]> keys = task && network.usesSharedSpace() ? data.train().keys(rows) : null;
     List<CrossModalPair> pairs =
         keys != null && config.lambda() > 0 ? pairSampler.sample(keys, pairRng) : List.of();
     boolean separating = keys != null && config.separation().enabled();
     float distanceValue = 0f;
+    // The whole network runs forward in every phase, so every batch norm's running statistics
+    // move, as in the reference's local stage.
     SharcsNetwork.Forward f = network.forward(parameters, inputs, true);
-    NDArray loss = taskLoss.compute(f.logits(), labels);
+    NDArray loss = task ? taskLoss.compute(f.logits(), labels) : null;
     if (!pairs.isEmpty()) {
       NDArray d = SemanticRegulariser.distance(f.stackedShared(), rows.length, pairs);
       distanceValue = d.getFloat();
@@ -150,10 +176,48 @@ public final class SharcsTrainer {
     if (apart != null) {
       loss = loss.add(apart.mul(Tensors.scalar(batch, (float) config.separation().weight())));
     }
+    List<MiniBatchLoop.LocalOutcome> local = List.of();
+    if (current.usesLocalLoss()) {
+      local = localLosses(f, rows, parameters);
+      for (MiniBatchLoop.LocalOutcome l : local) {
+        loss = loss == null ? l.loss() : loss.add(l.loss());
+      }
+    }
     return new MiniBatchLoop.Outcome(
         loss,
         Logits.countCorrect(f.logits(), labels),
         distanceValue,
-        () -> culprit(f));
+        () -> culprit(f),
+        local);
+  }
+
+  /**
+   * Each local head's loss on the batch: BCE with logits of its output on the slot's local
+   * concepts against the one-hot auxiliary labels, without class weights (method spec 3.1).
+   */
+  private List<MiniBatchLoop.LocalOutcome> localLosses(
+      SharcsNetwork.Forward f, int[] rows, ParameterStore parameters) {
+    List<MiniBatchLoop.LocalOutcome> out = new ArrayList<>();
+    for (int m = 0; m < data.slots().size(); m++) {
+      if (!network.hasLocalHead(m)) {
+        continue;
+      }
+      int[] localLabels = data.train().localLabels(m, rows);
+      for (int i = 0; i < rows.length; i++) {
+        if (localLabels[i] == PreparedData.Split.NO_LABEL) {
+          // Checked before training (Pipelines.requireTrainable); here only if bypassed.
+          throw new IllegalStateException(
+              "sample " + data.train().samples().get(rows[i]).id() + " has no local label for "
+                  + data.slots().get(m).name());
+        }
+      }
+      NDArray logits = network.localHeadLogits(parameters, m, f.local().get(m), true);
+      out.add(
+          new MiniBatchLoop.LocalOutcome(
+              data.slots().get(m).name(),
+              localLoss.compute(logits, localLabels),
+              Logits.countCorrect(logits, localLabels)));
+    }
+    return out;
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sharcs.api.InvalidConfigException;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -157,5 +158,64 @@ class ConfigParsingTest {
     assertThatThrownBy(() -> new ModelConfig(0, 5, 7, 10))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("concepts: ");
+  }
+
+  @Test
+  void learningRatesFlattenNestedKeysAndRejectTwiceGivenOrBadPaths() {
+    Map<String, Object> tree = new java.util.LinkedHashMap<>();
+    tree.put("encoders.graph.conv", 0.01);
+    tree.put("predictor", 2e-3);
+    tree.put("local_heads", Map.of("image", 0.005));
+    assertThat(LearningRates.fromTree(tree).rates())
+        .containsExactly(
+            Map.entry("encoders.graph.conv", 0.01), Map.entry("local_heads.image", 0.005),
+            Map.entry("predictor", 2e-3));
+    tree.put("encoders", Map.of("graph", Map.of("conv", 0.02)));
+    assertThat(invalid(() -> LearningRates.fromTree(tree)).problem())
+        .isEqualTo("got 'encoders.graph.conv' twice (flat and nested), expected each path once");
+    assertThat(invalid(() -> new LearningRates(Map.of("encoders..graph", 0.1))).problem())
+        .isEqualTo("got key 'encoders..graph', expected names separated by single dots");
+    assertThat(invalid(() -> new LearningRates(Map.of("heads", 0.1))).field())
+        .isEqualTo("learning_rates");
+    assertThat(invalid(() -> new LearningRates(Map.of("encoders", Double.NaN)))).isNotNull();
+    assertThat(invalid(() -> new LearningRates(Map.of("encoders", -1e-3)))).isNotNull();
+    assertThat(invalid(() -> new LearningRates(Map.of("encoders", Double.POSITIVE_INFINITY))))
+        .isNotNull();
+    assertThat(invalid(() -> LearningRates.fromTree(Map.of("encoders", true))).problem())
+        .isEqualTo("got 'true' for 'encoders', expected a learning rate > 0");
+    // The predictor has no modality; every other part's second name must be one.
+    new LearningRates(Map.of("predictor.Linear", 0.1)).requireModalities(List.of("a", "b"));
+    assertThat(
+            invalid(() -> new LearningRates(Map.of("projections.c", 0.1))
+                .requireModalities(List.of("a", "b")))
+                .field())
+        .isEqualTo("training.learning_rates");
+  }
+
+  @Test
+  void aPhaseLossIsTaskByDefaultAndEachTermCountsOnce() {
+    TrainingPhase plain = new TrainingPhase(3, null, null);
+    assertThat(plain.loss()).containsExactly(PhaseLoss.TASK);
+    assertThat(plain.trainedParts())
+        .containsExactlyInAnyOrder(
+            NetworkPart.ENCODERS, NetworkPart.PROJECTIONS, NetworkPart.PREDICTOR);
+    assertThat(PhaseLoss.parse(" Local ")).isEqualTo(PhaseLoss.LOCAL);
+    assertThat(invalid(() -> new TrainingPhase(3, null, null,
+            List.of(PhaseLoss.LOCAL, PhaseLoss.LOCAL))).problem())
+        .isEqualTo("got [local, local], expected each term once");
+    assertThat(invalid(() -> new TrainingPhase(3, null, null, List.of())).field())
+        .isEqualTo("loss");
+    TrainingConfig mnist =
+        new TrainingConfig(
+            30, 64, 1e-3, 0.1, 0.1, true,
+            List.of(
+                new TrainingPhase(17, true, null, List.of(PhaseLoss.LOCAL)),
+                new TrainingPhase(
+                    13, true, List.of(NetworkPart.PROJECTIONS, NetworkPart.PREDICTOR))),
+            0, null);
+    assertThat(mnist.firstLocalPhase()).isZero();
+    assertThat(mnist.phaseOf(17).usesLocalLoss()).isTrue();
+    assertThat(mnist.phaseOf(18).usesLocalLoss()).isFalse();
+    assertThat(TrainingConfig.DEFAULTS.usesLocalLoss()).isFalse();
   }
 }

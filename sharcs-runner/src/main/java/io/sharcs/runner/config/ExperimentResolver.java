@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.EncoderConfig;
+import io.sharcs.api.InvalidConfigException;
 import io.sharcs.api.ModalityDefinition;
 import io.sharcs.core.data.ModalityBinding;
 import io.sharcs.runner.plugins.PluginRegistry;
@@ -52,6 +53,12 @@ public final class ExperimentResolver {
     dataset.provider().modalities(dataset.config()).ifPresent(names ->
         ModalityNames.inDatasetOrder(ModalityNames.byName(modalities, ModalityBinding::name),
             names, dataset.provider().id(), binder.file()));
+    try {
+      spec.training().learningRates().requireModalities(
+          modalities.stream().map(ModalityBinding::name).toList());
+    } catch (InvalidConfigException e) {
+      throw new InputError(binder.file(), e.field(), e.problem(), e);
+    }
     return new Experiment(
         spec.name(), spec.seed(), spec.mode(), spec.protocol(), spec.report(), dataset,
         modalities,

@@ -12,6 +12,7 @@ import io.sharcs.core.explain.SampleRef;
 import io.sharcs.core.explain.SampleView;
 import io.sharcs.core.explain.TreeExplanation;
 import io.sharcs.core.pipeline.EpochHistory;
+import io.sharcs.core.train.EpochReport;
 import io.sharcs.runner.report.Block;
 import io.sharcs.runner.report.Cell;
 import io.sharcs.runner.report.KeyValue;
@@ -123,20 +124,47 @@ public final class RunReportDocument {
 
   private Section training(EpochHistory history) {
     List<EpochHistory.Row> rows = history.rows();
-    LineChart loss = new LineChart("Training loss and regulariser distance", "epoch", "value",
-        List.of(series("loss", rows, EpochHistory.Row::loss),
-            series("distance d", rows, EpochHistory.Row::distance)));
+    List<LineChart.Series> losses = new ArrayList<>(List.of(
+        series("loss", rows, EpochHistory.Row::loss),
+        series("distance d", rows, EpochHistory.Row::distance)));
     String testMode = rows.get(0).testAccuracyMode();
-    LineChart accuracy = new LineChart("Accuracy per epoch", "epoch", "accuracy",
-        List.of(series("train", rows, EpochHistory.Row::trainAccuracy),
-            series("test (" + testMode + " mode)", rows, EpochHistory.Row::testAccuracy)));
+    List<LineChart.Series> accuracies = new ArrayList<>(List.of(
+        series("train", rows, EpochHistory.Row::trainAccuracy),
+        series("test (" + testMode + " mode)", rows, EpochHistory.Row::testAccuracy)));
+    for (String m : history.localModalities()) {
+      losses.add(localSeries("local loss " + m, rows, m, EpochReport.Local::loss));
+      accuracies.add(localSeries("local " + m + " (train)", rows, m, EpochReport.Local::accuracy));
+    }
+    LineChart loss =
+        new LineChart("Training loss and regulariser distance", "epoch", "value", losses);
+    LineChart accuracy = new LineChart("Accuracy per epoch", "epoch", "accuracy", accuracies);
+    String local = history.localModalities().isEmpty()
+        ? ""
+        : " In the epochs with local supervision, each local head's loss and its accuracy on its"
+            + " modality's own labels, on the training batches.";
     return new Section("training", "Training curves", List.of(
         new Block.Paragraph("Per epoch, from history.csv: the mean training loss, the semantic"
-            + " regulariser's distance d, and the accuracies."),
+            + " regulariser's distance d, and the accuracies." + local),
         new Block.Figure("training-loss", "Loss and distance per epoch.",
             loss.toPicture("training loss and distance per epoch")),
         new Block.Figure("training-accuracy", "Accuracy per epoch.",
             accuracy.toPicture("train and test accuracy per epoch"))));
+  }
+
+  /** A local head's value in the epochs that trained it. */
+  private static LineChart.Series localSeries(
+      String name,
+      List<EpochHistory.Row> rows,
+      String modality,
+      ToDoubleFunction<EpochReport.Local> value) {
+    List<LineChart.Point> points = new ArrayList<>();
+    for (EpochHistory.Row r : rows) {
+      EpochReport.Local l = r.local(modality);
+      if (l != null) {
+        points.add(new LineChart.Point(r.epoch(), value.applyAsDouble(l)));
+      }
+    }
+    return new LineChart.Series(name, points);
   }
 
   private static LineChart.Series series(

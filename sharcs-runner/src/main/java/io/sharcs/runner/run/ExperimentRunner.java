@@ -93,8 +93,7 @@ public final class ExperimentRunner {
         });
     MultimodalDataset dataset = loaded.dataset();
     List<ModalityBinding> bindings = loaded.bindings();
-    Pipelines.requireTrainable(
-        dataset.train().size(), dataset.test().size(), experiment.settings());
+    Pipelines.requireTrainable(dataset, experiment.settings());
 
     out.println(String.format(Locale.ROOT,
         "%s: mode %s, protocol %s, seed %d, data set %s (%d train, %d test), %d thread%s -> %s",

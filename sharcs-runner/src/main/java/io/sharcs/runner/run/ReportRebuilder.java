@@ -127,24 +127,9 @@ public final class ReportRebuilder {
     }
     String shown = runDir + "/" + file.getFileName();
     try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      List<EpochHistory.Row> rows = new ArrayList<>();
-      for (int i = 1; i < lines.size(); i++) {
-        String[] f = lines.get(i).split(",", -1);
-        if (f.length != 7) {
-          throw new InputError(shown, null, "line " + (i + 1) + " has " + f.length
-              + " fields, expected 7");
-        }
-        try {
-          rows.add(new EpochHistory.Row(Integer.parseInt(f[0]), Double.parseDouble(f[1]),
-              Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]), f[5],
-              Double.parseDouble(f[6])));
-        } catch (NumberFormatException e) {
-          throw new InputError(shown, null, "line " + (i + 1) + ": " + e.getMessage()
-              + ", expected numbers", e);
-        }
-      }
-      return new EpochHistory(rows);
+      return EpochHistory.parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+    } catch (InvalidInputException e) {
+      throw new InputError(shown, null, e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

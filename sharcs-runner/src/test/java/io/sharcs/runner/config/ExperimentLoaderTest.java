@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sharcs.core.data.ModalityBinding;
 import io.sharcs.core.config.Mode;
 import io.sharcs.core.config.ModelConfig;
+import io.sharcs.core.config.NetworkPart;
+import io.sharcs.core.config.PhaseLoss;
 import io.sharcs.core.config.Protocol;
 import io.sharcs.core.config.TrainingConfig;
 import io.sharcs.runner.FakeGraphPlugin;
@@ -15,6 +17,7 @@ import io.sharcs.runner.plugins.PluginRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +97,50 @@ class ExperimentLoaderTest {
     assertThat(again).isEqualTo(e);
     assertThat(ResolvedConfig.toYaml(again)).isEqualTo(yaml);
     assertThat(yaml).contains("name: \"0123\"", "edge_noise: 0.2", "mode: multi-cbm");
+  }
+
+  @Test
+  void theMnistScheduleBindsAndRoundTrips() throws Exception {
+    // The reference's MNIST training (method spec 3.2) as an experiment file.
+    String mnist = Fixtures.EXPERIMENT.replace(
+        "training: {epochs: 150, batch_size: 64, learning_rate: 0.001, lambda: 0.1,"
+            + " pair_probability: 0.1, class_weights: false}",
+        """
+        training:
+          epochs: 30
+          class_weights: true
+          learning_rates: {encoders.graph.conv: 0.01}
+          phases:
+            - {epochs: 17, loss: local}
+            - {epochs: 13, trainable: [projections, predictor]}
+        """);
+    Experiment e = load("mnist.yaml", mnist, ConfigOverrides.parse(null, null,
+        List.of("training.learning_rates.encoders.table=0.002", "model.local_head_hidden=32"),
+        "mnist.yaml"));
+    TrainingConfig t = e.training();
+    assertThat(t.phases()).hasSize(2);
+    assertThat(t.phases().get(0).loss()).containsExactly(PhaseLoss.LOCAL);
+    assertThat(t.phases().get(0).trainedParts())
+        .containsExactlyInAnyOrder(NetworkPart.ENCODERS, NetworkPart.LOCAL_HEADS);
+    assertThat(t.phases().get(1).loss()).containsExactly(PhaseLoss.TASK);
+    assertThat(t.phases().get(1).trainedParts())
+        .containsExactlyInAnyOrder(NetworkPart.PROJECTIONS, NetworkPart.PREDICTOR);
+    assertThat(t.firstLocalPhase()).isZero();
+    // Flat keys from the file and nested ones from --set are the same kind of key.
+    assertThat(t.learningRates().rates())
+        .containsExactly(Map.entry("encoders.graph.conv", 0.01), Map.entry("encoders.table", 0.002));
+    assertThat(e.model().localHeadHidden()).isEqualTo(32);
+
+    String yaml = ResolvedConfig.toYaml(e);
+    assertThat(yaml).contains("loss: local", "encoders.graph.conv: 0.01", "local_head_hidden: 32");
+    Path written = Files.writeString(dir.resolve("config.resolved.yaml"), yaml);
+    assertThat(loader.load(written, "config.resolved.yaml", ConfigOverrides.none())).isEqualTo(e);
+
+    // Both terms at once, as a list.
+    Experiment both = load("both.yaml", mnist.replace("{epochs: 17, loss: local}",
+        "{epochs: 17, loss: [task, local]}"), ConfigOverrides.none());
+    assertThat(both.training().phases().get(0).loss())
+        .containsExactly(PhaseLoss.TASK, PhaseLoss.LOCAL);
   }
 
   @Test
