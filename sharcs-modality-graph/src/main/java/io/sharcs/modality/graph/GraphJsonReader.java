@@ -9,16 +9,19 @@ import java.util.Set;
  * Reads one {@link GraphSample} from a JSON/YAML tree:
  *
  * <pre>{@code
- * {"x": [[f, ...], ...], "edges": [[src, dst], ...], "pos": [[x, y], ...]}
+ * {"x": [[f, ...], ...], "edges": [[src, dst], ...], "pos": [[x, y], ...],
+ *  "edge_attr": [[u, v], ...]}
  * }</pre>
  *
  * <p>{@code x} may also be a flat list of numbers, one feature per node. {@code edges} is
- * required ({@code []} for a graph without edges); {@code pos} is optional. Every error is one
- * line naming the location, the field, what was found and what is expected.
+ * required ({@code []} for a graph without edges); {@code pos} and {@code edge_attr} are
+ * optional. {@code edge_attr} has one row per edge, in the order of {@code edges}: the edge's
+ * pseudo-coordinates in [0, 1] (PyG's {@code Cartesian} values), read by the spline encoder.
+ * Every error is one line naming the location, the field, what was found and what is expected.
  */
 final class GraphJsonReader {
 
-  private static final Set<String> FIELDS = Set.of("x", "edges", "pos");
+  private static final Set<String> FIELDS = Set.of("x", "edges", "pos", "edge_attr");
   private static final int MAX_SHOWN = 40;
 
   private GraphJsonReader() {}
@@ -34,15 +37,20 @@ final class GraphJsonReader {
       String name = names.next();
       if (!FIELDS.contains(name)) {
         throw new InvalidInputException(where + ": found unknown field '" + name
-            + "', expected only x, edges and pos");
+            + "', expected only x, edges, pos and edge_attr");
       }
     }
     float[][] x = readFeatures(require(node, "x", where), where);
     int[][] edges = readEdges(require(node, "edges", where), where);
     JsonNode posNode = node.get("pos");
-    float[][] pos =
-        posNode == null || posNode.isNull() ? null : readPositions(posNode, x.length, where);
-    GraphSample sample = new GraphSample(x, edges, pos);
+    float[][] pos = posNode == null || posNode.isNull()
+        ? null : readRows(posNode, x.length, "pos", "one per node", "coordinates like [x, y]",
+            "coordinate", where);
+    JsonNode attrNode = node.get("edge_attr");
+    float[][] attributes = attrNode == null || attrNode.isNull()
+        ? null : readRows(attrNode, edges.length, "edge_attr", "one per edge",
+            "pseudo-coordinates like [u, v]", "value", where);
+    GraphSample sample = new GraphSample(x, edges, pos, attributes);
     GraphValidator.check(sample, where);
     return sample;
   }
@@ -92,25 +100,32 @@ final class GraphJsonReader {
     return result;
   }
 
-  private static float[][] readPositions(JsonNode pos, int nodes, String where) {
-    expectList(pos, "field 'pos'", "a list of coordinate rows, one per node", where);
-    if (pos.size() != nodes) {
-      throw new InvalidInputException(where + ": field 'pos': found " + pos.size()
-          + (pos.size() == 1 ? " row" : " rows") + ", expected one per node (" + nodes + ")");
+  /**
+   * Rows of numbers of one width, {@code count} of them: positions (one per node) or edge
+   * attributes (one per edge).
+   */
+  private static float[][] readRows(JsonNode rowsNode, int count, String field, String perWhat,
+      String rowKind, String entry, String where) {
+    String at = "field '" + field + "'";
+    expectList(rowsNode, at, "a list of rows, " + perWhat, where);
+    if (rowsNode.size() != count) {
+      throw new InvalidInputException(where + ": " + at + ": found " + rowsNode.size()
+          + (rowsNode.size() == 1 ? " row" : " rows") + ", expected " + perWhat + " (" + count
+          + ")");
     }
-    float[][] rows = new float[pos.size()][];
-    for (int i = 0; i < pos.size(); i++) {
-      String at = "field 'pos' row " + i;
-      JsonNode row = pos.get(i);
-      expectList(row, at, "a list of coordinates like [x, y]", where);
+    float[][] rows = new float[rowsNode.size()][];
+    for (int i = 0; i < rowsNode.size(); i++) {
+      String rowAt = at + " row " + i;
+      JsonNode row = rowsNode.get(i);
+      expectList(row, rowAt, "a list of " + rowKind, where);
       if (row.size() == 0 || (i > 0 && row.size() != rows[0].length)) {
-        throw new InvalidInputException(where + ": " + at + ": found " + row.size()
-            + (row.size() == 1 ? " coordinate" : " coordinates") + ", expected "
+        throw new InvalidInputException(where + ": " + rowAt + ": found " + row.size() + " "
+            + entry + (row.size() == 1 ? "" : "s") + ", expected "
             + (i == 0 ? "at least 1" : rows[0].length + " like row 0"));
       }
       rows[i] = new float[row.size()];
       for (int d = 0; d < row.size(); d++) {
-        rows[i][d] = number(row.get(d), at + " entry " + d, where);
+        rows[i][d] = number(row.get(d), rowAt + " entry " + d, where);
       }
     }
     return rows;

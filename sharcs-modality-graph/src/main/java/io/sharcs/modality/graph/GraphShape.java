@@ -1,6 +1,7 @@
 package io.sharcs.modality.graph;
 
 import ai.djl.ndarray.NDList;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import ai.djl.ndarray.NDManager;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.PreprocessingData;
@@ -8,20 +9,77 @@ import io.sharcs.api.Preprocessor;
 import java.util.List;
 
 /**
- * The graph preprocessing: the node-feature width shared by every graph, and the largest graph
- * (for logs; batches are padded to the largest graph of the batch). Batches are {@code [x (B, n,
- * F), adj (B, n, n), mask (B, n)]} ({@link DenseGraphBatcher}).
+ * The graph preprocessing: the node-feature width shared by every graph, the largest graph (for
+ * logs; batches are padded to the largest graph of the batch) and, for the spline encoder, the
+ * pseudo-coordinate layout. Batches for the GCN are {@code [x (B, n, F), adj (B, n, n), mask (B,
+ * n)]} ({@link DenseGraphBatcher}); for the spline encoder, {@link SplineBatcher}'s.
  *
  * @param nodeFeatures F, the width of every node's feature vector
  * @param maxNodes the node count of the largest graph seen
+ * @param spline the spline encoder's layout, or null for the GCN (not written to the saved file
+ *     then, so files of GCN models are as before)
  */
-public record GraphShape(int nodeFeatures, int maxNodes) implements Preprocessor<GraphSample> {
+public record GraphShape(
+    int nodeFeatures, int maxNodes, @JsonInclude(JsonInclude.Include.NON_NULL) SplineLayout spline)
+    implements Preprocessor<GraphSample> {
 
   public GraphShape {
     if (nodeFeatures <= 0 || maxNodes <= 0) {
       throw new IllegalArgumentException(
           "nodeFeatures and maxNodes must be > 0, got " + nodeFeatures + ", " + maxNodes);
     }
+  }
+
+  /** The preprocessing of the GCN encoder. */
+  public GraphShape(int nodeFeatures, int maxNodes) {
+    this(nodeFeatures, maxNodes, null);
+  }
+
+  /**
+   * {@link #inspect(PreprocessingData)} for the encoder {@code options} ask for: for the spline
+   * encoder it also finds the pseudo-coordinate dimensions (the first graph's {@code edge_attr}
+   * width, else its position width) and checks that every graph can be batched for them.
+   *
+   * @throws InvalidInputException naming the first bad sample
+   */
+  public static GraphShape inspect(
+      PreprocessingData<? extends GraphSample> data, GraphEncoderConfig options) {
+    GraphShape shape = inspect(data);
+    if (!options.isSpline()) {
+      return shape;
+    }
+    List<? extends GraphSample> graphs = data.all();
+    int dimensions = 0;
+    for (GraphSample g : graphs) {
+      if (options.spline().graclus() && g.hasPositions()) {
+        dimensions = g.positionCount(0);
+      } else if (!options.spline().graclus() && g.hasEdgeAttributes() && g.edgeCount() > 0) {
+        dimensions = g.edgeAttributeCount(0);
+      } else if (g.hasPositions()) {
+        dimensions = g.positionCount(0);
+      }
+      if (dimensions > 0) {
+        break;
+      }
+    }
+    if (dimensions == 0) {
+      throw new InvalidInputException(data.where() + ": found no graph with 'pos' or"
+          + " 'edge_attr', expected node positions (or edge pseudo-coordinates) for the spline"
+          + " encoder");
+    }
+    if (dimensions > SplineLayout.MAX_DIMENSIONS) {
+      throw new InvalidInputException(data.at(0) + ": found pseudo-coordinates of " + dimensions
+          + " dimensions, expected 1 to " + SplineLayout.MAX_DIMENSIONS
+          + " for the spline encoder");
+    }
+    SplineLayout layout = SplineLayout.of(options.spline(), dimensions);
+    for (int i = 0; i < graphs.size(); i++) {
+      String problem = layout.problem(graphs.get(i));
+      if (problem != null) {
+        throw new InvalidInputException(data.at(i) + ": " + problem);
+      }
+    }
+    return new GraphShape(shape.nodeFeatures(), shape.maxNodes(), layout);
   }
 
   /**
@@ -54,12 +112,17 @@ public record GraphShape(int nodeFeatures, int maxNodes) implements Preprocessor
 
   @Override
   public NDList batch(List<? extends GraphSample> samples, NDManager manager) {
-    return DenseGraphBatcher.batch(samples, nodeFeatures, manager);
+    return spline == null
+        ? DenseGraphBatcher.batch(samples, nodeFeatures, manager)
+        : SplineBatcher.batch(samples, nodeFeatures, spline, manager);
   }
 
   @Override
   public String summary() {
-    return features(nodeFeatures) + ", up to " + maxNodes + (maxNodes == 1 ? " node" : " nodes");
+    String nodes =
+        features(nodeFeatures) + ", up to " + maxNodes + (maxNodes == 1 ? " node" : " nodes");
+    return spline == null ? nodes : nodes + ", " + spline.dimensions() + "-D pseudo-coordinates, "
+        + spline.kernelCount() + " spline kernel weights, " + spline.coarsening() + " pooling";
   }
 
   private static String features(int width) {

@@ -4,8 +4,8 @@ import io.sharcs.api.InvalidInputException;
 
 /**
  * Checks one graph on its own: at least one node, one feature width for all nodes, finite
- * features, well-formed edges whose indices name existing nodes, and positions (when present)
- * that match the nodes. Checks across samples (a common width) are {@link GraphShape#inspect}'s.
+ * features, well-formed edges whose indices name existing nodes, positions (when present) that
+ * match the nodes, and edge attributes (when present) that match the edges and lie in [0, 1]. Checks across samples (a common width) are {@link GraphShape#inspect}'s.
  */
 final class GraphValidator {
 
@@ -28,6 +28,7 @@ final class GraphValidator {
     int width = checkFeatures(graph, where);
     checkEdges(graph, where);
     checkPositions(graph, where);
+    checkEdgeAttributes(graph, where);
     return width;
   }
 
@@ -73,22 +74,52 @@ final class GraphValidator {
     if (!graph.hasPositions()) {
       return;
     }
-    float[][] pos = graph.positions();
-    if (pos.length != graph.nodeCount()) {
-      throw new InvalidInputException(where + ": found " + pos.length
-          + (pos.length == 1 ? " position row" : " position rows") + ", expected one per node ("
+    int rows = graph.positionRows();
+    if (rows != graph.nodeCount()) {
+      throw new InvalidInputException(where + ": found " + rows
+          + (rows == 1 ? " position row" : " position rows") + ", expected one per node ("
           + graph.nodeCount() + ")");
     }
-    for (int node = 0; node < pos.length; node++) {
-      if (pos[node].length == 0 || pos[node].length != pos[0].length) {
+    int width = graph.positionCount(0);
+    for (int node = 0; node < rows; node++) {
+      if (graph.positionCount(node) == 0 || graph.positionCount(node) != width) {
         throw new InvalidInputException(where + ": position of node " + node + " has "
-            + pos[node].length + " coordinates, expected " + Math.max(1, pos[0].length)
+            + graph.positionCount(node) + " coordinates, expected " + Math.max(1, width)
             + " like node 0");
       }
-      for (float c : pos[node]) {
+      for (int d = 0; d < width; d++) {
+        float c = graph.position(node, d);
         if (!Float.isFinite(c)) {
           throw new InvalidInputException(where + ": position of node " + node + " holds " + c
               + ", expected finite coordinates");
+        }
+      }
+    }
+  }
+
+  private static void checkEdgeAttributes(GraphSample graph, String where) {
+    if (!graph.hasEdgeAttributes()) {
+      return;
+    }
+    int rows = graph.edgeAttributeRows();
+    if (rows != graph.edgeCount()) {
+      throw new InvalidInputException(where + ": found " + rows
+          + (rows == 1 ? " edge_attr row" : " edge_attr rows") + ", expected one per edge ("
+          + graph.edgeCount() + ")");
+    }
+    int width = rows == 0 ? 0 : graph.edgeAttributeCount(0);
+    for (int e = 0; e < rows; e++) {
+      if (graph.edgeAttributeCount(e) == 0 || graph.edgeAttributeCount(e) != width) {
+        throw new InvalidInputException(where + ": edge_attr of edge " + e + " has "
+            + graph.edgeAttributeCount(e) + " values, expected " + Math.max(1, width)
+            + " like edge 0");
+      }
+      for (int d = 0; d < width; d++) {
+        float u = graph.edgeAttribute(e, d);
+        // The spline kernel is defined on [0, 1]; PyG's Cartesian transform normalises to it.
+        if (!(u >= 0f && u <= 1f)) {
+          throw new InvalidInputException(where + ": edge_attr of edge " + e + " entry " + d
+              + " is " + u + ", expected a pseudo-coordinate in [0, 1]");
         }
       }
     }

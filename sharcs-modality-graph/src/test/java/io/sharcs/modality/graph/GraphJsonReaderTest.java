@@ -51,7 +51,7 @@ class GraphJsonReaderTest {
       quoteCharacter = '`',
       value = {
         "[1, 2]                                       | found [1,2] (array), expected a graph object",
-        "{'x': [1], 'edges': [], 'y': 3}             | found unknown field 'y', expected only x, edges and pos",
+        "{'x': [1], 'edges': [], 'y': 3}             | found unknown field 'y', expected only x, edges, pos and edge_attr",
         "{'edges': []}                               | field 'x' is missing, expected a list",
         "{'x': [1]}                                  | field 'edges' is missing, expected a list (use [] for",
         "{'x': 'abc', 'edges': []}                   | field 'x': found \"abc\" (string), expected a list",

@@ -28,8 +28,8 @@ import java.util.List;
 
 /**
  * The local concept encoder of the image modality: convolution blocks (convolution, 2x2 pooling,
- * optional batch norm, (leaky) ReLU), a global pooling, dropout and an MLP to k concept
- * pre-activations. Input: the {@code (B, C, H, W)} array made by the image preprocessing;
+ * optional batch norm, (leaky) ReLU), a global pooling (or a flattening, for the reference's
+ * MNIST network), dropout and an MLP to k concept pre-activations. Input: the {@code (B, C, H, W)} array made by the image preprocessing;
  * output: {@code (B, k)}.
  *
  * <p>Convolutions start as PyTorch's {@code nn.Conv2d} (weight and bias uniform in {@code
@@ -73,7 +73,9 @@ public final class ImageConceptEncoder extends AbstractBlock {
     this.convBlocks = List.copyOf(blocks);
     this.dropout =
         addChildBlock("dropout", Dropout.builder().optRate((float) config.dropout()).build());
-    this.head = addChildBlock("mlp", Layers.mlp(in, config.hidden(), concepts));
+    int[] map = config.featureMapSize();
+    int features = config.flattens() ? in * map[0] * map[1] : in;
+    this.head = addChildBlock("mlp", Layers.mlp(features, config.hidden(), concepts));
   }
 
   /**
@@ -173,6 +175,7 @@ public final class ImageConceptEncoder extends AbstractBlock {
     // (the reference's frozen ResNet-18 still updated them, method spec section 8 item 17).
     boolean convTraining = training && !config.freezeConvolutions();
     NDArray pooled = globalPool(featureMap(store, h, convTraining, params).singletonOrThrow());
+    // globalPool flattens for global_pool: flatten (the reference's MNIST network).
     NDList features = dropout.forward(store, new NDList(pooled), training, params);
     return head.forward(store, features, training, params);
   }
@@ -222,8 +225,12 @@ public final class ImageConceptEncoder extends AbstractBlock {
   }
 
   private NDArray globalPool(NDArray x) {
-    // DJL's PyTorch engine reduces one axis at a time: flatten the positions first.
     Shape s = x.getShape();
+    if (config.flattens()) {
+      // (B, C, H, W) -> (B, C H W) in PyTorch's Flatten order: channel, then row, then column.
+      return x.reshape(s.get(0), s.get(1) * s.get(2) * s.get(3));
+    }
+    // DJL's PyTorch engine reduces one axis at a time: flatten the positions first.
     NDArray positions = x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3));
     int[] axis = {2};
     return config.globalPooling() == ImageEncoderConfig.Pooling.MAX
@@ -243,7 +250,10 @@ public final class ImageConceptEncoder extends AbstractBlock {
       block.initialize(manager, dataType, shapes);
       shapes = block.getOutputShapes(shapes);
     }
-    Shape pooled = new Shape(shapes[0].get(0), shapes[0].get(1));
+    Shape map = shapes[0];
+    Shape pooled = config.flattens()
+        ? new Shape(map.get(0), map.get(1) * map.get(2) * map.get(3))
+        : new Shape(map.get(0), map.get(1));
     dropout.initialize(manager, dataType, pooled);
     head.initialize(manager, dataType, pooled);
   }
@@ -282,8 +292,12 @@ public final class ImageConceptEncoder extends AbstractBlock {
 
   /** A one-line description of the architecture, for weights files and messages. */
   String architecture() {
-    return "channels " + config.channels() + ", conv_channels " + config.convChannels()
-        + ", kernel " + config.kernel() + ", batch_norm " + config.batchNorm() + ", hidden "
-        + config.hidden() + ", concepts " + concepts;
+    // The cnn's wording is kept as weights files written before the reference network have it.
+    return (config.architecture().equals(ImageEncoderConfig.CNN) ? ""
+            : "architecture " + config.architecture() + ", ")
+        + "channels " + config.channels() + ", conv_channels " + config.convChannels()
+        + ", kernel " + config.kernel() + ", batch_norm " + config.batchNorm()
+        + (config.flattens() ? ", global_pool flatten" : "") + ", hidden " + config.hidden()
+        + ", concepts " + concepts;
   }
 }

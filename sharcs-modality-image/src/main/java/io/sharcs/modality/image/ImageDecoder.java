@@ -46,6 +46,9 @@ final class ImageDecoder {
    *     a directory, unreadable, not a PNG/JPEG, corrupt or above {@code maxPixels}
    */
   static Pixels decode(ImageSample sample, long maxPixels) {
+    if (sample.raster().isPresent()) {
+      return pixels(sample.raster().get());
+    }
     BufferedImage image =
         sample.image().orElseGet(() -> read(sample.file().orElseThrow(), maxPixels));
     return pixels(image);
@@ -179,6 +182,22 @@ final class ImageDecoder {
     return new InvalidInputException(
         "image " + file + ": cannot be decoded, the file is corrupt or not a PNG/JPEG ("
             + describe(e) + ")", e);
+  }
+
+  /** An inline raster (channels last) as planar values. */
+  static Pixels pixels(ImageSample.Raster raster) {
+    int w = raster.width();
+    int h = raster.height();
+    int c = raster.channels();
+    float[] planes = new float[c * w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        for (int ch = 0; ch < c; ch++) {
+          planes[ch * w * h + y * w + x] = raster.value(x, y, ch);
+        }
+      }
+    }
+    return new Pixels(w, h, c, planes, c == 1 ? "grey" : "RGB");
   }
 
   /** Converts a decoded image to planar grey or RGB values. */

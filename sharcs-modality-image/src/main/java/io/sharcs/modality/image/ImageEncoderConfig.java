@@ -14,8 +14,16 @@ import java.util.Locale;
  *
  * <p>The network: for each entry of {@code convChannels}, a {@code kernel x kernel} convolution
  * ("same" padding), a 2x2 pooling that halves the image, an optional batch norm and a (leaky)
- * ReLU; then a global pooling over the remaining positions, dropout and an MLP ({@code hidden})
- * to the k concept pre-activations.
+ * ReLU; then a global pooling over the remaining positions (or a flattening of them), dropout
+ * and an MLP ({@code hidden}) to the k concept pre-activations.
+ *
+ * <p>Two architectures: {@code cnn} (the default, every network option as given) and {@code
+ * reference}, the reference's MNIST network (method specification section 2.3): two blocks of a
+ * 5x5 convolution with 16 channels, ReLU and 2x2 max pooling, flattened, {@code Linear(F -> 64)},
+ * ReLU, {@code Linear(64 -> k)}; it fixes {@code conv_channels}, {@code kernel}, {@code pool},
+ * {@code batch_norm}, {@code negative_slope}, {@code global_pool} and {@code hidden} to those
+ * values (a conflicting value is an error), and without {@code mean} and {@code std} it feeds
+ * raw pixel values 0..255, as the reference does.
  *
  * @param width the width every image is resized to (bilinear, aspect ratio not kept)
  * @param height the height every image is resized to
@@ -50,6 +58,7 @@ import java.util.Locale;
  * @param maxPixels the largest image accepted, in pixels (width x height as its header says,
  *     read before decoding): a larger one is refused with one line naming the file and its
  *     size, instead of exhausting the heap ({@link #DEFAULT_MAX_PIXELS} by default)
+ * @param architecture {@code cnn} or {@code reference}; null means {@code cnn}
  */
 public record ImageEncoderConfig(
     int width,
@@ -69,8 +78,18 @@ public record ImageEncoderConfig(
     Path weights,
     boolean freezeConvolutions,
     AutoencoderPretrainingConfig pretrain,
-    long maxPixels)
+    long maxPixels,
+    String architecture)
     implements EncoderConfig {
+
+  /** The architecture id of the configurable CNN (the default). */
+  public static final String CNN = "cnn";
+
+  /** The architecture id of the reference's MNIST network. */
+  public static final String REFERENCE = "reference";
+
+  /** The {@code global_pool} value that flattens the last feature map instead of pooling it. */
+  public static final String FLATTEN = "flatten";
 
   /** ImageNet's per-channel mean, the reference's normalisation for RGB. */
   public static final List<Double> IMAGENET_MEAN = List.of(0.485, 0.456, 0.406);
@@ -104,9 +123,27 @@ public record ImageEncoderConfig(
    */
   public static final ImageEncoderConfig DEFAULTS = new ImageEncoderConfig(
       48, 48, 3, List.of(), List.of(), List.of(8, 16, 32), 3, "max", true, 0.0, "max",
-      List.of(), 0.0, false, null, false, AutoencoderPretrainingConfig.NONE, DEFAULT_MAX_PIXELS);
+      List.of(), 0.0, false, null, false, AutoencoderPretrainingConfig.NONE, DEFAULT_MAX_PIXELS,
+      CNN);
 
-  /** The options with the default {@code max_pixels} ({@link #DEFAULT_MAX_PIXELS}). */
+  /** The reference's MNIST network for 28x28 grey digits, raw pixels. */
+  public static final ImageEncoderConfig REFERENCE_MNIST = new ImageEncoderConfig(
+      28, 28, 1, List.of(), List.of(), List.of(16, 16), 5, "max", false, 0.0, FLATTEN,
+      List.of(64), 0.0, false, null, false, AutoencoderPretrainingConfig.NONE,
+      DEFAULT_MAX_PIXELS, REFERENCE);
+
+  /** The options of a {@code cnn}. */
+  public ImageEncoderConfig(int width, int height, int channels, List<Double> mean,
+      List<Double> std, List<Integer> convChannels, int kernel, String pool, boolean batchNorm,
+      double negativeSlope, String globalPool, List<Integer> hidden, double dropout,
+      boolean horizontalFlip, Path weights, boolean freezeConvolutions,
+      AutoencoderPretrainingConfig pretrain, long maxPixels) {
+    this(width, height, channels, mean, std, convChannels, kernel, pool, batchNorm,
+        negativeSlope, globalPool, hidden, dropout, horizontalFlip, weights, freezeConvolutions,
+        pretrain, maxPixels, CNN);
+  }
+
+  /** The options of a {@code cnn} with the default {@code max_pixels} ({@link #DEFAULT_MAX_PIXELS}). */
   public ImageEncoderConfig(int width, int height, int channels, List<Double> mean,
       List<Double> std, List<Integer> convChannels, int kernel, String pool, boolean batchNorm,
       double negativeSlope, String globalPool, List<Integer> hidden, double dropout,
@@ -127,6 +164,12 @@ public record ImageEncoderConfig(
     }
     mean = normalisation("mean", mean, channels, false);
     std = normalisation("std", std, channels, true);
+    String id = architecture == null ? CNN : architecture.trim().toLowerCase(Locale.ROOT);
+    if (!id.equals(CNN) && !id.equals(REFERENCE)) {
+      throw new InvalidConfigException(
+          "architecture", "got '" + architecture + "', expected cnn or reference");
+    }
+    architecture = id;
     convChannels =
         InvalidConfigException.requirePositiveIntegers("conv_channels", convChannels, false);
     if (kernel <= 0 || kernel % 2 == 0) {
@@ -135,8 +178,19 @@ public record ImageEncoderConfig(
     }
     pool = Pooling.parse("pool", pool).id();
     InvalidConfigException.requireProbability("negative_slope", negativeSlope);
-    globalPool = Pooling.parse("global_pool", globalPool).id();
+    globalPool = FLATTEN.equalsIgnoreCase(globalPool == null ? "" : globalPool.trim())
+        ? FLATTEN : globalPooling("global_pool", globalPool).id();
     hidden = InvalidConfigException.requirePositiveIntegers("hidden", hidden, true);
+    if (id.equals(REFERENCE)) {
+      // The defaults are merged in before binding, so a cnn default here means "not given".
+      convChannels = fixed("conv_channels", convChannels, List.of(8, 16, 32), List.of(16, 16));
+      kernel = fixed("kernel", kernel, 3, 5);
+      pool = fixed("pool", pool, "max", "max");
+      batchNorm = fixed("batch_norm", batchNorm, true, false);
+      negativeSlope = fixed("negative_slope", negativeSlope, 0.0, 0.0);
+      globalPool = fixed("global_pool", globalPool, "max", FLATTEN);
+      hidden = fixed("hidden", hidden, List.of(), List.of(64));
+    }
     if (!(dropout >= 0 && dropout < 1)) {
       throw new InvalidConfigException("dropout", "got " + dropout + ", expected a number in [0, 1)");
     }
@@ -166,9 +220,35 @@ public record ImageEncoderConfig(
     return Pooling.parse("pool", pool);
   }
 
-  /** The global pooling after the last block. */
+  /**
+   * The global pooling after the last block.
+   *
+   * @throws IllegalStateException when the feature map is flattened instead ({@link #flattens})
+   */
   public Pooling globalPooling() {
+    if (flattens()) {
+      throw new IllegalStateException("global_pool is flatten: the feature map is not pooled");
+    }
     return Pooling.parse("global_pool", globalPool);
+  }
+
+  /** Whether the last feature map is flattened ({@code global_pool: flatten}) rather than pooled. */
+  public boolean flattens() {
+    return FLATTEN.equals(globalPool);
+  }
+
+  /**
+   * The height and width of the last feature map: each block halves the image, rounding down
+   * (PyTorch's and DJL's max pooling).
+   */
+  public int[] featureMapSize() {
+    int blocks = convChannels.size();
+    return new int[] {height >> blocks, width >> blocks};
+  }
+
+  /** Whether pixel values reach the network as 0..255: the reference architecture without {@code mean} and {@code std}. */
+  public boolean rawPixels() {
+    return REFERENCE.equals(architecture) && mean.isEmpty() && std.isEmpty();
   }
 
   /** The per-channel mean actually used: {@link #mean} or the default for the channel count. */
@@ -186,7 +266,7 @@ public record ImageEncoderConfig(
     return new ImageEncoderConfig(
         width, height, channels, mean, std, convChannels, kernel, pool, batchNorm, negativeSlope,
         globalPool, hidden, dropout, horizontalFlip, null, freezeConvolutions, pretrain,
-        maxPixels);
+        maxPixels, architecture);
   }
 
   /** How a pooling layer combines the values of its window. */
@@ -216,6 +296,33 @@ public record ImageEncoderConfig(
       throw new InvalidConfigException(
           field, "got " + (text == null ? "null" : "'" + text + "'") + ", expected max or avg");
     }
+  }
+
+  private static Pooling globalPooling(String field, String text) {
+    try {
+      return Pooling.parse(field, text);
+    } catch (InvalidConfigException e) {
+      throw new InvalidConfigException(field, "got " + (text == null ? "null" : "'" + text + "'")
+          + ", expected max, avg or flatten");
+    }
+  }
+
+  /**
+   * The reference architecture's value of {@code field}: {@code value} when it is the {@code cnn}
+   * default (not given) or already the reference's, an error otherwise.
+   */
+  private static <T> T fixed(String field, T value, T cnnDefault, T reference) {
+    boolean same = value instanceof Number a && reference instanceof Number b
+        ? a.doubleValue() == b.doubleValue()
+        : reference.equals(value);
+    boolean unset = value instanceof Number a && cnnDefault instanceof Number b
+        ? a.doubleValue() == b.doubleValue()
+        : cnnDefault.equals(value);
+    if (!same && !unset) {
+      throw new InvalidConfigException(field, "got " + value + ", but architecture reference"
+          + " fixes it to " + reference + " (leave it out, or use architecture cnn)");
+    }
+    return reference;
   }
 
   private static void requireSide(String field, int value) {

@@ -81,7 +81,7 @@ final class ImagePreprocessing
     String summary = describe(samples.size(), first.size(),
         facts.stream().map(Facts.class::cast).toList())
         + ", resized to " + options.width() + "x" + options.height() + " "
-        + (options.channels() == 3 ? "RGB" : "grey");
+        + (options.channels() == 3 ? "RGB" : "grey") + (options.rawPixels() ? ", raw 0-255" : "");
     return new ImagePreprocessor(options, summary);
   }
 
@@ -127,8 +127,13 @@ final class ImagePreprocessing
     root.put("width", preprocessor.width());
     root.put("height", preprocessor.height());
     ObjectNode normalisation = root.putObject("normalisation");
-    floats(normalisation.putArray("mean"), preprocessor.mean());
-    floats(normalisation.putArray("std"), preprocessor.std());
+    if (preprocessor.rawPixels()) {
+      // Files without the field (all written before raw pixels existed) are normalised.
+      normalisation.put("raw", true);
+    } else {
+      floats(normalisation.putArray("mean"), preprocessor.mean());
+      floats(normalisation.putArray("std"), preprocessor.std());
+    }
     root.put("summary", preprocessor.summary());
     Files.createDirectories(directory);
     JSON.writeValue(file(directory, modality).toFile(), root);
@@ -169,12 +174,16 @@ final class ImagePreprocessing
     check(file, "channels", integer(file, root, "channels"), options.channels());
     check(file, "width", integer(file, root, "width"), options.width());
     check(file, "height", integer(file, root, "height"), options.height());
-    check(file, "normalisation.mean",
-        Arrays.toString(floats(file, normalisation, "mean")),
-        Arrays.toString(options.channelMean()));
-    check(file, "normalisation.std",
-        Arrays.toString(floats(file, normalisation, "std")),
-        Arrays.toString(options.channelStd()));
+    boolean raw = normalisation.path("raw").asBoolean(false);
+    check(file, "normalisation.raw", raw, options.rawPixels());
+    if (!raw) {
+      check(file, "normalisation.mean",
+          Arrays.toString(floats(file, normalisation, "mean")),
+          Arrays.toString(options.channelMean()));
+      check(file, "normalisation.std",
+          Arrays.toString(floats(file, normalisation, "std")),
+          Arrays.toString(options.channelStd()));
+    }
     JsonNode summary = root.path("summary");
     if (!summary.isTextual()) {
       throw malformed(file, "summary", summary, "a string");

@@ -65,6 +65,11 @@ public final class ImagePreprocessor implements Preprocessor<ImageSample> {
     return transform.maxPixels();
   }
 
+  /** Whether pixel values stay 0..255 (no scaling or normalisation). */
+  public boolean rawPixels() {
+    return transform.raw();
+  }
+
   /** The per-channel mean subtracted after scaling to [0, 1]. */
   public float[] mean() {
     return mean.clone();
@@ -86,8 +91,9 @@ public final class ImagePreprocessor implements Preprocessor<ImageSample> {
 
   @Override
   public String toString() {
-    return "ImagePreprocessor[" + channels() + "x" + height() + "x" + width() + ", mean "
-        + Arrays.toString(mean) + ", std " + Arrays.toString(std) + ", " + summary + "]";
+    return "ImagePreprocessor[" + channels() + "x" + height() + "x" + width()
+        + (rawPixels() ? ", raw pixels" : ", mean " + Arrays.toString(mean) + ", std "
+            + Arrays.toString(std)) + ", " + summary + "]";
   }
 
   /**
@@ -102,7 +108,12 @@ public final class ImagePreprocessor implements Preprocessor<ImageSample> {
     int size = transform.size();
     float[] flat = new float[samples.size() * size];
     for (int s = 0; s < samples.size(); s++) {
-      transform.normalise(cache.get(samples.get(s)), flat, s * size);
+      ImageSample sample = samples.get(s);
+      if (transform.fits(sample)) {
+        transform.normaliseRaster(sample, flat, s * size);
+      } else {
+        transform.normalise(cache.get(sample), flat, s * size);
+      }
     }
     Shape shape =
         new Shape(samples.size(), transform.channels(), transform.height(), transform.width());
@@ -122,7 +133,8 @@ public final class ImagePreprocessor implements Preprocessor<ImageSample> {
   private void decodeMissing(List<? extends ImageSample> samples) {
     Set<ImageSample> missing = new LinkedHashSet<>();
     for (ImageSample s : samples) {
-      if (!cache.containsKey(s)) {
+      // A raster of the target size is its own cache: no copy is kept.
+      if (!transform.fits(s) && !cache.containsKey(s)) {
         missing.add(s);
       }
     }

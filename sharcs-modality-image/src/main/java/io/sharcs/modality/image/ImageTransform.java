@@ -5,9 +5,11 @@ import java.util.Arrays;
 /**
  * The image preprocessing of the reference, in two steps. {@link #resized} decodes, converts the
  * channels and resizes to an 8-bit image of the target size (what PIL holds after {@code
- * convert} and {@code resize}); {@link #normalise} scales to [0, 1] and normalises per channel.
- * The first step is expensive and its result small, so callers cache it; the second is a table
- * lookup per value.
+ * convert} and {@code resize}); {@link #normalise} scales to [0, 1] and normalises per channel,
+ * or, for raw pixels, keeps the values 0..255 (the reference's MNIST input). The first step is
+ * expensive and its result small, so callers cache it; the second is a table lookup per value.
+ * An inline raster that already has the target size and channels skips the first step ({@link
+ * #fits}, {@link #normaliseRaster}).
  */
 final class ImageTransform {
 
@@ -21,6 +23,7 @@ final class ImageTransform {
   private final int channels;
   private final float[][] lookup;
   private final long maxPixels;
+  private final boolean raw;
 
   /**
    * @param width the target width
@@ -29,9 +32,10 @@ final class ImageTransform {
    * @param mean per-channel mean, one value per channel
    * @param std per-channel standard deviation, one value per channel
    * @param maxPixels the largest image decoded (see {@link ImageDecoder#decode})
+   * @param raw whether values stay 0..255 (mean and std are then ignored)
    */
-  ImageTransform(
-      int width, int height, int channels, float[] mean, float[] std, long maxPixels) {
+  ImageTransform(int width, int height, int channels, float[] mean, float[] std,
+      long maxPixels, boolean raw) {
     if (mean.length != channels || std.length != channels) {
       throw new IllegalArgumentException(
           "expected " + channels + " means and stds, got " + Arrays.toString(mean) + " and "
@@ -41,13 +45,19 @@ final class ImageTransform {
     this.height = height;
     this.channels = channels;
     this.maxPixels = maxPixels;
-    // (v / 255 - mean) / std for every 8-bit value v, per channel.
+    this.raw = raw;
+    // (v / 255 - mean) / std for every 8-bit value v, per channel; v itself for raw pixels.
     lookup = new float[channels][256];
     for (int c = 0; c < channels; c++) {
       for (int v = 0; v < 256; v++) {
-        lookup[c][v] = (v / 255f - mean[c]) / std[c];
+        lookup[c][v] = raw ? v : (v / 255f - mean[c]) / std[c];
       }
     }
+  }
+
+  /** Whether pixel values stay 0..255. */
+  boolean raw() {
+    return raw;
   }
 
   /** The largest image decoded, in pixels (option {@code max_pixels}). */
@@ -59,7 +69,34 @@ final class ImageTransform {
   static ImageTransform of(ImageEncoderConfig config) {
     return new ImageTransform(
         config.width(), config.height(), config.channels(), config.channelMean(),
-        config.channelStd(), config.maxPixels());
+        config.channelStd(), config.maxPixels(), config.rawPixels());
+  }
+
+  /**
+   * Whether {@code sample} is an inline raster of exactly the target size and channels, which
+   * needs no decoding, conversion or resizing (and so no cache).
+   */
+  boolean fits(ImageSample sample) {
+    return sample.raster()
+        .map(r -> r.width() == width && r.height() == height && r.channels() == channels)
+        .orElse(false);
+  }
+
+  /**
+   * Writes the normalised values of a raster that {@link #fits} into {@code out} at {@code
+   * offset}, planar ({@code channels x height x width}) as {@link #normalise}.
+   */
+  void normaliseRaster(ImageSample sample, float[] out, int offset) {
+    ImageSample.Raster r = sample.raster().orElseThrow();
+    int plane = width * height;
+    for (int c = 0; c < channels; c++) {
+      float[] table = lookup[c];
+      for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+          out[offset + c * plane + y * width + x] = table[r.value(x, y, c)];
+        }
+      }
+    }
   }
 
   /** Values per image after the transform: channels x height x width. */

@@ -66,7 +66,7 @@ class ImageEncoderConfigTest {
     assertThat(keys).containsExactlyInAnyOrder("width", "height", "channels", "mean", "std",
         "conv_channels", "kernel", "pool", "batch_norm", "negative_slope", "global_pool",
         "hidden", "dropout", "horizontal_flip", "weights", "freeze_convolutions", "pretrain",
-        "max_pixels");
+        "max_pixels", "architecture");
     List<String> pretrainKeys = new ArrayList<>();
     tree.get("pretrain").fieldNames().forEachRemaining(pretrainKeys::add);
     assertThat(pretrainKeys).containsExactly("epochs", "learning_rate", "batch_size");

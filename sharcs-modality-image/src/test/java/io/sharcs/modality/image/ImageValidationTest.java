@@ -132,13 +132,13 @@ class ImageValidationTest {
     assertThatThrownBy(
             () -> definition.reader().read(json.readTree("[1, 2]"), "data.jsonl line 4"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("data.jsonl line 4: found array [1,2], expected the path of a PNG or JPEG file");
+        .hasMessageStartingWith("data.jsonl line 4: found array [1,2], expected the path of a PNG or JPEG file or an inline raster");
     assertThatThrownBy(
             () -> definition.reader().read(json.readTree("\"  \""), "data.jsonl line 5"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("expected the path of a PNG or JPEG file");
     assertThatThrownBy(() -> definition.reader().read(null, "x"))
-        .hasMessage("x: found nothing, expected the path of a PNG or JPEG file");
+        .hasMessageStartingWith("x: found nothing, expected the path of a PNG or JPEG file or an inline raster");
   }
 
   /** The header is checked when read, so the message names where the path was written. */
