@@ -3,12 +3,12 @@ package io.sharcs.runner.datasets.mnist;
 import io.sharcs.api.Excerpt;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +28,10 @@ import java.util.zip.GZIPOutputStream;
  * <p>The file is named after the image file and the first 16 hex digits of the
  * {@linkplain Segmentations#key key} ({@code train-images-idx3-ubyte.gz.superpixels-<key>.bin}),
  * so a changed image, option or code version looks for another file. Its layout: the magic
- * {@code SPX1}, the format version, the whole 32-byte key, count, width and height (ints,
- * big-endian), then a gzip stream holding, per image, its region count (unsigned short) and its
- * labels (one byte each when it has at most 256 regions, else two). gzip's CRC and length catch
- * a damaged or cut file, the labels are checked to be numbered in raster order, and nothing may
+ * {@code SPX1}, the format version, the whole 32-byte key, count, width and height and the
+ * length of the rest (ints, big-endian), then a gzip stream holding, per image, its region count (unsigned short) and its
+ * labels (one byte each when it has at most 256 regions, else two). the length given catches a cut
+ * file or bytes after the end, gzip's CRC a damaged one, the labels are checked to be numbered in raster order, and nothing may
  * follow; a file that fails any check is computed again and replaced, never an error. Files are
  * written to a temporary name and moved into place, so a reader never sees half a file (two runs
  * of a sweep may write the same cache; both write the same bytes).
@@ -40,6 +40,8 @@ public final class SuperpixelCache {
 
   private static final int MAGIC = 0x53505831;
   private static final int FORMAT = 1;
+  // magic, format, key, count, width, height, payload length
+  private static final int HEADER_BYTES = 4 + 4 + 32 + 4 + 4 + 4 + 4;
 
   private SuperpixelCache() {}
 
@@ -109,6 +111,11 @@ public final class SuperpixelCache {
           || header.readInt() != h) {
         throw new Damaged("written for other images or options");
       }
+      long payload = header.readInt() & 0xffffffffL;
+      long size = Files.size(file);
+      if (size != HEADER_BYTES + payload) {
+        throw new Damaged(size + " bytes, expected " + (HEADER_BYTES + payload));
+      }
       DataInputStream in =
           new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
       int[] regions = new int[count];
@@ -155,17 +162,11 @@ public final class SuperpixelCache {
     Files.createDirectories(file.getParent());
     Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
     try {
-      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-        DataOutputStream header = new DataOutputStream(raw);
-        header.writeInt(MAGIC);
-        header.writeInt(FORMAT);
-        header.write(key);
-        header.writeInt(s.count());
-        header.writeInt(s.width());
-        header.writeInt(s.height());
-        header.flush();
-        GZIPOutputStream zip = new GZIPOutputStream(raw, 1 << 16);
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(zip, 1 << 16));
+      // Compressed in memory first, so the header can give the payload's length: a cut file or
+      // bytes after the end are then found before anything is decompressed.
+      ByteArrayOutputStream payload = new ByteArrayOutputStream(1 << 20);
+      try (DataOutputStream out = new DataOutputStream(
+          new BufferedOutputStream(new GZIPOutputStream(payload, 1 << 16), 1 << 16))) {
         int pixels = s.width() * s.height();
         for (int i = 0; i < s.count(); i++) {
           int n = s.regions()[i];
@@ -179,8 +180,17 @@ public final class SuperpixelCache {
             }
           }
         }
-        out.flush();
-        zip.finish();
+      }
+      try (DataOutputStream out = new DataOutputStream(
+          new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT);
+        out.write(key);
+        out.writeInt(s.count());
+        out.writeInt(s.width());
+        out.writeInt(s.height());
+        out.writeInt(payload.size());
+        payload.writeTo(out);
       }
       try {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
