@@ -1,5 +1,6 @@
 package io.sharcs.runner.datasets.mnist;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetProvider;
@@ -97,19 +98,20 @@ public final class HalfMnistProvider implements DatasetProvider {
     boolean reference = context.referenceProtocol();
     ModalityReaders readers = context.readers();
     List<MultimodalSample> samples = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      String where = ID + " digit " + i + " ";
+    // Per digit, both halves of both modalities: each sample shows two and renders the other two.
+    DigitPipeline.inOrder(n, i -> {
       SuperpixelGraph whole = source.graph(i).withCartesian();
-      // Both halves of both modalities: each sample shows two and renders the other two.
+      return new JsonNode[] {
+          MnistJson.graph(whole.half(Half.UPPER)), MnistJson.graph(whole.half(Half.LOWER)),
+          source.raster(i, 0, middle), source.raster(i, middle, source.rows())};
+    }, (trees, i) -> {
+      String where = ID + " digit " + i + " ";
       Map<Half, Object> graphs = Map.of(
-          Half.UPPER, readers.read(GRAPH, MnistJson.graph(whole.half(Half.UPPER)),
-              where + "upper " + GRAPH),
-          Half.LOWER, readers.read(GRAPH, MnistJson.graph(whole.half(Half.LOWER)),
-              where + "lower " + GRAPH));
+          Half.UPPER, readers.read(GRAPH, trees[0], where + "upper " + GRAPH),
+          Half.LOWER, readers.read(GRAPH, trees[1], where + "lower " + GRAPH));
       Map<Half, Object> images = Map.of(
-          Half.UPPER, readers.read(IMAGE, source.raster(i, 0, middle), where + "upper " + IMAGE),
-          Half.LOWER, readers.read(IMAGE, source.raster(i, middle, source.rows()),
-              where + "lower " + IMAGE));
+          Half.UPPER, readers.read(IMAGE, trees[2], where + "upper " + IMAGE),
+          Half.LOWER, readers.read(IMAGE, trees[3], where + "lower " + IMAGE));
       Half graphShows = graphHalf(i, n, reference);
       Half imageShows = graphShows.other();
       int digit = source.digit(i);
@@ -121,7 +123,7 @@ public final class HalfMnistProvider implements DatasetProvider {
           Map.of(GRAPH, Map.of(IMAGE, images.get(graphShows)),
               IMAGE, Map.of(GRAPH, graphs.get(imageShows))),
           Map.of(GRAPH, digit, IMAGE, digit)));
-    }
+    });
     int train = source.options().trainSize();
     return new MultimodalDataset(
         ID,

@@ -1,5 +1,6 @@
 package io.sharcs.runner.datasets.mnist;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetProvider;
@@ -78,11 +79,13 @@ public final class MnistSuperpixelsProvider implements DatasetProvider {
     ModalityReaders readers = context.readers();
     Object[] graphs = new Object[n];
     Object[] images = new Object[n];
-    for (int i = 0; i < n; i++) {
-      String where = ID + " digit " + i + " ";
-      graphs[i] = readers.read(GRAPH, MnistJson.graph(source.graph(i)), where + GRAPH);
-      images[i] = readers.read(IMAGE, source.raster(i, 0, source.rows()), where + IMAGE);
-    }
+    DigitPipeline.inOrder(n,
+        i -> new JsonNode[] {MnistJson.graph(source.graph(i)), source.raster(i, 0, source.rows())},
+        (trees, i) -> {
+          String where = ID + " digit " + i + " ";
+          graphs[i] = readers.read(GRAPH, trees[0], where + GRAPH);
+          images[i] = readers.read(IMAGE, trees[1], where + IMAGE);
+        });
     List<MultimodalSample> samples = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int j = (i + 1) % n;

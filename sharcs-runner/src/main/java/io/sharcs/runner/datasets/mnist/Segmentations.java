@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The SLIC segmentations of every image of an IDX image file, from which each digit's
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public record Segmentations(int count, int width, int height, int[] regions, char[] labels) {
 
   /** The threads the segmentation runs on: the project's machines have two cores. */
-  public static final int THREADS = 2;
+  public static final int THREADS = DigitPipeline.THREADS;
 
   /**
    * The version of the code that turns images into graphs (segmentation and graph building): bump
@@ -47,7 +46,8 @@ public record Segmentations(int count, int width, int height, int[] regions, cha
     int count = images.count();
     int[] regions = new int[count];
     char[] labels = new char[count * pixels];
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS,
+        DigitPipeline.daemonThreads("sharcs-superpixels-"));
     try {
       List<Future<?>> chunks = new ArrayList<>();
       for (int start = 0; start < count; start += CHUNK) {
@@ -106,14 +106,5 @@ public record Segmentations(int count, int width, int height, int[] regions, cha
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform must provide SHA-256", e);
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "sharcs-superpixels-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

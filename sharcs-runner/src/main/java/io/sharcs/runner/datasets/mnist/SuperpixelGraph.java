@@ -1,7 +1,5 @@
 package io.sharcs.runner.datasets.mnist;
 
-import java.util.Arrays;
-
 /**
  * The region adjacency graph of one digit's superpixels, as PyG's MNISTSuperpixels describes a
  * digit: one node per superpixel with its mean intensity and its centroid, directed edges in both
@@ -68,9 +66,9 @@ public record SuperpixelGraph(
     long[] sumI = new long[regions];
     long[] sumX = new long[regions];
     long[] sumY = new long[regions];
-    // Both directions of every 4-neighbour contact between regions, as codes source * n + target.
-    int[] codes = new int[4 * width * height];
-    int k = 0;
+    // touching[a * n + b]: regions a and b share a pixel side (both directions are set).
+    boolean[] touching = new boolean[regions * regions];
+    int edges = 0;
     for (int r = 0; r < height; r++) {
       for (int c = 0; c < width; c++) {
         int p = r * width + c;
@@ -80,18 +78,10 @@ public record SuperpixelGraph(
         sumX[a] += c;
         sumY[a] += r;
         if (c + 1 < width) {
-          int b = labels[labelOffset + p + 1];
-          if (a != b) {
-            codes[k++] = a * regions + b;
-            codes[k++] = b * regions + a;
-          }
+          edges += touch(touching, regions, a, labels[labelOffset + p + 1]);
         }
         if (r + 1 < height) {
-          int b = labels[labelOffset + p + width];
-          if (a != b) {
-            codes[k++] = a * regions + b;
-            codes[k++] = b * regions + a;
-          }
+          edges += touch(touching, regions, a, labels[labelOffset + p + width]);
         }
       }
     }
@@ -106,20 +96,28 @@ public record SuperpixelGraph(
       xs[i] = (float) ((double) sumX[i] / count[i]);
       ys[i] = (float) ((double) sumY[i] / count[i]);
     }
-    Arrays.sort(codes, 0, k);
-    int edges = 0;
-    for (int i = 0; i < k; i++) {
-      if (i == 0 || codes[i] != codes[i - 1]) {
-        codes[edges++] = codes[i];
-      }
-    }
+    // Row by row through the matrix: sorted by source, then target.
     int[] sources = new int[edges];
     int[] targets = new int[edges];
-    for (int e = 0; e < edges; e++) {
-      sources[e] = codes[e] / regions;
-      targets[e] = codes[e] % regions;
+    int e = 0;
+    for (int code = 0; code < touching.length; code++) {
+      if (touching[code]) {
+        sources[e] = code / regions;
+        targets[e] = code % regions;
+        e++;
+      }
     }
     return new SuperpixelGraph(intensity, xs, ys, sources, targets, null);
+  }
+
+  /** Marks regions a and b as touching; returns the number of directed edges this adds. */
+  private static int touch(boolean[] touching, int n, int a, int b) {
+    if (a == b || touching[a * n + b]) {
+      return 0;
+    }
+    touching[a * n + b] = true;
+    touching[b * n + a] = true;
+    return 2;
   }
 
   /** The number of nodes. */

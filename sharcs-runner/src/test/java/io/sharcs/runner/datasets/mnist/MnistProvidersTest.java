@@ -31,7 +31,8 @@ class MnistProvidersTest {
   private static final int DIGITS = 1000;
   private static final int SIDE = IdxFile.SIDE;
 
-  @TempDir Path dir;
+  // One folder for the class: the superpixels of mnist-10k are computed once, then cached.
+  @TempDir static Path dir;
 
   private Path mnist;
   private MnistDigits files;
@@ -54,7 +55,8 @@ class MnistProvidersTest {
     assertThat(data.train()).hasSize(800);
     assertThat(data.test()).hasSize(200);
     List<MultimodalSample> all = all(data);
-    Segmentations s = Segmentations.compute(files.images(), SuperpixelOptions.DEFAULTS);
+    Slic slic = new Slic(SIDE, SIDE, SuperpixelOptions.DEFAULTS);
+    char[] labels = new char[SIDE * SIDE];
     for (int i = 0; i < DIGITS; i++) {
       int j = (i + 1) % DIGITS;
       MultimodalSample sample = all.get(i);
@@ -74,7 +76,9 @@ class MnistProvidersTest {
       assertThat(((Image) image).width()).isEqualTo(SIDE);
       assertThat(((Image) image).height()).isEqualTo(SIDE);
       Graph graph = (Graph) sample.input("graph").orElseThrow();
-      SuperpixelGraph expected = s.graph(i, files.images());
+      int regions = slic.segment(files.images().pixels(), i * SIDE * SIDE, labels, 0);
+      SuperpixelGraph expected = SuperpixelGraph.of(labels, 0, regions, files.images().pixels(),
+          i * SIDE * SIDE, SIDE, SIDE);
       assertThat(graph.x()).isEqualTo(expected.intensity());
       assertThat(graph.edges()).hasNumberOfRows(expected.edges());
       assertThat(graph.edgeAttr()).as("full graphs leave the Cartesian values to the encoder")
@@ -127,13 +131,15 @@ class MnistProvidersTest {
 
   @Test
   void sameFilesAndOptionsGiveTheSameDataAndTheCacheIsUsed() {
-    MultimodalDataset first = load(new MnistSuperpixelsProvider(), config(0.25), "clean");
+    MnistConfig fresh = new MnistConfig(mnist.toString(), null, null, DIGITS, 0.8,
+        SuperpixelOptions.DEFAULTS, "fresh-cache");
+    MultimodalDataset first = load(new MnistSuperpixelsProvider(), fresh, "clean");
     assertThat(progress).singleElement().asString().startsWith("computed the superpixels of"
         + " 10,000 digits");
     progress.clear();
-    MultimodalDataset second = load(new MnistSuperpixelsProvider(), config(0.25), "clean");
+    MultimodalDataset second = load(new MnistSuperpixelsProvider(), fresh, "clean");
     assertThat(progress).singleElement().asString().startsWith("superpixels of"
-        + " images-idx3-ubyte.gz read from " + dir.resolve("cache"));
+        + " images-idx3-ubyte.gz read from " + dir.resolve("fresh-cache"));
     assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
     Graph a = (Graph) first.train().get(5).input("graph").orElseThrow();
     Graph b = (Graph) second.train().get(5).input("graph").orElseThrow();
@@ -141,6 +147,8 @@ class MnistProvidersTest {
     assertThat(Arrays.deepEquals(b.edges(), a.edges())).isTrue();
     assertThat(load(new MnistSuperpixelsProvider(), config(0.5), "clean").fingerprint())
         .isNotEqualTo(first.fingerprint());
+    assertThat(load(new MnistSuperpixelsProvider(), config(0.25), "clean").fingerprint())
+        .as("the cache folder is no part of the data").isEqualTo(first.fingerprint());
   }
 
   @Test
