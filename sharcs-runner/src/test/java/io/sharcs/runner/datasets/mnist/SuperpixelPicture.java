@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
  */
 public final class SuperpixelPicture {
 
-  private static final int SCALE = 12;
+  private static final int SCALE = 10;
   private static final int CAPTION = 22;
 
   private SuperpixelPicture() {}
@@ -36,7 +36,14 @@ public final class SuperpixelPicture {
     SuperpixelOptions options = args.length > 6
         ? new SuperpixelOptions(Integer.parseInt(args[5]), Double.parseDouble(args[6]), 10)
         : SuperpixelOptions.DEFAULTS;
-    ImageIO.write(draw(digits, first, count, options), "png", Path.of(args[2]).toFile());
+    BufferedImage picture = draw(digits, first, count, options);
+    // A 256-colour palette keeps the file small; the drawing has few colours anyway.
+    BufferedImage indexed = new BufferedImage(
+        picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_BYTE_INDEXED);
+    Graphics2D g = indexed.createGraphics();
+    g.drawImage(picture, 0, 0, null);
+    g.dispose();
+    ImageIO.write(indexed, "png", Path.of(args[2]).toFile());
   }
 
   /** Digits {@code first .. first+count-1} with their graphs, four to a row. */
