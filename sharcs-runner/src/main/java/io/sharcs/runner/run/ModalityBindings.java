@@ -54,7 +54,8 @@ public record ModalityBindings(MultimodalDataset dataset, List<ModalityBinding> 
       DataWrites writes, Consumer<String> progress) {
     DatasetSelection selection = experiment.dataset();
     return selection.provider().load(selection.config(),
-        new DatasetContext(experiment.seed(), baseDirectory, file, readers, writes, progress));
+        new DatasetContext(experiment.seed(), baseDirectory, file, readers, writes, progress,
+            experiment.protocol().id()));
   }
 
   /**

@@ -1,0 +1,99 @@
+package io.sharcs.runner.datasets.mnist;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Measures the superpixel graphs of whole MNIST files for docs/results/mnist.md: nodes and edges
+ * per graph (min / median / max / mean), the time to segment every image cold on {@value
+ * Segmentations#THREADS} threads and to build the graphs, and the time to read them back from
+ * the cache.
+ *
+ * <p>{@code main CACHE_DIR [SEGMENTS COMPACTNESS] IMAGES LABELS [IMAGES LABELS]...}; the cache
+ * folder should be empty (it is written).
+ */
+public final class SuperpixelMeasure {
+
+  private SuperpixelMeasure() {}
+
+  public static void main(String[] args) throws IOException {
+    Path cache = Path.of(args[0]);
+    Files.createDirectories(cache);
+    int at = 1;
+    SuperpixelOptions options = SuperpixelOptions.DEFAULTS;
+    if (!args[1].contains("/")) {
+      options = new SuperpixelOptions(Integer.parseInt(args[1]), Double.parseDouble(args[2]), 10);
+      at = 3;
+    }
+    System.out.println("options " + options + ", " + Runtime.getRuntime().availableProcessors()
+        + " processors");
+    int total = 0;
+    double segmentSeconds = 0;
+    double graphSeconds = 0;
+    double readSeconds = 0;
+    double cachedSeconds = 0;
+    int[] nodes = new int[0];
+    int[] edges = new int[0];
+    for (int f = at; f + 1 < args.length; f += 2) {
+      long t0 = System.nanoTime();
+      MnistDigits digits = new MnistDigits(
+          IdxFile.readImages(Path.of(args[f])), IdxFile.readLabels(Path.of(args[f + 1])));
+      long t1 = System.nanoTime();
+      Segmentations s = Segmentations.compute(digits.images(), options);
+      long t2 = System.nanoTime();
+      int n = digits.count();
+      int[] fileNodes = new int[n];
+      int[] fileEdges = new int[n];
+      for (int i = 0; i < n; i++) {
+        SuperpixelGraph g = s.graph(i, digits.images());
+        fileNodes[i] = g.nodes();
+        fileEdges[i] = g.edges() / 2;
+      }
+      long t3 = System.nanoTime();
+      byte[] key = Segmentations.key(digits.images(), options);
+      Path file = SuperpixelCache.file(cache, digits.images(), key);
+      SuperpixelCache.write(file, key, s);
+      long t4 = System.nanoTime();
+      Segmentations back = SuperpixelCache.load(digits.images(), options, cache, line -> {});
+      long t5 = System.nanoTime();
+      if (!Arrays.equals(back.labels(), s.labels())) {
+        throw new IllegalStateException("the cache does not give back the segmentations");
+      }
+      System.out.printf(Locale.ROOT, "%s: %,d digits; read %.2f s, segmented %.2f s, graphs %.2f"
+          + " s, cache %,d bytes, cached load %.2f s%n", digits.images().file().getFileName(),
+          n, sec(t0, t1), sec(t1, t2), sec(t2, t3), Files.size(file), sec(t4, t5));
+      total += n;
+      readSeconds += sec(t0, t1);
+      segmentSeconds += sec(t1, t2);
+      graphSeconds += sec(t2, t3);
+      cachedSeconds += sec(t4, t5);
+      nodes = concat(nodes, fileNodes);
+      edges = concat(edges, fileEdges);
+    }
+    System.out.printf(Locale.ROOT, "all %,d digits: nodes %s; undirected edges %s%n", total,
+        stats(nodes), stats(edges));
+    System.out.printf(Locale.ROOT, "read %.2f s, segmented %.2f s, graphs %.2f s (cold total %.2f"
+        + " s); cached segmentations (key and cache file) %.2f s%n", readSeconds, segmentSeconds, graphSeconds,
+        readSeconds + segmentSeconds + graphSeconds, cachedSeconds);
+  }
+
+  private static String stats(int[] values) {
+    int[] s = values.clone();
+    Arrays.sort(s);
+    return String.format(Locale.ROOT, "min %d, median %d, max %d, mean %.2f", s[0],
+        s[s.length / 2], s[s.length - 1], Arrays.stream(s).average().orElse(0));
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] c = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+
+  private static double sec(long from, long to) {
+    return (to - from) / 1e9;
+  }
+}
