@@ -47,7 +47,8 @@ class SweepBadInputTest {
                 + " values (e.g. sweep: {seed: [0, 4, 13], training.lambda: [0.1, 1]})"),
         arguments("unknown key", "sweep: {training.lamda: [0.1, 1]}", List.of(),
             P + "sweep.training.lamda: unknown key, expected one of batch_size, class_weights,"
-                + " epochs, gradient_clip, lambda, learning_rate, pair_probability, phases,"
+                + " epochs, gradient_clip, lambda, learning_rate, learning_rates,"
+                + " pair_probability, phases,"
                 + " separation"),
         arguments("unknown top-level key", "sweep: {trainng.lambda: [0.1]}", List.of(),
             P + "sweep.trainng.lambda: trainng: unknown key, expected one of dataset,"
