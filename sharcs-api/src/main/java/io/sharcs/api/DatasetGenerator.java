@@ -38,6 +38,21 @@ public interface DatasetGenerator<O> {
   }
 
   /**
+   * How the provider reads back what {@link #generate} wrote: its options as snake_case keys,
+   * over the provider's {@link DatasetProvider#defaultConfig() defaults}, with relative paths
+   * resolved against the folder written (e.g. {@code {root: ".", scenes: scenes.json}}). {@code
+   * sharcs generate} loads the data set with them and writes it as a data manifest ({@code
+   * rows.csv}, {@code manifest.yaml}) beside the generated files, referencing the same files.
+   * Default: the provider's defaults as they are. Empty: this generator's output is not also
+   * written as a manifest (the one way to opt out).
+   *
+   * @param options the options {@link #generate} was called with
+   */
+  default Optional<Map<String, Object>> readBack(O options) {
+    return Optional.of(Map.of());
+  }
+
+  /**
    * Writes the data set.
    *
    * @param options the bound options

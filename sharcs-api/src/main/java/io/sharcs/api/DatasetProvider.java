@@ -1,6 +1,7 @@
 package io.sharcs.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,18 @@ public interface DatasetProvider {
    */
   default Optional<List<String>> modalities(DatasetConfig config) {
     return Optional.empty();
+  }
+
+  /**
+   * The id of the plugin each modality's values are meant for (those its example experiments
+   * bind), by modality name, for the modalities {@link #load} gives with {@code config}; empty
+   * (the default) when the provider does not say. A program that writes the data set to files
+   * without an experiment ({@code sharcs generate} writing a manifest) asks these plugins how
+   * their values are stored ({@link ModalityDefinition#sampleForm()}); a modality without a
+   * plugin here, or whose plugin is not installed, is stored as {@link SampleForm#JSON}.
+   */
+  default Map<String, String> plugins(DatasetConfig config) {
+    return Map.of();
   }
 
   /**

@@ -54,6 +54,7 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
   private final ModalityPlugin<S, C> plugin;
   private final Class<S> sampleType;
   private final SampleReader<S> reader;
+  private final SampleForm form;
   private final Class<C> optionsType;
   private final C defaults;
   private final Encoding<S, C, ?> encoding;
@@ -63,6 +64,7 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
     this.plugin = c.plugin;
     this.sampleType = c.sampleType;
     this.reader = c.reader;
+    this.form = c.form;
     this.optionsType = c.optionsType;
     this.defaults = c.defaults;
     this.encoding = c.encoding;
@@ -118,6 +120,11 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
   /** Reads one raw sample from a JSON/YAML value. */
   public SampleReader<S> reader() {
     return reader;
+  }
+
+  /** The form of the JSON value the reader takes; {@link SampleForm#JSON} unless declared. */
+  public SampleForm sampleForm() {
+    return form;
   }
 
   /** The encoder-options record type. */
@@ -286,6 +293,7 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
     private final ModalityPlugin<S, C> plugin;
     private Class<S> sampleType;
     private SampleReader<S> reader;
+    private SampleForm form;
     private Class<C> optionsType;
     private C defaults;
     private Encoding<S, C, ?> encoding;
@@ -297,9 +305,15 @@ public final class ModalityDefinition<S, C extends EncoderConfig> {
 
     @Override
     public void samples(Class<S> type, SampleReader<S> reader) {
+      samples(type, reader, SampleForm.JSON);
+    }
+
+    @Override
+    public void samples(Class<S> type, SampleReader<S> reader, SampleForm form) {
       once(sampleType, "samples");
       this.sampleType = required(type, "samples", "type");
       this.reader = required(reader, "samples", "reader");
+      this.form = required(form, "samples", "form");
     }
 
     @Override

@@ -35,6 +35,14 @@ public interface ModalitySetup<S, C extends EncoderConfig> {
   void samples(Class<S> type, SampleReader<S> reader);
 
   /**
+   * Required instead of {@link #samples(Class, SampleReader)}: the same, and the form of the JSON
+   * value the reader takes ({@link SampleForm}), so that a data set read through this plugin can
+   * be written to files and read back (a data manifest). {@link #samples(Class, SampleReader)}
+   * declares {@link SampleForm#JSON}.
+   */
+  void samples(Class<S> type, SampleReader<S> reader, SampleForm form);
+
+  /**
    * Required: the record type of the encoder options, bound strictly from the experiment file
    * (file keys are the record's components in snake_case; unknown keys are errors), and the
    * options used for keys the file leaves out. Fields of type {@link java.nio.file.Path} are

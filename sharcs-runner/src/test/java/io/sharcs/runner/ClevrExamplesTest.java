@@ -143,9 +143,12 @@ class ClevrExamplesTest {
     assertThat(ok.outLines().get(0)).startsWith("generating 4 questions (2 scenes, about 44 KB,")
         .endsWith(" into " + dir.resolve("gen"));
     assertThat(ok.outLines().get(1))
-        .startsWith("wrote 4 questions about 2 scenes to " + dir.resolve("gen"));
+        .startsWith("wrote 4 questions about 2 scenes (images/, questions.json, scenes.json)"
+            + " and a manifest of 4 rows (rows.csv, manifest.yaml) to " + dir.resolve("gen"));
     assertThat(dir.resolve("gen/questions.json")).exists();
     assertThat(dir.resolve("gen/images/CLEVR_new_000001.png")).exists();
+    assertThat(dir.resolve("gen/rows.csv")).content()
+        .contains(",\"images/CLEVR_new_000001.png\",");
 
     Fixtures.CliResult again = Fixtures.cli(installed(),
         "generate", "clevr", "--questions", "4", "--out", "gen");

@@ -59,6 +59,16 @@ public final class SeriesTableProvider implements DatasetProvider {
     return Optional.of(MODALITIES);
   }
 
+  /**
+   * The series is for this jar's {@code series} plugin, the table for the built-in {@code
+   * tabular}: {@code sharcs generate series-and-table --out DIR} asks them how the values are
+   * stored in a manifest.
+   */
+  @Override
+  public Map<String, String> plugins(DatasetConfig config) {
+    return Map.of("series", "series", "table", "tabular");
+  }
+
   @Override
   public MultimodalDataset load(DatasetConfig config, DatasetContext context) {
     SeriesTableConfig c = (SeriesTableConfig) config;

@@ -19,6 +19,7 @@ import io.sharcs.api.ModalityPlugin;
 import io.sharcs.api.PreprocessingData;
 import io.sharcs.api.RenderHints;
 import io.sharcs.api.Rendering;
+import io.sharcs.api.SampleForm;
 import io.sharcs.api.testkit.ConformanceReport.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,8 @@ import java.util.stream.Stream;
  *   <li>{@code read}: every sample is read into the declared sample type, and a JSON null is
  *       refused with an {@link InvalidInputException} naming the location (not a
  *       NullPointerException);
+ *   <li>{@code sample form}: the samples have the declared {@link SampleForm} (a list of numbers
+ *       of one width, a non-blank string), so a data set written as a manifest reads back;
  *   <li>{@code fit}: the preprocessing inspects and fits on the samples;
  *   <li>{@code batch}: the preprocessor's batch holds arrays whose first dimension is the number
  *       of samples, and the same samples give the same batch twice;
@@ -169,6 +172,41 @@ public final class PluginConformance {
       }
     }
 
+    /**
+     * Whether the samples, as given, have the declared {@link SampleForm}: a data set written as a
+     * manifest stores them by it, so a form that does not fit would not read back.
+     */
+    private Step form() {
+      SampleForm form = definition.sampleForm();
+      int width = -1;
+      for (int i = 0; i < json.size(); i++) {
+        JsonNode node = json.get(i);
+        String problem = null;
+        switch (form) {
+          case NUMBERS -> {
+            boolean numbers = node.isArray() && node.size() > 0;
+            for (JsonNode c : node) {
+              numbers &= c.isNumber();
+            }
+            if (!numbers) {
+              problem = "is not a list of numbers";
+            } else if (width >= 0 && node.size() != width) {
+              problem = "has " + node.size() + " numbers where sample 0 has " + width;
+            }
+            width = node.size();
+          }
+          case TEXT, FILE -> problem = node.isTextual() && !node.asText().isBlank()
+              ? null : "is not a non-blank string";
+          case JSON -> problem = null;
+        }
+        if (problem != null) {
+          return new Step("sample form", false, "conformance sample " + i + " " + problem
+              + ", expected a value of the declared form " + form);
+        }
+      }
+      return new Step("sample form", true, form.name());
+    }
+
     private List<S> read() {
       List<S> samples = new ArrayList<>();
       for (int i = 0; i < json.size(); i++) {
@@ -188,6 +226,7 @@ public final class PluginConformance {
         }
       }
       steps.add(new Step("read", true, samples.size() + " samples"));
+      steps.add(form());
       try {
         definition.reader().read(NullNode.getInstance(), "conformance null sample");
         steps.add(new Step("read refuses bad input", false,

@@ -10,8 +10,12 @@ import java.util.List;
  */
 public final class ConceptBank {
 
+  /** Below this many rows a linear scan is as fast as building an index. */
+  private static final int INDEX_FROM = 512;
+
   private final float[][] vectors;
   private final List<String> ids;
+  private volatile NearestIndex index;
 
   /** @param vectors one row per bank entry, all of the same width; ids are the row numbers */
   public ConceptBank(float[][] vectors) {
@@ -77,6 +81,10 @@ public final class ConceptBank {
    * its Euclidean distance to the query.
    */
   public Retrieved nearestEntry(float[] query) {
+    if (vectors.length >= INDEX_FROM) {
+      NearestIndex.Hit hit = index().nearest(query);
+      return new Retrieved(hit.row(), ids.get(hit.row()), Math.sqrt(hit.squaredDistance()));
+    }
     int best = 0;
     double bestDistance = Double.POSITIVE_INFINITY;
     for (int i = 0; i < vectors.length; i++) {
@@ -92,5 +100,20 @@ public final class ConceptBank {
       }
     }
     return new Retrieved(best, ids.get(best), Math.sqrt(bestDistance));
+  }
+
+  /** The k-d index, built on the first search of a large bank (the same answers as the scan). */
+  private NearestIndex index() {
+    NearestIndex built = index;
+    if (built == null) {
+      synchronized (this) {
+        built = index;
+        if (built == null) {
+          built = new NearestIndex(vectors);
+          index = built;
+        }
+      }
+    }
+    return built;
   }
 }

@@ -3,6 +3,7 @@ package io.sharcs.modality.graph;
 import io.sharcs.api.ModalityPlugin;
 import io.sharcs.api.ModalitySetup;
 import io.sharcs.api.Preprocessing;
+import io.sharcs.api.SampleForm;
 
 /**
  * The graph modality: graphs with node features, encoded by a dense GCN whose nodes each pick
@@ -34,7 +35,7 @@ public final class GraphPlugin implements ModalityPlugin<GraphSample, GraphEncod
 
   @Override
   public void setup(ModalitySetup<GraphSample, GraphEncoderConfig> setup) {
-    setup.samples(GraphSample.class, GraphJsonReader::read);
+    setup.samples(GraphSample.class, GraphJsonReader::read, SampleForm.JSON);
     setup.options(GraphEncoderConfig.class, GraphEncoderConfig.DEFAULTS);
     setup.encoder(
         Preprocessing.stateless(GraphShape.class, (data, options) -> GraphShape.inspect(data)),

@@ -51,6 +51,46 @@ final class ImageDecoder {
     return pixels(image);
   }
 
+  /**
+   * What is wrong with {@code file} as an image, found from its header alone (no pixel is
+   * decoded, so it is cheap): missing, a directory, unreadable, or no decoder recognises it or
+   * can read its size; null when nothing is. The size limit and the pixels are checked when the
+   * image is decoded.
+   */
+  static String headerProblem(Path file) {
+    if (Files.isDirectory(file)) {
+      return "is a directory";
+    }
+    if (!Files.exists(file)) {
+      return "file not found";
+    }
+    if (!Files.isReadable(file)) {
+      return "cannot be read (permission denied)";
+    }
+    try (ImageInputStream stream = ImageIO.createImageInputStream(file.toFile())) {
+      if (stream == null) {
+        return "cannot be read (no input stream)";
+      }
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+      if (!readers.hasNext()) {
+        return "not a PNG or JPEG image (no decoder recognises its content)";
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(stream, true, true);
+        reader.getWidth(0);
+        reader.getHeight(0);
+      } catch (IOException | RuntimeException e) {
+        return "cannot be decoded, the file is corrupt or not a PNG/JPEG (" + describe(e) + ")";
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException e) {
+      return "cannot be read (" + describe(e) + ")";
+    }
+    return null;
+  }
+
   /** Reads the file with the default pixel limit. */
   static BufferedImage read(Path file) {
     return read(file, ImageEncoderConfig.DEFAULT_MAX_PIXELS);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.ModalityPlugin;
 import io.sharcs.api.ModalitySetup;
+import io.sharcs.api.SampleForm;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -39,25 +40,36 @@ public final class ImagePlugin implements ModalityPlugin<ImageSample, ImageEncod
 
   @Override
   public void setup(ModalitySetup<ImageSample, ImageEncoderConfig> setup) {
-    setup.samples(ImageSample.class, ImagePlugin::read);
+    setup.samples(ImageSample.class, ImagePlugin::read, SampleForm.FILE);
     setup.options(ImageEncoderConfig.class, ImageEncoderConfig.DEFAULTS);
     setup.encoder(new ImagePreprocessing(), ImageConceptEncoder::create)
         .renderer(new ImageRenderer());
     setup.pretraining(AutoencoderPretraining::pretrain);
   }
 
-  /** Reads a sample written as the path of an image file. */
+  /**
+   * Reads a sample written as the path of an image file. The file's header is checked here, where
+   * the data's location ({@code where}: a manifest's file, line and column, say) is known; its
+   * pixels are decoded, and its size checked against {@code max_pixels}, by the preprocessing.
+   */
   static ImageSample read(JsonNode node, String where) {
     if (node == null || !node.isTextual() || node.asText().isBlank()) {
       throw new InvalidInputException(
           where + ": found " + describe(node) + ", expected the path of a PNG or JPEG file");
     }
+    ImageSample sample;
     try {
-      return ImageSample.ofFile(Path.of(node.asText()));
+      sample = ImageSample.ofFile(Path.of(node.asText()));
     } catch (InvalidPathException e) {
       throw new InvalidInputException(
           where + ": '" + node.asText() + "' is not a valid path (" + e.getReason() + ")");
     }
+    String problem = ImageDecoder.headerProblem(sample.file().orElseThrow());
+    if (problem != null) {
+      throw new InvalidInputException(where + ": found '" + node.asText() + "', "
+          + problem + ", expected a PNG or JPEG file");
+    }
+    return sample;
   }
 
   private static String describe(JsonNode node) {

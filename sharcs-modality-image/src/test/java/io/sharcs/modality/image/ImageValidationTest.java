@@ -123,11 +123,12 @@ class ImageValidationTest {
   @Test
   void readsAPathStringAndRejectsAnythingElse() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    ImageSample sample =
-        definition.reader().read(json.readTree("\"images/a.png\""), "data.jsonl line 3");
+    Path file = good("a.png");
+    ImageSample sample = definition.reader().read(
+        json.getNodeFactory().textNode(file.toString()), "data.jsonl line 3");
 
-    assertThat(sample).isEqualTo(ImageSample.ofFile(Path.of("images/a.png")));
-    assertThat(sample.file()).contains(Path.of("images/a.png").toAbsolutePath());
+    assertThat(sample).isEqualTo(ImageSample.ofFile(file));
+    assertThat(sample.file()).contains(file.toAbsolutePath());
     assertThatThrownBy(
             () -> definition.reader().read(json.readTree("[1, 2]"), "data.jsonl line 4"))
         .isInstanceOf(InvalidInputException.class)
@@ -138,5 +139,29 @@ class ImageValidationTest {
         .hasMessageContaining("expected the path of a PNG or JPEG file");
     assertThatThrownBy(() -> definition.reader().read(null, "x"))
         .hasMessage("x: found nothing, expected the path of a PNG or JPEG file");
+  }
+
+  /** The header is checked when read, so the message names where the path was written. */
+  @Test
+  void readingAMissingFileOrANonImageNamesWhereThePathWasWritten() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Path missing = dir.resolve("nope.png");
+    Path text = Files.writeString(dir.resolve("notes.png"), "not an image at all");
+    Path folder = Files.createDirectory(dir.resolve("folder.png"));
+
+    assertThatThrownBy(() -> definition.reader().read(
+            json.getNodeFactory().textNode(missing.toString()), "rows.csv: line 4: column 'p'"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("rows.csv: line 4: column 'p': found '" + missing + "', file not found,"
+            + " expected a PNG or JPEG file");
+    assertThatThrownBy(() -> definition.reader().read(
+            json.getNodeFactory().textNode(text.toString()), "rows.csv: line 5: column 'p'"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("rows.csv: line 5: column 'p': found '" + text + "', not a PNG or JPEG image"
+            + " (no decoder recognises its content), expected a PNG or JPEG file");
+    assertThatThrownBy(() -> definition.reader().read(
+            json.getNodeFactory().textNode(folder.toString()), "x"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("x: found '" + folder + "', is a directory, expected a PNG or JPEG file");
   }
 }

@@ -5,6 +5,7 @@ import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.ModalityPlugin;
 import io.sharcs.api.ModalitySetup;
 import io.sharcs.api.Preprocessing;
+import io.sharcs.api.SampleForm;
 import io.sharcs.api.nn.Layers;
 import java.util.Locale;
 
@@ -31,7 +32,7 @@ public final class TabularPlugin implements ModalityPlugin<TabularSample, Tabula
 
   @Override
   public void setup(ModalitySetup<TabularSample, TabularEncoderConfig> setup) {
-    setup.samples(TabularSample.class, TabularPlugin::read);
+    setup.samples(TabularSample.class, TabularPlugin::read, SampleForm.NUMBERS);
     setup.options(TabularEncoderConfig.class, TabularEncoderConfig.DEFAULTS);
     setup.encoder(
         Preprocessing.stateless(TableShape.class, (data, options) -> TableShape.inspect(data)),

@@ -10,6 +10,7 @@ import io.sharcs.api.ModalityPlugin;
 import io.sharcs.api.ModalitySetup;
 import io.sharcs.api.Preprocessing;
 import io.sharcs.api.PreprocessingData;
+import io.sharcs.api.SampleForm;
 import io.sharcs.api.nn.Layers;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class TextPlugin implements ModalityPlugin<TextSample, TextEncoderC
 
   @Override
   public void setup(ModalitySetup<TextSample, TextEncoderConfig> setup) {
-    setup.samples(TextSample.class, TextPlugin::read);
+    setup.samples(TextSample.class, TextPlugin::read, SampleForm.TEXT);
     setup.options(TextEncoderConfig.class, TextEncoderConfig.DEFAULTS);
     setup.encoder(new TextPreprocessing(), TextPlugin::encoder).renderer(new TextRenderer());
   }

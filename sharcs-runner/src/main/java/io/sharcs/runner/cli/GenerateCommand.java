@@ -23,15 +23,20 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
- * {@code sharcs generate ID --out DIR [--key value]...}: writes the data set of any provider that
- * has a {@link DatasetGenerator}, e.g. {@code sharcs generate clevr --questions 8000 --out DIR}.
+ * {@code sharcs generate ID --out DIR [--key value]...}: writes the data set of any provider into
+ * a folder. A provider with a {@link DatasetGenerator} writes its own files (e.g. {@code sharcs
+ * generate clevr --questions 8000 --out DIR}) and, unless the generator opts out ({@link
+ * DatasetGenerator#readBack}), the same data set as a manifest beside them; any other provider's
+ * data set is written as a manifest ({@link ManifestExport}).
  */
 @Command(
     name = GenerateCommand.NAME,
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a data set into a folder: ID is a data set provider that can generate",
-      "(listed below); its options follow as --key value, bound strictly by name."
+      "Write a data set into a folder as a data manifest (rows.csv, manifest.yaml): a",
+      "provider with a generator (listed below) writes its own files and the manifest beside",
+      "them, any other provider the manifest alone. Options follow as --key value, bound",
+      "strictly by name."
     })
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -104,23 +109,27 @@ public final class GenerateCommand implements Callable<Integer> {
     Path target = env.workingDirectory().resolve(out).normalize();
     long start = System.nanoTime();
     List<String> tokens = options == null ? List.of() : options;
-    // A provider without a generator of its own is written as a manifest, generically.
+    // A provider without a generator of its own is written as a manifest, generically; one
+    // with a generator writes its own files, and a manifest beside them unless it opts out.
     String written = provider.generator().isPresent()
-        ? generate(provider.generator().get(), tokens, target, stdout)
-        : ManifestExport.export(provider, tokens, target);
+        ? generate(provider, provider.generator().get(), tokens, target)
+        : ManifestExport.export(provider, registry, tokens, target);
     stdout.printf(Locale.ROOT, "wrote %s to %s in %.1f s%n",
         written, target, (System.nanoTime() - start) / 1e9);
     stdout.flush();
     return ExitCodes.OK;
   }
 
-  private static <O> String generate(
-      DatasetGenerator<O> generator, List<String> tokens, Path out, PrintStream stdout) {
+  private <O> String generate(
+      DatasetProvider provider, DatasetGenerator<O> generator, List<String> tokens, Path out) {
     O bound = GeneratorOptions.bind(generator, tokens);
     generator.plan(bound).ifPresent(plan -> {
       stdout.println("generating " + plan + " into " + out);
       stdout.flush();
     });
-    return generator.generate(bound, out);
+    String written = generator.generate(bound, out);
+    return generator.readBack(bound)
+        .map(options -> written + " and " + ManifestExport.beside(provider, registry, options, out))
+        .orElse(written);
   }
 }

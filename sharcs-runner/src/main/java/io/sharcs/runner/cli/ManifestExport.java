@@ -5,35 +5,47 @@ import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetGenerator;
 import io.sharcs.api.DatasetProvider;
+import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
+import io.sharcs.api.SampleForm;
 import io.sharcs.runner.config.ConfigMappers;
 import io.sharcs.runner.config.GeneratorOptions;
 import io.sharcs.runner.config.InputError;
 import io.sharcs.runner.datasets.manifest.ManifestWriter;
 import io.sharcs.runner.plugins.PluginReaders;
+import io.sharcs.runner.plugins.PluginRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code sharcs generate <id> --out DIR [--seed S] [--key value]...} for a provider without a
- * generator of its own: loads its data set exactly as {@code sharcs run} would with the same
- * options and seed, but with readers that keep each input as the JSON value the provider gave
- * ({@link PluginReaders#trees()}), and writes it with {@link ManifestWriter}. Generic over the
- * data set SPI: nothing here knows a data set by name.
+ * Writes a provider's data set as a manifest ({@link ManifestWriter}), generic over the data set
+ * SPI: nothing here knows a data set by name. The data set is loaded exactly as {@code sharcs
+ * run} would with the same options and seed, but with readers that keep each input as the JSON
+ * value the provider gave ({@link PluginReaders#trees()}); how each modality's values are stored
+ * is the {@link SampleForm} of the plugin the provider names for it ({@link
+ * DatasetProvider#plugins}), {@link SampleForm#JSON} when it names none or that plugin is not
+ * installed.
  */
 public final class ManifestExport {
 
   private ManifestExport() {}
 
   /**
-   * Writes {@code provider}'s data set as a manifest.
+   * {@code sharcs generate <id> --out DIR [--seed S] [--key value]...} for a provider without a
+   * generator of its own: writes its data set as a manifest into {@code out}, which must be
+   * absent or empty.
    *
    * @param tokens {@code --key value} pairs: {@code --seed} (default 0) and the provider's options
-   * @return the summary, e.g. {@code "1000 rows as a manifest (rows.csv, manifest.yaml)"}
+   * @return the summary, e.g. {@code "1000 rows of xor-and-xor (seed 0) as a manifest (rows.csv,
+   *     manifest.yaml)"}
    */
-  public static String export(DatasetProvider provider, List<String> tokens, Path out) {
+  public static String export(
+      DatasetProvider provider, PluginRegistry registry, List<String> tokens, Path out) {
     long seed = 0;
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
@@ -47,19 +59,69 @@ public final class ManifestExport {
         rest.add(tokens.get(i));
       }
     }
-    DatasetConfig config = GeneratorOptions.bind(options(provider), rest);
-    MultimodalDataset dataset = provider.load(config, new DatasetContext(seed, out, out.toString(),
-        PluginReaders.trees(), DataWrites.inside(out), line -> {}));
-    int rows = ManifestWriter.write(dataset, out);
-    return rows + " rows of " + dataset.name() + " (seed " + seed + ") as a manifest ("
+    DatasetConfig config = GeneratorOptions.bind(options(provider, Map.of()), rest);
+    requireEmpty(out);
+    int rows = write(provider, registry, config, seed, out);
+    return rows + " rows of " + provider.id() + " (seed " + seed + ") as a manifest ("
         + ManifestWriter.ROWS + ", " + ManifestWriter.BLOCK + ")";
   }
 
-  /** The provider's options as generator options, bound by the same strict rules. */
+  /**
+   * After a provider's generator wrote {@code out}: loads the data set from there with the
+   * options the generator gives ({@link DatasetGenerator#readBack}) and writes it as a manifest
+   * beside the generated files, referencing them where they are.
+   *
+   * @param readBack the provider's options that read {@code out}, over its defaults
+   * @return the summary, e.g. {@code "a manifest of 200 rows (rows.csv, manifest.yaml)"}
+   */
+  public static String beside(DatasetProvider provider, PluginRegistry registry,
+      Map<String, Object> readBack, Path out) {
+    DatasetConfig config = GeneratorOptions.bind(options(provider, readBack), List.of());
+    int rows = write(provider, registry, config, 0, out);
+    return "a manifest of " + rows + " rows (" + ManifestWriter.ROWS + ", "
+        + ManifestWriter.BLOCK + ")";
+  }
+
+  /** How each modality of {@code provider}'s data set is stored: its plugin's form. */
+  static Map<String, SampleForm> forms(
+      DatasetProvider provider, DatasetConfig config, PluginRegistry registry) {
+    Map<String, SampleForm> forms = new LinkedHashMap<>();
+    provider.plugins(config).forEach((modality, plugin) -> registry.modality(plugin)
+        .ifPresent(definition -> forms.put(modality, definition.sampleForm())));
+    return forms;
+  }
+
+  private static int write(DatasetProvider provider, PluginRegistry registry,
+      DatasetConfig config, long seed, Path out) {
+    MultimodalDataset dataset = provider.load(config, new DatasetContext(seed, out,
+        out.toString(), PluginReaders.trees(), DataWrites.inside(out), line -> {}));
+    return ManifestWriter.write(dataset, forms(provider, config, registry), out);
+  }
+
+  private static void requireEmpty(Path out) {
+    if (!Files.isDirectory(out)) {
+      return;
+    }
+    try (var listing = Files.list(out)) {
+      if (listing.findAny().isPresent()) {
+        throw new InvalidInputException(out + ": folder is not empty, expected an absent or"
+            + " empty folder");
+      }
+    } catch (IOException e) {
+      throw new InvalidInputException(out + ": cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * The provider's options as generator options, bound by the same strict rules: its defaults,
+   * with {@code over} on top.
+   */
   @SuppressWarnings("unchecked")
-  private static DatasetGenerator<DatasetConfig> options(DatasetProvider provider) {
-    Map<String, Object> defaults =
-        ConfigMappers.yaml().convertValue(provider.defaultConfig(), Map.class);
+  private static DatasetGenerator<DatasetConfig> options(
+      DatasetProvider provider, Map<String, Object> over) {
+    Map<String, Object> defaults = new LinkedHashMap<>(
+        ConfigMappers.yaml().convertValue(provider.defaultConfig(), Map.class));
+    defaults.putAll(over);
     return new DatasetGenerator<>() {
       @Override
       public Class<DatasetConfig> optionsType() {

@@ -98,6 +98,22 @@ public record PluginFolders(List<Folder> folders) {
   }
 
   /**
+   * The command-line options that name again the folders given with {@value #OPTION}, as absolute
+   * paths ({@code --plugin-path /abs/dir ...}), for a child process of a sweep: it inherits the
+   * sharcs home and {@value #ENV} but not this process's arguments.
+   */
+  public List<String> optionArguments() {
+    List<String> args = new ArrayList<>();
+    for (Folder f : folders) {
+      if (OPTION.equals(f.source())) {
+        args.add(OPTION);
+        args.add(f.path().toString());
+      }
+    }
+    return args;
+  }
+
+  /**
    * The values of every {@value #OPTION} in {@code args} ({@code --plugin-path DIR} or {@code
    * --plugin-path=DIR}), read before the command line is parsed because plugins must be loaded
    * before picocli sees the commands they configure.

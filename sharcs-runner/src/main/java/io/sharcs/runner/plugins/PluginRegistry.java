@@ -56,6 +56,11 @@ public final class PluginRegistry {
     return catalog.broken();
   }
 
+  /** The plugin folders that were searched, with what named each. */
+  public PluginFolders folders() {
+    return catalog.folders();
+  }
+
   /** Where plugins are looked for, for messages about an unknown id. */
   public String searched() {
     return catalog.folders().describe();

@@ -8,6 +8,7 @@ import io.sharcs.core.saved.LoadedModel;
 import io.sharcs.core.saved.Prediction;
 import io.sharcs.runner.config.ConfigMappers;
 import io.sharcs.runner.config.InputError;
+import io.sharcs.runner.datasets.manifest.ColumnSpec;
 import io.sharcs.runner.datasets.manifest.ManifestConfig;
 import io.sharcs.runner.datasets.manifest.ManifestReader;
 import io.sharcs.runner.datasets.manifest.ManifestRow;
@@ -72,6 +73,7 @@ public final class BatchPredictor {
       LoadedModel model = run.model();
       List<String> modalities = model.modalities();
       List<String> classes = model.classNames();
+      requireModelModalities(config, modalities, data);
       Path temp = Files.createTempFile(
           target.toAbsolutePath().getParent(), ".predictions-", ".csv.tmp");
       long rows = 0;
@@ -88,11 +90,10 @@ public final class BatchPredictor {
             List<Map<String, Object>> inputs = new ArrayList<>(batch.size());
             for (ManifestRow row : batch) {
               Map<String, Object> byName = new LinkedHashMap<>();
+              // Every column's modality is the model's (requireModelModalities).
               for (Map.Entry<String, JsonNode> in : row.inputs().entrySet()) {
-                if (modalities.contains(in.getKey())) {
-                  byName.put(in.getKey(), readers.read(in.getKey(), in.getValue(),
-                      data + " row " + row.line() + " column of '" + in.getKey() + "'"));
-                }
+                byName.put(in.getKey(), readers.read(in.getKey(), in.getValue(),
+                    data + " row " + row.line() + " column of '" + in.getKey() + "'"));
               }
               inputs.add(byName);
             }
@@ -126,6 +127,25 @@ public final class BatchPredictor {
       throw new InputError(null, null, e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  /**
+   * Refuses a manifest whose {@code columns} name a modality the model lacks (a typo, or the
+   * manifest of another run), before any row is read or written: its values would otherwise be
+   * dropped and the rows scored as if that modality were missing.
+   *
+   * @param shown the manifest description as the user named it
+   */
+  static void requireModelModalities(
+      ManifestConfig config, List<String> modalities, String shown) {
+    for (Map.Entry<String, JsonNode> c : config.columns().entrySet()) {
+      if (!modalities.contains(c.getKey())) {
+        List<String> cells = ColumnSpec.parse(c.getValue(), "columns." + c.getKey()).columns();
+        throw new InputError(shown, "columns." + c.getKey(), "got modality '" + c.getKey()
+            + "' (column" + (cells.size() == 1 ? " " : "s ") + String.join(", ", cells)
+            + "), expected one of the model's modalities " + String.join(", ", modalities));
+      }
     }
   }
 

@@ -114,8 +114,11 @@ public final class SweepCommand implements Callable<Integer> {
     }
     stdout.flush();
 
+    // The children find the same plugins: they inherit the sharcs home and SHARCS_PLUGIN_PATH,
+    // and are given this command's --plugin-path folders.
     List<RunOutcome> outcomes = new SweepExecutor(
-        ChildJvm.current(childMain), env.workingDirectory(), stdout, workers)
+        ChildJvm.current(childMain), env.workingDirectory(), stdout, workers,
+        registry.folders().optionArguments())
         .run(plan, experiment, userSets);
 
     Map<String, SortedMap<String, Double>> metrics = new TreeMap<>();

@@ -38,14 +38,18 @@ final class SweepExecutor {
   private final Path workingDirectory;
   private final PrintStream out;
   private final int jobs;
+  private final List<String> globalOptions;
 
   /**
    * @param jvm how children are started
    * @param workingDirectory the children's working directory
    * @param out where progress lines go
    * @param jobs the number of runs at a time, >= 1
+   * @param globalOptions options every child's command line gets besides the run's own (the
+   *     sweep's {@code --plugin-path} folders)
    */
-  SweepExecutor(ChildJvm jvm, Path workingDirectory, PrintStream out, int jobs) {
+  SweepExecutor(ChildJvm jvm, Path workingDirectory, PrintStream out, int jobs,
+      List<String> globalOptions) {
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs " + jobs);
     }
@@ -53,6 +57,7 @@ final class SweepExecutor {
     this.workingDirectory = workingDirectory;
     this.out = out;
     this.jobs = jobs;
+    this.globalOptions = List.copyOf(globalOptions);
   }
 
   /**
@@ -116,6 +121,7 @@ final class SweepExecutor {
     Path log = run.folder().resolve(LOG);
     List<String> args = new ArrayList<>(List.of(
         "run", experiment, "--out", run.folder().toString(), jvm.verboseOption()));
+    args.addAll(globalOptions);
     for (String s : sets) {
       args.add("--set");
       args.add(s);

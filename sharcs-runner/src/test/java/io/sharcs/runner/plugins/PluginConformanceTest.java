@@ -64,8 +64,9 @@ class PluginConformanceTest {
         "{\"x\": [[1], [1]], \"edges\": []}"), null);
     report.assertPassed();
     assertThat(report.steps()).extracting(ConformanceReport.Step::name).containsExactly(
-        "setup", "read", "read refuses bad input", "fit", "batch", "batch determinism",
-        "forward concepts", "determinism", "forward embedding", "save/load", "render");
+        "setup", "read", "sample form", "read refuses bad input", "fit", "batch",
+        "batch determinism", "forward concepts", "determinism", "forward embedding", "save/load",
+        "render");
   }
 
   @Test
@@ -113,6 +114,16 @@ class PluginConformanceTest {
 
   /** Reads with a NullPointerException on null, and outputs twice the width asked for. */
   public static final class Careless implements ModalityPlugin<float[], NoOptions> {
+    private final io.sharcs.api.SampleForm form;
+
+    public Careless() {
+      this(io.sharcs.api.SampleForm.JSON);
+    }
+
+    Careless(io.sharcs.api.SampleForm form) {
+      this.form = form;
+    }
+
     @Override
     public String id() {
       return "careless";
@@ -134,7 +145,7 @@ class PluginConformanceTest {
           throw new NullPointerException("node");
         }
         return v;
-      });
+      }, form);
       setup.options(NoOptions.class, new NoOptions(2));
       setup.encoder(
           Preprocessing.stateless(ShortBatch.class, (d, o) -> new ShortBatch(d.all().get(0).length)),
@@ -158,6 +169,26 @@ class PluginConformanceTest {
         .hasMessageStartingWith("3 conformance step(s) failed (read refuses bad input, forward"
             + " concepts, forward embedding)")
         .hasMessageContaining("  FAIL forward concepts: output (2, 6)");
+  }
+
+  @Test
+  void samplesThatDoNotHaveTheDeclaredFormFailThatStep() {
+    ConformanceReport text = PluginConformance.check(
+        new Careless(io.sharcs.api.SampleForm.TEXT), json("[1, 2]", "[3, 4]"), null);
+    assertThat(text.failures()).extracting(ConformanceReport.Step::name)
+        .contains("sample form");
+    assertThat(text.failures().get(0).detail()).isEqualTo("conformance sample 0 is not a"
+        + " non-blank string, expected a value of the declared form TEXT");
+    ConformanceReport numbers = PluginConformance.check(
+        new Careless(io.sharcs.api.SampleForm.NUMBERS), json("[1, 2]", "[3, 4, 5]"), null);
+    assertThat(numbers.failures()).extracting(ConformanceReport.Step::name)
+        .contains("sample form");
+    assertThat(numbers.failures().get(0).detail()).isEqualTo("conformance sample 1 has 3"
+        + " numbers where sample 0 has 2, expected a value of the declared form NUMBERS");
+    ConformanceReport fits = PluginConformance.check(
+        new Careless(io.sharcs.api.SampleForm.NUMBERS), json("[1, 2]", "[3, 4]"), null);
+    assertThat(fits.failures()).extracting(ConformanceReport.Step::name)
+        .doesNotContain("sample form");
   }
 
   @Test

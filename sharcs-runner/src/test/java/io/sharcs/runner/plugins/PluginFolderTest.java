@@ -42,6 +42,17 @@ class PluginFolderTest {
   }
 
   @Test
+  void theOptionsFoldersAreNamedAgainForAChildProcessAbsolutelyAndOnce() {
+    PluginFolders folders = PluginFolders.of("home", "from-env", List.of("x", "from-env", "y/../z"),
+        work);
+    // The home and the variable reach a child through its JVM options and environment.
+    assertThat(folders.optionArguments()).containsExactly(
+        "--plugin-path", work.resolve("x").toString(), "--plugin-path", work.resolve("z").toString());
+    assertThat(PluginFolders.optionValues(folders.optionArguments()))
+        .containsExactly(work.resolve("x").toString(), work.resolve("z").toString());
+  }
+
+  @Test
   void theOptionAndTheEnvironmentVariableAddFolders() {
     Path a = goodJar(work.resolve("a"));
     Path b = TestJars.build(work.resolve("b/other.jar"),

@@ -76,6 +76,31 @@ class ThirdPartyPluginTest {
         json.readTree("[3, 0, 3, 0, 3, 0, 3, 0]")));
   }
 
+  @Test
+  void aSweepsRunsFindAPluginGivenOnlyWithPluginPath() throws IOException {
+    // Not in the sharcs home nor in SHARCS_PLUGIN_PATH: the child JVMs must be given the folder.
+    Path jar = buildExample(work.resolve("elsewhere/sharcs-series-plugin.jar"));
+    String experiment = Files.readString(PROJECT.resolve("series-and-table.yaml"))
+        .replace("size: 400", "size: 120").replace("train_size: 320", "train_size: 90")
+        .replace("epochs: 60", "epochs: 2")
+        .replace("runtime: {threads: 1}", "runtime: {threads: 1}\nreport: false\n"
+            + "sweep: {seed: [0]}");
+    Files.writeString(work.resolve("series.yaml"), experiment);
+    RunnerEnvironment env = Fixtures.workingIn(work);
+
+    Fixtures.CliResult r = Fixtures.cli(env, "--plugin-path", "elsewhere", "sweep", "series.yaml",
+        "--jobs", "1", "--out", "sweep");
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.outLines()).anyMatch(l -> l.startsWith("[1/1] sharcs/seed-0 done in"));
+    Path run = work.resolve("sweep/sharcs/seed-0");
+    assertThat(run.resolve("metrics.json")).exists();
+    // The child's command line names the folder absolutely (children may start elsewhere).
+    JsonNode provenance = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
+    assertThat(provenance.get("command_line").toString())
+        .contains("\"--plugin-path\",\"" + jar.getParent() + "\"");
+    assertThat(provenance.get("plugins").toString()).contains("com.example.series.SeriesPlugin");
+  }
+
   /** Compiles the example's sources against the api's class path only and jars them. */
   static Path buildExample(Path jar) throws IOException {
     Map<String, String> sources = new TreeMap<>();

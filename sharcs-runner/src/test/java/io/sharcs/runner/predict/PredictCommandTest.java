@@ -72,6 +72,25 @@ class PredictCommandTest {
   }
 
   @Test
+  void aColumnOfAModalityTheModelLacksIsOneLineBeforeAnyRowIsWritten() throws Exception {
+    String manifest = Files.readString(work.resolve("data/manifest.yaml"));
+    assertThat(manifest).contains("\n  graph:\n");
+    Files.writeString(work.resolve("data/typo.yaml"),
+        manifest.replace("\n  graph:\n", "\n  graf:\n"));
+    Fixtures.CliResult r =
+        Fixtures.cli(env, "predict", "run", "--data", "data/typo.yaml", "--out", "typo.csv");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines()).containsExactly("sharcs: data/typo.yaml: columns.graf: got modality"
+        + " 'graf' (column graph), expected one of the model's modalities graph, table");
+    assertThat(work.resolve("typo.csv")).doesNotExist();
+    try (var files = Files.list(work)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith(".predictions-"));
+    }
+  }
+
+  @Test
   void aMissingManifestIsOneLine() {
     Fixtures.CliResult r =
         Fixtures.cli(env, "predict", "run", "--data", "nope.yaml", "--out", "x.csv");

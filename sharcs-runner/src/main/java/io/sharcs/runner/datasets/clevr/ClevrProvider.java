@@ -104,6 +104,15 @@ public final class ClevrProvider implements DatasetProvider {
         : Optional.empty();
   }
 
+  /**
+   * The question is for the {@code text} plugin, the image for {@code image}, the statistics for
+   * {@code tabular}.
+   */
+  @Override
+  public Map<String, String> plugins(DatasetConfig config) {
+    return Map.of(TEXT, "text", IMAGE, "image", STATS, "tabular");
+  }
+
   private static List<String> modalityNames(boolean statisticsModality) {
     return statisticsModality ? List.of(TEXT, IMAGE, STATS) : List.of(TEXT, IMAGE);
   }
@@ -376,12 +385,25 @@ public final class ClevrProvider implements DatasetProvider {
           options.negativeKind()).plan());
     }
 
+    /**
+     * The folder itself, with its scene file for the image keys, as {@code examples/clevr.yaml}
+     * reads it.
+     */
+    @Override
+    public Optional<Map<String, Object>> readBack(ClevrConfig.Generate options) {
+      return Optional.of(Map.of(
+          "root", ".", "questions", ClevrGenerator.QUESTIONS, "images", ClevrGenerator.IMAGES,
+          "scenes", ClevrGenerator.SCENES));
+    }
+
     @Override
     public String generate(ClevrConfig.Generate options, Path out) {
       ClevrGenerator generator =
           new ClevrGenerator(options.questions(), options.seed(), options.negativeKind());
       generator.writeTo(out);
-      return options.questions() + " questions about " + generator.scenes() + " scenes";
+      return options.questions() + " questions about " + generator.scenes() + " scenes ("
+          + ClevrGenerator.IMAGES + "/, " + ClevrGenerator.QUESTIONS + ", "
+          + ClevrGenerator.SCENES + ")";
     }
   }
 }

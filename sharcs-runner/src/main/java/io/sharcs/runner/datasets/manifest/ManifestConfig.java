@@ -20,7 +20,9 @@ import java.util.Map;
  *     s}} (the seed defaults to the run's)
  * @param classes the class names in class order, or null: numeric order when every name is an
  *     integer, otherwise sorted by {@link String#compareTo}
- * @param keys per modality, the column holding its semantic content key (optional)
+ * @param keys per modality, where its semantic content key is (optional): a column (the key is
+ *     the text), or {@code {attributes: {name: column, ...}}} (a key of named attributes, such
+ *     as CLEVR's size, colour, material and shape, compared attribute by attribute)
  * @param pairing {@code label} to pair samples of the same label for the regulariser, or null
  * @param counterparts per missing modality and per modality it is rendered in, the column spec
  *     of that rendering (optional; used by missing-modality evaluation only)
@@ -32,7 +34,7 @@ public record ManifestConfig(
     String id,
     JsonNode split,
     List<String> classes,
-    Map<String, String> keys,
+    Map<String, JsonNode> keys,
     String pairing,
     Map<String, Map<String, JsonNode>> counterparts)
     implements DatasetConfig {
@@ -67,7 +69,10 @@ public record ManifestConfig(
           + ", expected at least two distinct class names");
     }
     keys = keys == null ? Map.of() : new LinkedHashMap<>(keys);
-    keys.keySet().forEach(m -> requireModality("keys." + m, m, named));
+    keys.forEach((m, spec) -> {
+      requireModality("keys." + m, m, named);
+      KeySpec.parse(spec, "keys." + m);
+    });
     if (pairing != null && !PAIR_BY_LABEL.equals(pairing)) {
       throw new InvalidConfigException("pairing", "got '" + pairing + "', expected label");
     }

@@ -38,7 +38,7 @@ public final class ManifestReader implements Iterator<ManifestRow>, AutoCloseabl
   private final String labelColumn;
   private final String idColumn;
   private final String splitColumn;
-  private final Map<String, String> keyColumns;
+  private final Map<String, KeySpec> keyColumns;
   private final Map<String, Map<String, ColumnSpec>> counterpartColumns;
   private final boolean csv;
   private final MappingIterator<?> rows;
@@ -63,7 +63,8 @@ public final class ManifestReader implements Iterator<ManifestRow>, AutoCloseabl
     this.labelColumn = config.label();
     this.idColumn = config.id();
     this.splitColumn = requireSplit ? SplitRule.parse(config.split()).column() : null;
-    this.keyColumns = config.keys();
+    this.keyColumns = new LinkedHashMap<>();
+    config.keys().forEach((m, spec) -> keyColumns.put(m, KeySpec.parse(spec, "keys." + m)));
     this.counterpartColumns = new LinkedHashMap<>();
     config.counterparts().forEach((missing, byModality) -> {
       Map<String, ColumnSpec> specs = new LinkedHashMap<>();
@@ -112,7 +113,7 @@ public final class ManifestReader implements Iterator<ManifestRow>, AutoCloseabl
     if (splitColumn != null) {
       needed.add(splitColumn);
     }
-    needed.addAll(keyColumns.values());
+    keyColumns.values().forEach(k -> needed.addAll(k.columns()));
     counterpartColumns.values().forEach(m -> m.values().forEach(s -> needed.addAll(s.columns())));
     for (String c : needed) {
       if (!header.contains(c)) {
@@ -194,9 +195,9 @@ public final class ManifestReader implements Iterator<ManifestRow>, AutoCloseabl
         inputs.put(m, value);
       }
     });
-    Map<String, String> keys = new LinkedHashMap<>();
-    keyColumns.forEach((m, c) -> {
-      String key = text(fields, c, line);
+    Map<String, Object> keys = new LinkedHashMap<>();
+    keyColumns.forEach((m, spec) -> {
+      Object key = key(spec, fields, line);
       if (key != null) {
         keys.put(m, key);
       }
@@ -210,6 +211,34 @@ public final class ManifestReader implements Iterator<ManifestRow>, AutoCloseabl
     }));
     return new ManifestRow(line, id, text(fields, labelColumn, line),
         splitColumn == null ? null : text(fields, splitColumn, line), inputs, keys, counterparts);
+  }
+
+  /**
+   * The content key: the column's text, or the attribute values; null when every cell is empty.
+   */
+  private Object key(KeySpec spec, Map<String, JsonNode> fields, long line) {
+    if (spec.column() != null) {
+      return text(fields, spec.column(), line);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    String blank = null;
+    for (Map.Entry<String, String> a : spec.attributes().entrySet()) {
+      String v = text(fields, a.getValue(), line);
+      if (v == null) {
+        blank = blank == null ? a.getValue() : blank;
+      } else {
+        values.put(a.getKey(), v);
+      }
+    }
+    if (values.isEmpty()) {
+      return null;
+    }
+    if (blank != null) {
+      throw new InvalidInputException(at(line, blank) + ": found an empty cell, expected a value"
+          + " like the key's other attribute columns " + spec.columns()
+          + " (all empty for an unknown key)");
+    }
+    return new AttributeValues(values);
   }
 
   /** The JSON value a plugin reads, or null when every cell of the spec is empty. */

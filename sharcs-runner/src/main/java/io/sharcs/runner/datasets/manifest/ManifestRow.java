@@ -11,7 +11,8 @@ import java.util.Map;
  * @param label the label as written, or null when the cell is empty
  * @param split the split column's value as written, or null without a split column
  * @param inputs per modality with a value, in slot order; an empty modality has no entry
- * @param keys per modality, its content key as written, when given
+ * @param keys per modality, its content key when given: the text as written, or the attributes
+ *     ({@link AttributeValues})
  * @param counterparts per missing modality, per modality rendered in, the rendering
  */
 public record ManifestRow(
@@ -20,5 +21,5 @@ public record ManifestRow(
     String label,
     String split,
     Map<String, JsonNode> inputs,
-    Map<String, String> keys,
+    Map<String, Object> keys,
     Map<String, Map<String, JsonNode>> counterparts) {}

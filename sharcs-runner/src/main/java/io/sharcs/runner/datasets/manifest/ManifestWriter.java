@@ -6,25 +6,49 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.sharcs.api.AttributeKey;
+import io.sharcs.api.Excerpt;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
+import io.sharcs.api.SampleForm;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes a data set whose inputs are still the JSON values its provider handed to the readers
- * (loaded with {@code PluginReaders.trees()}) as a manifest anyone can open: {@code rows.csv}
- * (numeric rows as numeric columns, texts as a column, graphs and other JSON as one file each
- * under {@code <modality>/}) and {@code manifest.yaml}, the {@code dataset:} block that reads it
- * back. Only JSON-valued inputs are supported; a provider that hands over files (image paths)
- * is refused with one line, as copying files is not implemented yet.
+ * (loaded with {@code PluginReaders.trees()}) as a manifest anyone can open and {@code type:
+ * manifest} reads back as the same data set: {@code rows.csv} and {@code manifest.yaml}, the
+ * {@code dataset:} block that reads it.
+ *
+ * <p>How a modality's values are stored is its plugin's {@link SampleForm}, given by the caller
+ * per modality, never guessed from the values (a string may be a text or a file): numbers as
+ * numeric columns, a text as a column, a file by its path relative to the folder (files outside
+ * the folder are copied into {@code <modality>/} once, however many rows name them), anything
+ * else as one JSON file per row under {@code <column>/}. Counterpart renderings are stored in the
+ * form of the modality they are rendered in. Content keys go in key columns: a key of named
+ * attributes ({@link AttributeKey}, CLEVR's) as one column per attribute, read back as an
+ * attribute key, any other as its text; the writer checks that the written keys pair exactly
+ * the rows the data set's keys pair.
+ *
+ * <p>The folder may hold other files (a generator's): nothing there is overwritten, and
+ * nothing is written when any file to write exists already.
  */
 public final class ManifestWriter {
 
@@ -39,121 +63,164 @@ public final class ManifestWriter {
   private ManifestWriter() {}
 
   /**
-   * Writes {@code dataset} into {@code out} (created; it must be absent or empty).
+   * Writes {@code dataset} into {@code out} (created when absent).
    *
+   * @param forms per modality, how its values (and the counterparts rendered in it) are stored;
+   *     a modality without an entry is stored as {@link SampleForm#JSON}
    * @return the number of rows written
+   * @throws InvalidInputException naming the sample and modality when a value does not have its
+   *     form or names a file that does not exist, or naming the file when one to write exists
    */
-  public static int write(MultimodalDataset dataset, Path out) {
+  public static int write(MultimodalDataset dataset, Map<String, SampleForm> forms, Path out) {
     List<MultimodalSample> all = new ArrayList<>(dataset.train());
     all.addAll(dataset.test());
-    Map<String, Layout> inputs = new LinkedHashMap<>();
-    for (String m : dataset.modalities()) {
-      inputs.put(m, Layout.of(m, all, s -> s.input(m).orElse(null)));
+    if (!dataset.localClassNames().isEmpty()
+        || all.stream().anyMatch(s -> !s.localLabels().isEmpty())) {
+      throw new InvalidInputException("data set '" + dataset.name() + "': found auxiliary labels"
+          + " per modality, which manifests cannot hold yet, expected a data set without them");
     }
-    Map<String, Map<String, Layout>> counterparts = new LinkedHashMap<>();
+    Path home;
+    try {
+      Files.createDirectories(out);
+      home = out.toRealPath();
+    } catch (IOException e) {
+      throw new InvalidInputException(out + ": cannot create the folder (" + e.getMessage() + ")",
+          e);
+    }
+    for (String name : List.of(ROWS, BLOCK)) {
+      if (Files.exists(home.resolve(name))) {
+        throw new InvalidInputException(out.resolve(name) + ": exists already, expected a folder"
+            + " without a manifest (nothing is overwritten)");
+      }
+    }
+    FileCells files = new FileCells(home, out);
+    List<Column> inputs = new ArrayList<>();
+    for (String m : dataset.modalities()) {
+      inputs.add(Column.of(m, m, forms.getOrDefault(m, SampleForm.JSON), all,
+          s -> s.input(m)));
+    }
+    Map<String, Map<String, Column>> counterparts = new LinkedHashMap<>();
     for (String missing : dataset.modalities()) {
       for (String in : dataset.modalities()) {
         if (all.stream().anyMatch(s -> s.counterpart(missing, in).isPresent())) {
           counterparts.computeIfAbsent(missing, k -> new LinkedHashMap<>()).put(in,
-              Layout.of(missing + "_as_" + in, all, s -> s.counterpart(missing, in).orElse(null)));
+              Column.of(missing + "_as_" + in, in, forms.getOrDefault(in, SampleForm.JSON), all,
+                  s -> s.counterpart(missing, in)));
         }
       }
     }
-    List<String> keyed = dataset.modalities().stream()
-        .filter(m -> all.stream().anyMatch(s -> s.contentKey(m).isPresent())).toList();
-    try {
-      Files.createDirectories(out);
-      try (var listing = Files.list(out)) {
-        if (listing.findAny().isPresent()) {
-          throw new InvalidInputException(out + ": folder is not empty, expected an absent or"
-              + " empty folder");
-        }
+    List<KeyColumns> keys = KeyColumns.of(dataset.modalities(), all);
+
+    List<String> header = new ArrayList<>(List.of("id", "label", "split"));
+    inputs.forEach(c -> header.addAll(c.columns()));
+    keys.forEach(k -> header.addAll(k.columns()));
+    counterparts.values().forEach(b -> b.values().forEach(c -> header.addAll(c.columns())));
+    Set<String> seen = new HashSet<>();
+    for (String c : header) {
+      if (!seen.add(c)) {
+        throw new InvalidInputException("data set '" + dataset.name() + "': column '" + c
+            + "' would be written twice, expected modality names whose columns differ");
       }
-      List<String> header = new ArrayList<>(List.of("id", "label", "split"));
-      inputs.values().forEach(l -> header.addAll(l.columns()));
-      keyed.forEach(m -> header.add(m + "_key"));
-      counterparts.values().forEach(b -> b.values().forEach(l -> header.addAll(l.columns())));
-      CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-      header.forEach(schema::addColumn);
-      try (Writer w = Files.newBufferedWriter(out.resolve(ROWS));
-          var rows = new CsvMapper().writer(schema.build()).writeValues(w)) {
-        for (int i = 0; i < all.size(); i++) {
-          MultimodalSample s = all.get(i);
-          List<String> row = new ArrayList<>();
-          row.add(s.id());
-          row.add(dataset.classNames().get(s.label()));
-          row.add(i < dataset.train().size() ? "train" : "test");
-          for (String m : dataset.modalities()) {
-            row.addAll(inputs.get(m).cells(s.id(), s.input(m).orElse(null), out));
-          }
-          keyed.forEach(m -> row.add(s.contentKey(m).map(Object::toString).orElse("")));
-          counterparts.forEach((missing, b) -> b.forEach((in, l) ->
-              row.addAll(l.cells(s.id(), s.counterpart(missing, in).orElse(null), out))));
-          rows.write(row);
-        }
+    }
+
+    // Every cell first, so that a file that exists already stops the writer before it writes.
+    List<List<String>> rows = new ArrayList<>(all.size());
+    for (int i = 0; i < all.size(); i++) {
+      MultimodalSample s = all.get(i);
+      List<String> row = new ArrayList<>(header.size());
+      row.add(s.id());
+      row.add(dataset.classNames().get(s.label()));
+      row.add(i < dataset.train().size() ? "train" : "test");
+      for (Column c : inputs) {
+        row.addAll(c.cells(s, files));
       }
-      ObjectNode block = JSON.createObjectNode();
-      block.put("type", ManifestProvider.ID);
-      block.put("file", ROWS);
-      ObjectNode columns = block.putObject("columns");
-      inputs.forEach((m, l) -> columns.set(m, l.spec()));
-      block.put("label", "label");
-      block.put("id", "id");
-      block.put("split", "split");
-      block.set("classes", JSON.valueToTree(dataset.classNames()));
-      if (!keyed.isEmpty()) {
-        ObjectNode keys = block.putObject("keys");
-        keyed.forEach(m -> keys.put(m, m + "_key"));
+      keys.forEach(k -> row.addAll(k.cells(s)));
+      counterparts.values().forEach(b -> b.values().forEach(c -> row.addAll(c.cells(s, files))));
+      rows.add(row);
+    }
+    files.requireAbsent();
+    files.write();
+
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+    header.forEach(schema::addColumn);
+    try (Writer w = Files.newBufferedWriter(home.resolve(ROWS),
+            StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        var writer = new CsvMapper().writer(schema.build()).writeValues(w)) {
+      for (List<String> row : rows) {
+        writer.write(row);
       }
-      if (!counterparts.isEmpty()) {
-        ObjectNode c = block.putObject("counterparts");
-        counterparts.forEach((missing, b) -> {
-          ObjectNode byIn = c.putObject(missing);
-          b.forEach((in, l) -> byIn.set(in, l.spec()));
-        });
-      }
-      new ObjectMapper(new YAMLFactory()).writeValue(out.resolve(BLOCK).toFile(), block);
     } catch (IOException e) {
-      throw new InvalidInputException(out + ": cannot write (" + e.getMessage() + ")", e);
+      throw cannotWrite(out.resolve(ROWS), e);
+    }
+
+    ObjectNode block = JSON.createObjectNode();
+    block.put("type", ManifestProvider.ID);
+    block.put("file", ROWS);
+    ObjectNode columns = block.putObject("columns");
+    inputs.forEach(c -> columns.set(c.modality(), c.spec()));
+    block.put("label", "label");
+    block.put("id", "id");
+    block.put("split", "split");
+    block.set("classes", JSON.valueToTree(dataset.classNames()));
+    if (!keys.isEmpty()) {
+      ObjectNode k = block.putObject("keys");
+      keys.forEach(key -> k.set(key.modality(), key.spec()));
+    }
+    if (!counterparts.isEmpty()) {
+      ObjectNode c = block.putObject("counterparts");
+      counterparts.forEach((missing, b) -> {
+        ObjectNode byIn = c.putObject(missing);
+        b.forEach((in, column) -> byIn.set(in, column.spec()));
+      });
+    }
+    try (OutputStream o = Files.newOutputStream(home.resolve(BLOCK),
+        StandardOpenOption.CREATE_NEW)) {
+      new ObjectMapper(new YAMLFactory()).writeValue(o, block);
+    } catch (IOException e) {
+      throw cannotWrite(out.resolve(BLOCK), e);
     }
     return all.size();
   }
 
-  /** How one modality's values become cells: numeric columns of a fixed width, or JSON files. */
-  private record Layout(String name, int width, boolean text) {
+  private static InvalidInputException cannotWrite(Path file, IOException e) {
+    if (e instanceof FileAlreadyExistsException) {
+      return new InvalidInputException(file + ": exists already, expected a new file (nothing is"
+          + " overwritten)");
+    }
+    return new InvalidInputException(file + ": cannot write (" + e.getMessage() + ")", e);
+  }
 
-    static Layout of(String name, List<MultimodalSample> samples,
-        java.util.function.Function<MultimodalSample, Object> value) {
-      int width = -1;
-      boolean numeric = true;
-      boolean text = true;
-      for (MultimodalSample s : samples) {
-        Object v = value.apply(s);
-        if (v == null) {
-          continue;
+  /**
+   * One modality's values (inputs, or the counterparts rendered in a modality) as cells of its
+   * plugin's form.
+   *
+   * @param name the column's name (the modality, or {@code <missing>_as_<in>})
+   * @param modality the modality whose plugin reads the values (files are kept under its name)
+   * @param form how the values are stored
+   * @param width the number of columns of {@link SampleForm#NUMBERS}, else 1
+   * @param value a sample's value, if present
+   */
+  private record Column(String name, String modality, SampleForm form, int width,
+      Function<MultimodalSample, Optional<Object>> value) {
+
+    static Column of(String name, String modality, SampleForm form,
+        List<MultimodalSample> samples, Function<MultimodalSample, Optional<Object>> value) {
+      int width = 1;
+      if (form == SampleForm.NUMBERS) {
+        width = -1;
+        for (MultimodalSample s : samples) {
+          Optional<Object> v = value.apply(s);
+          if (v.isPresent()) {
+            width = node(name, form, s, v.get()).size();
+            break;
+          }
         }
-        if (!(v instanceof JsonNode node)) {
-          throw new InvalidInputException("data set sample " + s.id() + " modality '" + name
-              + "': found a " + v.getClass().getSimpleName() + ", expected a JSON value"
-              + " (only data sets read from JSON values can be written as manifests)");
-        }
-        text &= node.isTextual();
-        boolean row = node.isArray() && node.size() > 0;
-        for (JsonNode c : node) {
-          row &= c.isNumber();
-        }
-        numeric &= row && (width < 0 || width == node.size());
-        width = node.isArray() ? node.size() : width;
       }
-      if (text) {
-        throw new InvalidInputException("modality '" + name + "': found strings (file paths),"
-            + " expected JSON values; copying files into a manifest is not implemented yet");
-      }
-      return new Layout(name, numeric ? width : -1, false);
+      return new Column(name, modality, form, width, value);
     }
 
     List<String> columns() {
-      if (width < 0) {
+      if (form != SampleForm.NUMBERS) {
         return List.of(name);
       }
       List<String> c = new ArrayList<>();
@@ -164,33 +231,310 @@ public final class ManifestWriter {
     }
 
     JsonNode spec() {
-      if (width < 0) {
-        return JSON.createObjectNode().put("json", name);
-      }
-      return JSON.valueToTree(columns());
+      return switch (form) {
+        case NUMBERS -> JSON.valueToTree(columns());
+        case TEXT -> JSON.createObjectNode().put("text", name);
+        case FILE -> JSON.createObjectNode().put("file", name);
+        case JSON -> JSON.createObjectNode().put("json", name);
+      };
     }
 
-    List<String> cells(String id, Object value, Path out) {
-      JsonNode node = (JsonNode) value;
-      List<String> cells = new ArrayList<>();
-      if (width >= 0) {
-        for (int i = 0; i < width; i++) {
-          // Float.toString is the shortest text that reads back to the same float bits.
-          cells.add(node == null ? "" : Float.toString(node.get(i).floatValue()));
+    /** The sample's cells; files to keep or write are handed to {@code files}. */
+    List<String> cells(MultimodalSample s, FileCells files) {
+      Optional<Object> v = value.apply(s);
+      if (v.isEmpty()) {
+        return java.util.Collections.nCopies(width, "");
+      }
+      JsonNode node = node(name, form, s, v.get());
+      return switch (form) {
+        case NUMBERS -> numbers(s, node);
+        case TEXT -> {
+          if (!node.isTextual() || node.asText().isBlank()) {
+            throw wrong(s, node, "a non-blank string (a blank cell reads as a missing modality)");
+          }
+          yield List.of(node.asText());
         }
-        return cells;
+        case FILE -> {
+          if (!node.isTextual() || node.asText().isBlank()) {
+            throw wrong(s, node, "the path of a file");
+          }
+          yield List.of(files.keep(node.asText(), modality, where(s)));
+        }
+        case JSON -> List.of(files.json(name, s.id(), node));
+      };
+    }
+
+    private List<String> numbers(MultimodalSample s, JsonNode node) {
+      boolean ok = node.isArray() && node.size() == width;
+      for (JsonNode c : node) {
+        ok &= c.isNumber();
       }
-      if (node == null) {
-        return List.of("");
+      if (!ok) {
+        throw wrong(s, node, "a list of " + width + " numbers, as the modality's first value");
       }
-      Path file = out.resolve(name).resolve(id + ".json");
+      List<String> cells = new ArrayList<>(width);
+      for (JsonNode c : node) {
+        // Float.toString is the shortest text that reads back to the same float bits.
+        cells.add(Float.toString(c.floatValue()));
+      }
+      return cells;
+    }
+
+    private String where(MultimodalSample s) {
+      return "data set sample " + s.id() + ": column '" + name + "'";
+    }
+
+    private InvalidInputException wrong(MultimodalSample s, JsonNode node, String expected) {
+      return new InvalidInputException(where(s) + " (plugin form "
+          + form.name().toLowerCase(java.util.Locale.ROOT) + "): found " + describe(node)
+          + ", expected " + expected);
+    }
+
+    private static JsonNode node(String name, SampleForm form, MultimodalSample s, Object v) {
+      if (!(v instanceof JsonNode node)) {
+        throw new InvalidInputException("data set sample " + s.id() + ": column '" + name
+            + "': found a " + v.getClass().getSimpleName() + ", expected a JSON value (only data"
+            + " sets read with tree readers can be written as manifests)");
+      }
+      if (form == SampleForm.NUMBERS && !node.isArray()) {
+        throw new InvalidInputException("data set sample " + s.id() + ": column '" + name
+            + "' (plugin form numbers): found " + describe(node) + ", expected a list of numbers");
+      }
+      return node;
+    }
+  }
+
+  private static String describe(JsonNode node) {
+    if (node.isTextual()) {
+      return "the string '" + Excerpt.of(node.asText()) + "'";
+    }
+    if (node.isArray()) {
+      return "a list of " + node.size();
+    }
+    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * One modality's content keys: one column per attribute when every key of the modality is an
+   * {@link AttributeKey} with the same attribute names, else one column holding the key's text.
+   *
+   * @param modality the modality
+   * @param attributes the attribute names, or empty for a text key
+   */
+  private record KeyColumns(String modality, List<String> attributes) {
+
+    static List<KeyColumns> of(List<String> modalities, List<MultimodalSample> samples) {
+      List<KeyColumns> all = new ArrayList<>();
+      for (String m : modalities) {
+        List<Object> keys = samples.stream()
+            .map(s -> s.contentKey(m).orElse(null)).filter(k -> k != null).toList();
+        if (keys.isEmpty()) {
+          continue;
+        }
+        List<String> names = keys.get(0) instanceof AttributeKey a
+            ? List.copyOf(a.attributes().keySet()) : List.of();
+        boolean attributes = !names.isEmpty() && keys.stream().allMatch(k ->
+            k instanceof AttributeKey a && List.copyOf(a.attributes().keySet()).equals(names));
+        all.add(new KeyColumns(m, attributes ? names : List.of()));
+      }
+      requireSamePairs(all, samples);
+      return all;
+    }
+
+    /**
+     * Checks that the keys as they will be read back ({@link #readBack}) are equal exactly when
+     * the data set's keys are, across modalities too (a text pairs with an image by equal keys).
+     */
+    private static void requireSamePairs(List<KeyColumns> all, List<MultimodalSample> samples) {
+      Map<Object, Object> byWritten = new HashMap<>();
+      Map<Object, Object> byKey = new HashMap<>();
+      for (KeyColumns k : all) {
+        for (MultimodalSample s : samples) {
+          Object key = s.contentKey(k.modality()).orElse(null);
+          if (key == null) {
+            continue;
+          }
+          Object written = k.readBack(key, s);
+          Object before = byWritten.putIfAbsent(written, key);
+          if (before != null && !before.equals(key)) {
+            throw new InvalidInputException("data set sample " + s.id() + ": content key of '"
+                + k.modality() + "': found '" + Excerpt.of(written.toString()) + "', written the"
+                + " same as an unequal key, expected keys whose text tells them apart");
+          }
+          Object writtenBefore = byKey.putIfAbsent(key, written);
+          if (writtenBefore != null && !writtenBefore.equals(written)) {
+            throw new InvalidInputException("data set sample " + s.id() + ": content key of '"
+                + k.modality() + "': found '" + Excerpt.of(written.toString()) + "' for a key"
+                + " written '" + Excerpt.of(writtenBefore.toString()) + "' elsewhere, expected"
+                + " equal keys of every modality to be written alike");
+          }
+        }
+      }
+    }
+
+    /** What the manifest reader makes of the written key: its text, or its attributes. */
+    Object readBack(Object key, MultimodalSample s) {
+      if (attributes.isEmpty()) {
+        return text(key.toString(), s, "");
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      ((AttributeKey) key).attributes().forEach((a, v) -> values.put(a, text(v, s, " " + a)));
+      return new AttributeValues(values);
+    }
+
+    private String text(String written, MultimodalSample s, String attribute) {
+      // The reader trims cells and takes a blank one for an unknown key.
+      if (written == null || written.isBlank() || !written.equals(written.trim())) {
+        throw new InvalidInputException("data set sample " + s.id() + ": content key of '"
+            + modality + "'" + attribute + ": found '" + (written == null ? "null"
+            : Excerpt.of(written)) + "', expected text without leading or trailing blanks");
+      }
+      return written;
+    }
+
+    List<String> columns() {
+      if (attributes.isEmpty()) {
+        return List.of(modality + "_key");
+      }
+      return attributes.stream().map(a -> modality + "_key_" + a).toList();
+    }
+
+    JsonNode spec() {
+      if (attributes.isEmpty()) {
+        return JSON.getNodeFactory().textNode(modality + "_key");
+      }
+      ObjectNode spec = JSON.createObjectNode();
+      ObjectNode named = spec.putObject("attributes");
+      attributes.forEach(a -> named.put(a, modality + "_key_" + a));
+      return spec;
+    }
+
+    List<String> cells(MultimodalSample s) {
+      Object key = s.contentKey(modality).orElse(null);
+      if (key == null) {
+        return java.util.Collections.nCopies(Math.max(1, attributes.size()), "");
+      }
+      if (attributes.isEmpty()) {
+        return List.of(key.toString());
+      }
+      Map<String, String> values = ((AttributeKey) key).attributes();
+      return attributes.stream().map(values::get).toList();
+    }
+  }
+
+  /**
+   * The files a manifest references: files already inside the folder are referenced where they
+   * are, files outside it are copied once into {@code <modality>/} (one copy however many rows
+   * and columns name them), and JSON values become files under {@code <column>/}. Nothing is
+   * written until {@link #write}, and nothing at all when a file to write exists.
+   */
+  private static final class FileCells {
+    private final Path home;
+    private final Path shown;
+    // Target (relative, '/'-separated) -> a file to copy (Path) or a JSON value (JsonNode).
+    private final Map<String, Object> pending = new LinkedHashMap<>();
+    private final Map<Path, String> copies = new HashMap<>();
+
+    FileCells(Path home, Path shown) {
+      this.home = home;
+      this.shown = shown;
+    }
+
+    /** The path to write in a file cell for the file {@code given} names. */
+    String keep(String given, String modality, String where) {
+      Path source;
       try {
-        Files.createDirectories(file.getParent());
-        JSON.writeValue(file.toFile(), node);
-      } catch (IOException e) {
-        throw new InvalidInputException(file + ": cannot write (" + e.getMessage() + ")", e);
+        source = Path.of(given).toAbsolutePath().normalize();
+      } catch (InvalidPathException e) {
+        throw new InvalidInputException(where + ": found '" + Excerpt.of(given)
+            + "', expected a valid file path (" + e.getReason() + ")");
       }
-      return List.of(name + "/" + id + ".json");
+      if (!Files.isRegularFile(source)) {
+        throw new InvalidInputException(where + ": found '" + Excerpt.of(given)
+            + "', but no such file, expected an existing file");
+      }
+      Path real;
+      try {
+        real = source.toRealPath();
+      } catch (IOException e) {
+        throw new InvalidInputException(where + ": cannot read '" + Excerpt.of(given) + "' ("
+            + e.getMessage() + ")", e);
+      }
+      if (real.startsWith(home)) {
+        return relative(home.relativize(real));
+      }
+      return copies.computeIfAbsent(real, r -> {
+        String file = r.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        String stem = dot > 0 ? file.substring(0, dot) : file;
+        String extension = dot > 0 ? file.substring(dot) : "";
+        String target = folder(modality) + "/" + safe(stem) + safeExtension(extension);
+        for (int n = 2; pending.containsKey(target); n++) {
+          target = folder(modality) + "/" + safe(stem) + "-" + n + safeExtension(extension);
+        }
+        pending.put(target, r);
+        return target;
+      });
+    }
+
+    /** The path to write in a JSON cell for {@code value}, one file per row. */
+    String json(String column, String id, JsonNode value) {
+      String target = folder(column) + "/" + safe(id) + ".json";
+      for (int n = 2; pending.containsKey(target); n++) {
+        target = folder(column) + "/" + safe(id) + "-" + n + ".json";
+      }
+      pending.put(target, value);
+      return target;
+    }
+
+    void requireAbsent() {
+      for (String target : pending.keySet()) {
+        if (Files.exists(home.resolve(target))) {
+          throw new InvalidInputException(shown.resolve(target) + ": exists already, expected"
+              + " a folder without it (nothing is overwritten)");
+        }
+      }
+    }
+
+    void write() {
+      for (Map.Entry<String, Object> e : pending.entrySet()) {
+        Path target = home.resolve(e.getKey());
+        try {
+          Files.createDirectories(target.getParent());
+          if (e.getValue() instanceof Path source) {
+            Files.copy(source, target);
+          } else {
+            Files.write(target, JSON.writeValueAsBytes(e.getValue()),
+                StandardOpenOption.CREATE_NEW);
+          }
+        } catch (IOException x) {
+          throw cannotWrite(shown.resolve(e.getKey()), x);
+        }
+      }
+    }
+
+    private static String folder(String name) {
+      return safe(name);
+    }
+
+    /**
+     * {@code text} as a file name: every character but letters, digits, '.', '_' and '-' made
+     * '_', and '_' in front of a name that would be hidden or empty.
+     */
+    private static String safe(String text) {
+      String s = text.replaceAll("[^A-Za-z0-9._-]", "_");
+      return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+    }
+
+    /** A file extension ({@code .png}) with unusual characters made '_'. */
+    private static String safeExtension(String extension) {
+      return extension.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static String relative(Path p) {
+      List<String> parts = new ArrayList<>();
+      p.forEach(part -> parts.add(part.toString()));
+      return String.join("/", parts);
     }
   }
 }

@@ -65,6 +65,12 @@ public final class XorAndXorProvider implements DatasetProvider {
     return Optional.of(List.of(GRAPH, TABLE));
   }
 
+  /** The graph is for the {@code graph} plugin, the table for {@code tabular}. */
+  @Override
+  public Map<String, String> plugins(DatasetConfig config) {
+    return Map.of(GRAPH, "graph", TABLE, "tabular");
+  }
+
   @Override
   public MultimodalDataset load(DatasetConfig config, DatasetContext context) {
     if (!(config instanceof XorAndXorConfig options)) {

@@ -205,7 +205,10 @@ class ClevrProviderTest {
   void fingerprintFollowsTheQuestionFileAndTheImages() throws IOException {
     String first = handWritten(false).fingerprint();
     assertThat(load(config("clevr")).fingerprint()).isEqualTo(first);
-    Files.writeString(dir.resolve("clevr/images/a.png"), "changed size");
+    // A picture of another size (still an image: the image plugin checks it when read).
+    javax.imageio.ImageIO.write(
+        new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png", dir.resolve("clevr/images/a.png").toFile());
     assertThat(load(config("clevr")).fingerprint()).isNotEqualTo(first);
   }
 

@@ -128,7 +128,8 @@ class ResourceLimitsTest {
     assertThat(r.outLines().get(0)).isEqualTo(String.format(Locale.ROOT,
         "generating 8 questions (4 scenes, about 88 KB, about 2 s on %d %s) into %s", CORES,
         CORES == 1 ? "core" : "cores", dir.resolve("gen")));
-    assertThat(r.outLines().get(1)).startsWith("wrote 8 questions about 4 scenes to ");
+    assertThat(r.outLines().get(1)).startsWith("wrote 8 questions about 4 scenes (images/,"
+        + " questions.json, scenes.json) and a manifest of 8 rows (rows.csv, manifest.yaml) to ");
   }
 
   @Test
