@@ -5,6 +5,7 @@ import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.DatasetGenerator;
 import io.sharcs.api.DatasetProvider;
+import io.sharcs.api.InvalidConfigException;
 import io.sharcs.api.InvalidInputException;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.SampleForm;
@@ -93,8 +94,14 @@ public final class ManifestExport {
 
   private static int write(DatasetProvider provider, PluginRegistry registry,
       DatasetConfig config, long seed, Path out) {
-    MultimodalDataset dataset = provider.load(config, new DatasetContext(seed, out,
-        out.toString(), PluginReaders.trees(), DataWrites.inside(out), line -> {}));
+    MultimodalDataset dataset;
+    try {
+      dataset = provider.load(config, new DatasetContext(seed, out,
+          out.toString(), PluginReaders.trees(), DataWrites.inside(out), line -> {}));
+    } catch (InvalidConfigException e) {
+      // A provider asked to write outside the output folder (DataWrites): the option's fault.
+      throw new InputError(null, "--" + e.field(), e.problem(), e);
+    }
     return ManifestWriter.write(dataset, forms(provider, config, registry), out);
   }
 

@@ -90,6 +90,12 @@ public final class HalfMnistProvider implements DatasetProvider {
     return kind0 ? Half.UPPER : Half.LOWER;
   }
 
+  /** The graph is for the {@code graph} plugin, the image for {@code image}. */
+  @Override
+  public Map<String, String> plugins(DatasetConfig config) {
+    return Map.of(GRAPH, "graph", IMAGE, "image");
+  }
+
   @Override
   public MultimodalDataset load(DatasetConfig config, DatasetContext context) {
     MnistSource source = MnistSource.load(ID, config, context);

@@ -85,7 +85,7 @@ public record MnistDigits(IdxFile.Images images, IdxFile.Labels labels) {
   public void requireAtLeast(int wanted) {
     if (wanted > count()) {
       throw new InvalidInputException(String.format(Locale.ROOT,
-          "%s: holds %,d digits, expected at least the %,d that dataset.digits asks for",
+          "%s: holds %,d digits, expected at least %,d (the digits option)",
           images.file(), count(), wanted));
     }
   }

@@ -63,7 +63,7 @@ record MnistSource(MnistConfig options, MnistDigits digits, Segmentations segmen
    * written), else the data's own folder when the runner allows it and its permissions do, else
    * {@code .sharcs-cache} in the working directory when allowed, else nowhere.
    */
-  private static Path cacheFolder(MnistConfig options, Path base, Path root, DataWrites writes) {
+  static Path cacheFolder(MnistConfig options, Path base, Path root, DataWrites writes) {
     if (options.cache() != null) {
       Path folder = base.resolve(options.cache()).toAbsolutePath().normalize();
       writes.check(folder, "cache");

@@ -72,6 +72,12 @@ public final class MnistSuperpixelsProvider implements DatasetProvider {
     return Optional.of(List.of(GRAPH, IMAGE));
   }
 
+  /** The graph is for the {@code graph} plugin, the image for {@code image}. */
+  @Override
+  public Map<String, String> plugins(DatasetConfig config) {
+    return Map.of(GRAPH, "graph", IMAGE, "image");
+  }
+
   @Override
   public MultimodalDataset load(DatasetConfig config, DatasetContext context) {
     MnistSource source = MnistSource.load(ID, config, context);

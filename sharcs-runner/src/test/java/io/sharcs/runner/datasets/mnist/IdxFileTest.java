@@ -122,7 +122,7 @@ class IdxFileTest {
     MnistDigits read = MnistDigits.read(dir, null, null);
     read.requireAtLeast(3);
     assertOneLine(() -> read.requireAtLeast(60_000), images + ": holds 3 digits, expected at"
-        + " least the 60,000 that dataset.digits asks for");
+        + " least 60,000 (the digits option)");
   }
 
   @Test

@@ -83,7 +83,7 @@ class MnistBadInputTest {
     Path images = write(data.resolve("images-idx3-ubyte.gz"), gzip(images(3, 28, pixels)));
     write(data.resolve("labels-idx1-ubyte.gz"), gzip(labels(new byte[] {1, 2, 3})));
     assertOneLine(run("exp.yaml", "--set", "dataset.digits=60000"), "sharcs: " + images
-        + ": holds 3 digits, expected at least the 60,000 that dataset.digits asks for");
+        + ": holds 3 digits, expected at least 60,000 (the digits option)");
     assertThat(data.toFile().list()).as("nothing cached").hasSize(2);
   }
 
@@ -101,6 +101,21 @@ class MnistBadInputTest {
     assertOneLine(run("exp.yaml", "--set", "dataset.images=t10k-images-idx3-ubyte.gz"),
         "sharcs: exp.yaml: dataset.labels: missing, expected both images and labels or neither"
             + " (then the files are found in root by their usual names)");
+  }
+
+  @Test
+  void generateRefusesACacheOutsideItsOutputFolder() {
+    write(data.resolve("images-idx3-ubyte.gz"), gzip(images(3, 28, pixels)));
+    write(data.resolve("labels-idx1-ubyte.gz"), gzip(labels(new byte[] {1, 2, 3})));
+    Path elsewhere = work.resolve("elsewhere");
+    CliResult r = Fixtures.cli(Fixtures.workingIn(work), "generate", "half-mnist", "--out",
+        work.resolve("out").toString(), "--root", data.toString(), "--digits", "3", "--cache",
+        elsewhere.toString());
+    assertThat(r.errLines()).containsExactly("sharcs: --cache: resolves to " + elsewhere
+        + ", outside " + work.resolve("out") + ", expected a folder inside it to generate data"
+        + " into");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(Files.exists(elsewhere)).isFalse();
   }
 
   private CliResult run(String file, String... sets) {

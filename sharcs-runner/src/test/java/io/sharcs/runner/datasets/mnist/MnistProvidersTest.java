@@ -46,7 +46,7 @@ class MnistProvidersTest {
 
   @Test
   void mnistSuperpixelsPairsEachGraphWithTheNextImage() {
-    MultimodalDataset data = load(new MnistSuperpixelsProvider(), config(0.25), "clean");
+    MultimodalDataset data = load(new MnistSuperpixelsProvider(), config(0.35), "clean");
     assertThat(data.name()).isEqualTo("mnist-superpixels");
     assertThat(data.modalities()).containsExactly("graph", "image");
     assertThat(data.classNames()).hasSize(19).startsWith("0", "1").endsWith("18");
@@ -91,7 +91,7 @@ class MnistProvidersTest {
 
   @Test
   void halfMnistCleanAlternatesTheHalvesSoTheTestSplitHoldsBoth() {
-    MultimodalDataset data = load(new HalfMnistProvider(), config(0.25), "clean");
+    MultimodalDataset data = load(new HalfMnistProvider(), config(0.35), "clean");
     assertThat(data.classNames()).hasSize(10);
     List<MultimodalSample> all = all(data);
     for (int i = 0; i < DIGITS; i++) {
@@ -103,20 +103,20 @@ class MnistProvidersTest {
 
   @Test
   void halfMnistReferenceCutsTheKindsByIndexSoTheTestSplitHoldsOne() {
-    MultimodalDataset data = load(new HalfMnistProvider(), config(0.25), "reference");
+    MultimodalDataset data = load(new HalfMnistProvider(), config(0.35), "reference");
     List<MultimodalSample> all = all(data);
     for (int i = 0; i < DIGITS; i++) {
       assertHalves(all.get(i), i, i < DIGITS / 2 ? Half.UPPER : Half.LOWER);
     }
     assertThat(data.train()).hasSize(800);
     assertThat(graphHalves(data.test())).containsExactly(Half.LOWER);
-    String clean = load(new HalfMnistProvider(), config(0.25), "clean").fingerprint();
+    String clean = load(new HalfMnistProvider(), config(0.35), "clean").fingerprint();
     assertThat(data.fingerprint()).isNotEqualTo(clean);
   }
 
   @Test
   void halvesOfTheSameDigitAndHalfHaveEqualKeysAcrossModalities() {
-    MultimodalDataset data = load(new HalfMnistProvider(), config(0.25), "clean");
+    MultimodalDataset data = load(new HalfMnistProvider(), config(0.35), "clean");
     Set<Object> graphKeys = new HashSet<>();
     Set<Object> imageKeys = new HashSet<>();
     for (MultimodalSample s : all(data)) {
@@ -147,7 +147,7 @@ class MnistProvidersTest {
     assertThat(Arrays.deepEquals(b.edges(), a.edges())).isTrue();
     assertThat(load(new MnistSuperpixelsProvider(), config(0.5), "clean").fingerprint())
         .isNotEqualTo(first.fingerprint());
-    assertThat(load(new MnistSuperpixelsProvider(), config(0.25), "clean").fingerprint())
+    assertThat(load(new MnistSuperpixelsProvider(), config(0.35), "clean").fingerprint())
         .as("the cache folder is no part of the data").isEqualTo(first.fingerprint());
   }
 

@@ -10,7 +10,8 @@ import java.util.Locale;
  * Measures the superpixel graphs of whole MNIST files for docs/results/mnist.md: nodes and edges
  * per graph (min / median / max / mean), the time to segment every image cold on {@value
  * Segmentations#THREADS} threads and to build the graphs, and the time to read them back from
- * the cache.
+ * the cache; and how well the superpixels follow the strokes: the <em>purity</em>, the share of
+ * pixels on the same side of grey level 128 (ink or background) as most of their superpixel.
  *
  * <p>{@code main CACHE_DIR [SEGMENTS COMPACTNESS] IMAGES LABELS [IMAGES LABELS]...}; the cache
  * folder should be empty (it is written).
@@ -37,6 +38,8 @@ public final class SuperpixelMeasure {
     double cachedSeconds = 0;
     int[] nodes = new int[0];
     int[] edges = new int[0];
+    long pure = 0;
+    long allPixels = 0;
     for (int f = at; f + 1 < args.length; f += 2) {
       long t0 = System.nanoTime();
       MnistDigits digits = new MnistDigits(
@@ -47,7 +50,19 @@ public final class SuperpixelMeasure {
       int n = digits.count();
       int[] fileNodes = new int[n];
       int[] fileEdges = new int[n];
+      int pixels = digits.pixelsPerImage();
       for (int i = 0; i < n; i++) {
+        int[] inkCount = new int[s.regions()[i]];
+        int[] size = new int[s.regions()[i]];
+        for (int p = 0; p < pixels; p++) {
+          int r = s.labels()[i * pixels + p];
+          size[r]++;
+          inkCount[r] += (digits.images().pixels()[i * pixels + p] & 0xff) >= 128 ? 1 : 0;
+        }
+        for (int r = 0; r < size.length; r++) {
+          pure += Math.max(inkCount[r], size[r] - inkCount[r]);
+        }
+        allPixels += pixels;
         SuperpixelGraph g = s.graph(i, digits.images());
         fileNodes[i] = g.nodes();
         fileEdges[i] = g.edges() / 2;
@@ -75,6 +90,7 @@ public final class SuperpixelMeasure {
     }
     System.out.printf(Locale.ROOT, "all %,d digits: nodes %s; undirected edges %s%n", total,
         stats(nodes), stats(edges));
+    System.out.printf(Locale.ROOT, "purity %.4f%n", (double) pure / allPixels);
     System.out.printf(Locale.ROOT, "read %.2f s, segmented %.2f s, graphs %.2f s (cold total %.2f"
         + " s); cached segmentations (key and cache file) %.2f s%n", readSeconds, segmentSeconds, graphSeconds,
         readSeconds + segmentSeconds + graphSeconds, cachedSeconds);
