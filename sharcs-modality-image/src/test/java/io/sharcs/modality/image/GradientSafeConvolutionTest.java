@@ -39,19 +39,26 @@ class GradientSafeConvolutionTest {
         b.getGradient().toFloatArray());
   }
 
+  /**
+   * The layer against the plain convolution computed one sample at a time, which PyTorch does with
+   * its own kernels rather than oneDNN's batched backward pass (whose input gradient disagrees for
+   * these channel counts). The expected values never come from the batched backward pass: its
+   * defective kernel also left NaN in later, unrelated results of the same process now and then
+   * (seen once in a CI run as a NaN output of the next case).
+   */
   @ParameterizedTest(name = "{0} -> {1} channels")
   @CsvSource({"8, 4", "24, 12", "8, 5", "16, 16", "16, 32"})
   void sameOutputAndGradientsAsTheConvolutionComputedCorrectly(int in, int out) {
+    int batch = 8;
     for (int pass = 0; pass < 100; pass++) {
       try (NDManager m = NDManager.newBaseManager()) {
-        Shape shape = new Shape(8, in, 6, 8);
+        Shape shape = new Shape(batch, in, 6, 8);
         Conv2d conv = ImageConceptEncoder.torchConv(in, out, 3, false);
         conv.initialize(m, DataType.FLOAT32, shape);
         NDArray w = conv.getParameters().get("weight").getArray();
         NDArray b = conv.getParameters().get("bias").getArray();
         NDArray x0 = m.randomNormal(shape);
-        NDArray g = m.randomNormal(new Shape(8, out, 6, 8));
-        Gradients expected = plain(x0, w, b, g);
+        NDArray g = m.randomNormal(new Shape(batch, out, 6, 8));
 
         NDArray x = x0.duplicate();
         x.setRequiresGradient(true);
@@ -59,25 +66,38 @@ class GradientSafeConvolutionTest {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           NDArray y =
               conv.forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
-          assertThat(y.getShape()).isEqualTo(new Shape(8, out, 6, 8));
+          assertThat(y.getShape()).isEqualTo(new Shape(batch, out, 6, 8));
           output = y.toFloatArray();
           gc.backward(y.mul(g).sum());
         }
         float[] input = x.getGradient().toFloatArray();
-        assertClose(output, expected.output());
-        assertClose(w.getGradient().toFloatArray(), expected.weight());
-        assertClose(b.getGradient().toFloatArray(), expected.bias());
-        // The reference input gradient: one sample at a time, which PyTorch computes with its own
-        // convolution rather than oneDNN's batched backward pass (whose input gradient disagrees
-        // with it in every element for these channel counts).
-        int per = input.length / 8;
-        for (int s = 0; s < 8; s++) {
+        float[] weight = w.getGradient().toFloatArray();
+        float[] bias = b.getGradient().toFloatArray();
+
+        int perIn = input.length / batch;
+        int perOut = output.length / batch;
+        float[] expectedWeight = new float[weight.length];
+        float[] expectedBias = new float[bias.length];
+        for (int s = 0; s < batch; s++) {
           Gradients one = plain(x0.get(s + ":" + (s + 1)), w, b, g.get(s + ":" + (s + 1)));
-          for (int i = 0; i < per; i++) {
-            assertThat(input[s * per + i]).isCloseTo(one.input()[i], within(1e-4f));
+          for (int i = 0; i < perOut; i++) {
+            assertThat(output[s * perOut + i]).isCloseTo(one.output()[i], within(1e-4f));
           }
+          for (int i = 0; i < perIn; i++) {
+            assertThat(input[s * perIn + i]).isCloseTo(one.input()[i], within(1e-4f));
+          }
+          add(expectedWeight, one.weight());
+          add(expectedBias, one.bias());
         }
+        assertClose(weight, expectedWeight);
+        assertClose(bias, expectedBias);
       }
+    }
+  }
+
+  private static void add(float[] sum, float[] values) {
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += values[i];
     }
   }
 
