@@ -71,8 +71,11 @@ public record GraphEncoderConfig(
         options);
   }
 
-  /** Whether this is the {@code spline} architecture. */
-  public boolean isSpline() {
+  /**
+   * Whether this is the {@code spline} architecture. (Not named {@code isSpline}: the config binder
+   * would read that as a second property {@code spline}, a boolean.)
+   */
+  public boolean usesSpline() {
     return SPLINE.equals(architecture);
   }
 }

@@ -56,12 +56,12 @@ public final class GraphPlugin implements ModalityPlugin<GraphSample, GraphEncod
    */
   static Block encoder(
       GraphEncoderConfig options, GraphShape shape, EncoderContext context, boolean embedding) {
-    if (options.isSpline() != (shape.spline() != null)) {
+    if (options.usesSpline() != (shape.spline() != null)) {
       throw new IllegalArgumentException("graph encoder architecture '" + options.architecture()
           + "' but the preprocessing batches for " + (shape.spline() != null ? "spline" : "gcn")
           + " (build the encoder for the preprocessing of fit())");
     }
-    if (options.isSpline()) {
+    if (options.usesSpline()) {
       return embedding
           ? SplineGraphEncoder.embedding(
               options, shape.spline(), shape.nodeFeatures(), context.outputs())

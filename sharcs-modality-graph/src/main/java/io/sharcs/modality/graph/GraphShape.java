@@ -45,7 +45,7 @@ public record GraphShape(
   public static GraphShape inspect(
       PreprocessingData<? extends GraphSample> data, GraphEncoderConfig options) {
     GraphShape shape = inspect(data);
-    if (!options.isSpline()) {
+    if (!options.usesSpline()) {
       return shape;
     }
     List<? extends GraphSample> graphs = data.all();

@@ -43,8 +43,8 @@ class MnistExperimentTest {
           superpixels: {segments: 60}
           cache: cache
         modalities:
-          - {name: graph, plugin: graph}
-          - {name: image, plugin: image}
+          - {name: graph, plugin: graph, encoder: {architecture: spline}}
+          - {name: image, plugin: image, encoder: {architecture: reference}}
         """.formatted(mnist));
     Experiment e = new ExperimentLoader(Fixtures.registry(PluginCatalog.discover()))
         .load(file, "mnist.yaml", ConfigOverrides.none());
