@@ -16,7 +16,9 @@ public enum SampleForm {
 
   /**
    * A string that is the path of a file holding the sample (an image): the file is kept (copied
-   * when it lies outside the written folder) and its relative path goes in one column.
+   * when it lies outside the written folder) and its relative path goes in one column. A plugin
+   * of this form may also read a sample given inline as a JSON object (the image plugin's
+   * rasters); a column whose values are such objects is stored as {@link #JSON} documents.
    */
   FILE,
 

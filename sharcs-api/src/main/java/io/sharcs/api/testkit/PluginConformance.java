@@ -195,8 +195,11 @@ public final class PluginConformance {
             }
             width = node.size();
           }
-          case TEXT, FILE -> problem = node.isTextual() && !node.asText().isBlank()
+          case TEXT -> problem = node.isTextual() && !node.asText().isBlank()
               ? null : "is not a non-blank string";
+          // A path, or the plugin's inline form (an image raster), written as a JSON document.
+          case FILE -> problem = (node.isTextual() && !node.asText().isBlank())
+              || node.isContainerNode() ? null : "is neither a non-blank path nor an inline value";
           case JSON -> problem = null;
         }
         if (problem != null) {

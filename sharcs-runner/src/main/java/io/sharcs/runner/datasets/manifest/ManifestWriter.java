@@ -206,6 +206,19 @@ public final class ManifestWriter {
     static Column of(String name, String modality, SampleForm form,
         List<MultimodalSample> samples, Function<MultimodalSample, Optional<Object>> value) {
       int width = 1;
+      if (form == SampleForm.FILE) {
+        // A plugin of files may also read its samples inline (the image plugin's rasters): such
+        // a column is stored as JSON documents, which the same reader reads back.
+        for (MultimodalSample s : samples) {
+          Optional<Object> v = value.apply(s);
+          if (v.isPresent()) {
+            if (node(name, form, s, v.get()).isContainerNode()) {
+              form = SampleForm.JSON;
+            }
+            break;
+          }
+        }
+      }
       if (form == SampleForm.NUMBERS) {
         width = -1;
         for (MultimodalSample s : samples) {
