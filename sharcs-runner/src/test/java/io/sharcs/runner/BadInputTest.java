@@ -68,8 +68,8 @@ class BadInputTest {
                 + " epochs, gradient_clip, lambda, learning_rate, learning_rates,"
                 + " pair_probability, phases, separation")),
         file("unknown encoder key", edit("{layers: 5", "{layer: 5"),
-            exact(P + "modalities[0].encoder.layer: unknown key, expected one of architecture,"
-                + " hidden, layers, negative_slope, spline, temperature")),
+            exact(P + "modalities[0].encoder.layer: unknown key, expected one of hidden, layers,"
+                + " negative_slope, temperature")),
         file("unknown data set key", edit("size: 40", "sise: 40"),
             exact(P + "dataset.sise: unknown key, expected one of edge_noise, size, train_size,"
                 + " type")),
