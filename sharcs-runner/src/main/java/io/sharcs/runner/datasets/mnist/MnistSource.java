@@ -112,9 +112,12 @@ record MnistSource(MnistConfig options, MnistDigits digits, Segmentations segmen
     return digits.digit(i);
   }
 
-  /** The superpixel graph of MNIST sample {@code i}. */
+  /**
+   * The superpixel graph of MNIST sample {@code i}, with the edges the options ask for: built from
+   * the (cached) segmentation, so other edges never segment again.
+   */
   SuperpixelGraph graph(int i) {
-    return segmentations.graph(i, digits.images());
+    return options.superpixels().edgesOf(segmentations.graph(i, digits.images()));
   }
 
   /** The image of MNIST sample {@code i}, rows {@code from} to {@code to} (exclusive). */
@@ -130,11 +133,13 @@ record MnistSource(MnistConfig options, MnistDigits digits, Segmentations segmen
 
   /**
    * A fingerprint of the data: the format, the digits used (pixels and labels), the superpixel
-   * options and code version, the split and how samples are built ({@code construction}).
+   * options and code version, the split and how samples are built ({@code construction}). The
+   * edge options are added only for kNN edges, so adjacency data sets keep the fingerprint they
+   * had before edges could be chosen (models trained on them still explain).
    */
   String fingerprint(String format, String construction) {
     SuperpixelOptions sp = options.superpixels();
-    return new DatasetDigest()
+    DatasetDigest digest = new DatasetDigest()
         .add(format)
         .add(digits.sha256(count()))
         .add(count())
@@ -142,8 +147,10 @@ record MnistSource(MnistConfig options, MnistDigits digits, Segmentations segmen
         .add(Segmentations.CODE_VERSION)
         .add(sp.segments())
         .add(sp.compactness())
-        .add(sp.iterations())
-        .add(construction)
-        .hex();
+        .add(sp.iterations());
+    if (sp.knn()) {
+      digest.add(sp.edges()).add(sp.neighbours());
+    }
+    return digest.add(construction).hex();
   }
 }

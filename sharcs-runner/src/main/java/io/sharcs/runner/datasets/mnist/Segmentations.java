@@ -86,7 +86,9 @@ public record Segmentations(int count, int width, int height, int[] regions, cha
 
   /**
    * The cache key of the segmentations of {@code images} with {@code options}: a SHA-256 over
-   * {@link #CODE_VERSION}, the options, the image size and count, and every pixel.
+   * {@link #CODE_VERSION}, the SLIC options, the image size and count, and every pixel. The edge
+   * options are not in it: the segmentation does not depend on them (graphs are built from it
+   * on every load), so choosing other edges reads the same cache instead of segmenting again.
    */
   public static byte[] key(IdxFile.Images images, SuperpixelOptions options) {
     try {

@@ -50,7 +50,7 @@ class MnistExperimentTest {
         .load(file, "mnist.yaml", ConfigOverrides.none());
     assertThat(e.dataset().provider()).isInstanceOf(MnistSuperpixelsProvider.class);
     assertThat(e.dataset().config()).isEqualTo(new MnistConfig(mnist.toString(), null, null, 300,
-        0.8, new SuperpixelOptions(60, 0.35, 10), "cache"));
+        0.8, new SuperpixelOptions(60, 0.35, 10, "adjacency", 8), "cache"));
 
     // The graphs through the graph plugin's reader; the images as trees (the image plugin's
     // inline rasters come with the image reader of issue 17).

@@ -230,7 +230,7 @@ class MnistProvidersTest {
 
   private MnistConfig config(double compactness) {
     return new MnistConfig(mnist.toString(), null, null, DIGITS, 0.8,
-        new SuperpixelOptions(75, compactness, 10), "cache");
+        SuperpixelOptions.slic(75, compactness, 10), "cache");
   }
 
   private MultimodalDataset load(

@@ -16,7 +16,7 @@ class SlicTest {
   @Test
   void aBlankImageIsTheSeedLatticeExactly() {
     for (int segments : new int[] {75, 20, 2, 100}) {
-      Slic slic = new Slic(SIDE, SIDE, new SuperpixelOptions(segments, 0.25, 10));
+      Slic slic = new Slic(SIDE, SIDE, SuperpixelOptions.slic(segments, 0.25, 10));
       char[] labels = new char[PIXELS];
       assertThat(slic.segment(new byte[PIXELS], 0, labels, 0)).isEqualTo(segments);
       assertConsistent(labels, segments);

@@ -38,7 +38,7 @@ class SuperpixelCacheTest {
   @Test
   void anotherOptionOrImageIsAnotherFile() {
     load(images, SuperpixelOptions.DEFAULTS);
-    load(images, new SuperpixelOptions(75, 0.5, 10));
+    load(images, SuperpixelOptions.slic(75, 0.5, 10));
     byte[] changed = images.pixels().clone();
     changed[123] ^= 1;
     load(new IdxFile.Images(images.file(), 300, SIDE, SIDE, changed), SuperpixelOptions.DEFAULTS);
@@ -89,7 +89,7 @@ class SuperpixelCacheTest {
   void moreThan256RegionsAreStoredInTwoBytes() {
     IdxFile.Images blank = new IdxFile.Images(Path.of("blank"), 3, SIDE, SIDE,
         new byte[3 * SIDE * SIDE]);
-    SuperpixelOptions many = new SuperpixelOptions(400, 0.25, 3);
+    SuperpixelOptions many = SuperpixelOptions.slic(400, 0.25, 3);
     Segmentations computed = load(blank, many);
     assertThat(computed.regions()).containsOnly(400);
     Segmentations read = load(blank, many);

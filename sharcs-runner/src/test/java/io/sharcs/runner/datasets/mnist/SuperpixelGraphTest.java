@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Region adjacency graphs, their Cartesian edge attributes and their halves. */
+/** Region adjacency and kNN graphs, their Cartesian edge attributes and their halves. */
 class SuperpixelGraphTest {
 
   private static final int SIDE = IdxFile.SIDE;
@@ -95,8 +95,9 @@ class SuperpixelGraphTest {
 
   @Test
   void halvesSplitAtHalfTheLargestRowAndKeepTheWholeGraphsAttributes() {
-    for (int i = 0; i < 20; i++) {
-      SuperpixelGraph whole = graphOf(i).withCartesian();
+    for (int i = 0; i < 40; i++) {
+      // Adjacency and kNN edges alike: halves only look at the edges' ends.
+      SuperpixelGraph whole = (i < 20 ? graphOf(i) : graphOf(i - 20).nearest(8)).withCartesian();
       float max = 0;
       for (float y : whole.y()) {
         max = Math.max(max, y);
@@ -138,6 +139,101 @@ class SuperpixelGraphTest {
         assertThat(half.edges()).isEqualTo(j);
       }
     }
+  }
+
+  @Test
+  void nearestNeighboursOfHandMadeCentroidsUnitedBothWays() {
+    // Squared distances: 0-1: 1, 0-3: 4, 1-2: 4, 1-3: 5, 0-2: 9, 2-3: 13, 2-4: 149, 3-4: 164.
+    SuperpixelGraph g = centroids(new float[] {0, 1, 3, 0, 10}, new float[] {0, 0, 0, 2, 10});
+    SuperpixelGraph one = g.nearest(1);
+    // 0 -> 1, 1 -> 0, 2 -> 1, 3 -> 0, 4 -> 2; then both ways.
+    assertThat(pairs(one)).containsExactly(
+        "0-1", "0-3", "1-0", "1-2", "2-1", "2-4", "3-0", "4-2");
+    // 0 -> 1 3, 1 -> 0 2, 2 -> 1 0, 3 -> 0 1, 4 -> 2 3.
+    assertThat(pairs(g.nearest(2))).containsExactly("0-1", "0-2", "0-3", "1-0", "1-2", "1-3",
+        "2-0", "2-1", "2-4", "3-0", "3-1", "3-4", "4-2", "4-3");
+    assertThat(one.intensity()).isSameAs(g.intensity());
+    assertThat(one.x()).isSameAs(g.x());
+    assertThat(one.edgeAttributes()).isNull();
+    // At least as many neighbours as nodes: every other node.
+    assertThat(g.nearest(32).edges()).isEqualTo(5 * 4);
+  }
+
+  @Test
+  void equalDistancesGoToTheLowerNodeAndTheUnionMayExceedK() {
+    // Nodes 1, 2 and 3 are all at distance 1 from node 0: node 0 keeps node 1; each of them
+    // keeps node 0, so node 0 ends with three neighbours.
+    SuperpixelGraph g = centroids(new float[] {0, 1, -1, 0}, new float[] {0, 0, 0, 1});
+    assertThat(pairs(g.nearest(1))).containsExactly("0-1", "0-2", "0-3", "1-0", "2-0", "3-0");
+    // Squared: 1-3 and 2-3 are 2, 1-2 is 4: 0 -> 1 2, 1 -> 0 3, 2 -> 0 3, 3 -> 0 1 (not 2).
+    assertThat(pairs(g.nearest(2))).containsExactly(
+        "0-1", "0-2", "0-3", "1-0", "1-3", "2-0", "2-3", "3-0", "3-1", "3-2");
+  }
+
+  @Test
+  void nearestNeighbourGraphsOfDigitsAreSymmetricSortedWithoutLoopsAndHoldEveryNearest() {
+    for (int i = 0; i < 30; i++) {
+      SuperpixelGraph adjacency = graphOf(i);
+      for (int k : new int[] {1, 8, 20}) {
+        SuperpixelGraph g = adjacency.nearest(k);
+        int n = g.nodes();
+        boolean[][] joined = new boolean[n][n];
+        int previous = -1;
+        for (int e = 0; e < g.edges(); e++) {
+          int s = g.sources()[e];
+          int t = g.targets()[e];
+          assertThat(s).isNotEqualTo(t);
+          // Strictly increasing (source, target): sorted, no duplicates.
+          assertThat(s * n + t).isGreaterThan(previous);
+          previous = s * n + t;
+          joined[s][t] = true;
+        }
+        for (int a = 0; a < n; a++) {
+          double[] d = new double[n];
+          for (int b = 0; b < n; b++) {
+            assertThat(joined[a][b]).isEqualTo(joined[b][a]);
+            double dx = (double) g.x()[a] - g.x()[b];
+            double dy = (double) g.y()[a] - g.y()[b];
+            d[b] = b == a ? Double.POSITIVE_INFINITY : dx * dx + dy * dy;
+          }
+          double[] sorted = d.clone();
+          java.util.Arrays.sort(sorted);
+          double kth = sorted[Math.min(k, n - 1) - 1];
+          int degree = 0;
+          for (int b = 0; b < n; b++) {
+            // Everything strictly nearer than the k-th nearest is a neighbour.
+            assertThat(!(d[b] < kth) || joined[a][b]).isTrue();
+            degree += joined[a][b] ? 1 : 0;
+          }
+          assertThat(degree).isGreaterThanOrEqualTo(Math.min(k, n - 1));
+        }
+      }
+      // Cartesian attributes follow the new edges, in either order of the two steps.
+      assertThat(adjacency.withCartesian().nearest(8).edgeAttributes())
+          .isEqualTo(adjacency.nearest(8).withCartesian().edgeAttributes());
+    }
+  }
+
+  @Test
+  void optionsChooseTheEdges() {
+    SuperpixelGraph g = graphOf(4);
+    assertThat(SuperpixelOptions.DEFAULTS.edges()).isEqualTo("adjacency");
+    assertThat(SuperpixelOptions.DEFAULTS.edgesOf(g)).isSameAs(g);
+    SuperpixelOptions knn = SuperpixelOptions.DEFAULTS.withEdges(" KNN ", 5);
+    assertThat(knn.edges()).isEqualTo("knn");
+    assertThat(pairs(knn.edgesOf(g))).isEqualTo(pairs(g.nearest(5)));
+  }
+
+  private static SuperpixelGraph centroids(float[] x, float[] y) {
+    return new SuperpixelGraph(new float[x.length], x, y, new int[0], new int[0], null);
+  }
+
+  private static List<String> pairs(SuperpixelGraph g) {
+    List<String> pairs = new ArrayList<>();
+    for (int e = 0; e < g.edges(); e++) {
+      pairs.add(g.sources()[e] + "-" + g.targets()[e]);
+    }
+    return pairs;
   }
 
   private static SuperpixelGraph graphOf(int i) {

@@ -26,7 +26,7 @@ public final class SuperpixelMeasure {
     int at = 1;
     SuperpixelOptions options = SuperpixelOptions.DEFAULTS;
     if (!args[1].contains("/")) {
-      options = new SuperpixelOptions(Integer.parseInt(args[1]), Double.parseDouble(args[2]), 10);
+      options = SuperpixelOptions.slic(Integer.parseInt(args[1]), Double.parseDouble(args[2]), 10);
       at = 3;
     }
     System.out.println("options " + options + ", " + Runtime.getRuntime().availableProcessors()

@@ -34,7 +34,7 @@ public final class SuperpixelPicture {
     int count = args.length > 3 ? Integer.parseInt(args[3]) : 8;
     int first = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     SuperpixelOptions options = args.length > 6
-        ? new SuperpixelOptions(Integer.parseInt(args[5]), Double.parseDouble(args[6]), 10)
+        ? SuperpixelOptions.slic(Integer.parseInt(args[5]), Double.parseDouble(args[6]), 10)
         : SuperpixelOptions.DEFAULTS;
     BufferedImage picture = draw(digits, first, count, options);
     // A 256-colour palette keeps the file small; the drawing has few colours anyway.
