@@ -97,7 +97,11 @@ class MnistBadInputTest {
         + " most one per pixel)");
     assertOneLine(run("half.yaml", "--set", "dataset.superpixels.compactnes=1"), "sharcs:"
         + " half.yaml: dataset.superpixels.compactnes: unknown key, expected one of compactness,"
-        + " iterations, segments");
+        + " edges, iterations, neighbours, segments");
+    assertOneLine(run("exp.yaml", "--set", "dataset.superpixels.neighbours=0"), "sharcs:"
+        + " exp.yaml: dataset.superpixels.neighbours: got 0, expected an integer in [1, 32]");
+    assertOneLine(run("half.yaml", "--set", "dataset.superpixels.edges=delaunay"), "sharcs:"
+        + " half.yaml: dataset.superpixels.edges: got 'delaunay', expected adjacency or knn");
     assertOneLine(run("exp.yaml", "--set", "dataset.images=t10k-images-idx3-ubyte.gz"),
         "sharcs: exp.yaml: dataset.labels: missing, expected both images and labels or neither"
             + " (then the files are found in root by their usual names)");

@@ -68,4 +68,24 @@ class MnistExperimentTest {
     assertThat(progress).singleElement().asString().contains("; cached in "
         + dir.resolve("cache"));
   }
+
+  @Test
+  void edgeOptionsBindWithTheOtherSuperpixelDefaults() {
+    Path file = Fixtures.write(dir, "knn.yaml", """
+        name: mnist-knn
+        seed: 0
+        mode: sharcs
+        dataset:
+          type: half-mnist
+          root: data
+          superpixels: {edges: KNN, neighbours: 6}
+        modalities:
+          - {name: graph, plugin: graph, encoder: {architecture: spline}}
+          - {name: image, plugin: image, encoder: {architecture: reference}}
+        """);
+    Experiment e = new ExperimentLoader(Fixtures.registry(PluginCatalog.discover()))
+        .load(file, "knn.yaml", ConfigOverrides.none());
+    assertThat(((MnistConfig) e.dataset().config()).superpixels())
+        .isEqualTo(new SuperpixelOptions(75, 0.35, 10, "knn", 6));
+  }
 }

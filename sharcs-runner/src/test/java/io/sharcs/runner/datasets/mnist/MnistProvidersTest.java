@@ -152,6 +152,41 @@ class MnistProvidersTest {
   }
 
   @Test
+  void knnEdgesComeFromTheCachedSegmentationsAndChangeTheFingerprint() {
+    MultimodalDataset adjacency = load(new MnistSuperpixelsProvider(), config(0.35), "clean");
+    progress.clear();
+    MultimodalDataset knn = load(new MnistSuperpixelsProvider(), config(0.35, "knn", 8), "clean");
+    assertThat(progress).singleElement().asString().startsWith("superpixels of"
+        + " images-idx3-ubyte.gz read from ");
+    assertThat(knn.fingerprint()).isNotEqualTo(adjacency.fingerprint())
+        .isNotEqualTo(load(new MnistSuperpixelsProvider(), config(0.35, "knn", 4), "clean")
+            .fingerprint());
+    assertThat(load(new MnistSuperpixelsProvider(), config(0.35, "adjacency", 4), "clean")
+        .fingerprint()).as("neighbours mean nothing to adjacency edges")
+        .isEqualTo(adjacency.fingerprint());
+    Slic slic = new Slic(SIDE, SIDE, SuperpixelOptions.DEFAULTS);
+    char[] labels = new char[SIDE * SIDE];
+    List<MultimodalSample> all = all(knn);
+    for (int i = 0; i < 50; i++) {
+      int regions = slic.segment(files.images().pixels(), i * SIDE * SIDE, labels, 0);
+      SuperpixelGraph expected = SuperpixelGraph.of(labels, 0, regions, files.images().pixels(),
+          i * SIDE * SIDE, SIDE, SIDE).nearest(8);
+      Graph graph = (Graph) all.get(i).input("graph").orElseThrow();
+      assertThat(graph.edges()).hasNumberOfRows(expected.edges());
+      for (int e = 0; e < expected.edges(); e++) {
+        assertThat(graph.edges()[e]).containsExactly(expected.sources()[e], expected.targets()[e]);
+      }
+    }
+    // HalfMNIST's halves keep the kNN edges among their nodes, with attributes.
+    for (MultimodalSample s : all(load(new HalfMnistProvider(), config(0.35, "knn", 8), "clean"))
+        .subList(0, 50)) {
+      Graph half = (Graph) s.input("graph").orElseThrow();
+      assertThat(half.edges().length).isPositive();
+      assertThat(half.edgeAttr()).hasNumberOfRows(half.edges().length);
+    }
+  }
+
+  @Test
   void theGraphPluginReadsTheGraphs() {
     IdxFile.Images images = files.images();
     Segmentations s = Segmentations.compute(
@@ -229,8 +264,12 @@ class MnistProvidersTest {
   }
 
   private MnistConfig config(double compactness) {
+    return config(compactness, "adjacency", 8);
+  }
+
+  private MnistConfig config(double compactness, String edges, int neighbours) {
     return new MnistConfig(mnist.toString(), null, null, DIGITS, 0.8,
-        SuperpixelOptions.slic(75, compactness, 10), "cache");
+        new SuperpixelOptions(75, compactness, 10, edges, neighbours), "cache");
   }
 
   private MultimodalDataset load(

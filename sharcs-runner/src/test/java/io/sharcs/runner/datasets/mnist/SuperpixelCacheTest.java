@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The superpixel cache: read back exactly, keyed by content and options, rebuilt when damaged. */
+/**
+ * The superpixel cache: read back exactly, keyed by content and SLIC options (not the edge
+ * options, which only the graphs built from it depend on), rebuilt when damaged.
+ */
 class SuperpixelCacheTest {
 
   private static final int SIDE = IdxFile.SIDE;
@@ -44,6 +47,25 @@ class SuperpixelCacheTest {
     load(new IdxFile.Images(images.file(), 300, SIDE, SIDE, changed), SuperpixelOptions.DEFAULTS);
     assertThat(files()).hasSize(3);
     assertThat(lines).allMatch(l -> l.startsWith("computed"));
+  }
+
+  @Test
+  void otherEdgesReadTheSameSegmentationsAndBuildOtherGraphs() {
+    Segmentations computed = load(images, SuperpixelOptions.DEFAULTS);
+    Path file = only();
+    lines.clear();
+    SuperpixelOptions knn = SuperpixelOptions.DEFAULTS.withEdges("knn", 8);
+    Segmentations read = load(images, knn);
+    // The segmentation does not depend on the edges: no second SLIC, no second file.
+    assertThat(lines).containsExactly("superpixels of images read from " + file);
+    assertThat(only()).isEqualTo(file);
+    assertThat(read.labels()).isEqualTo(computed.labels());
+    SuperpixelGraph adjacency = SuperpixelOptions.DEFAULTS.edgesOf(read.graph(7, images));
+    SuperpixelGraph nearest = knn.edgesOf(read.graph(7, images));
+    assertThat(nearest.x()).isEqualTo(adjacency.x());
+    assertThat(nearest.edges()).isNotEqualTo(adjacency.edges());
+    assertThat(nearest.sources()).isEqualTo(adjacency.nearest(8).sources());
+    assertThat(nearest.targets()).isEqualTo(adjacency.nearest(8).targets());
   }
 
   @Test
