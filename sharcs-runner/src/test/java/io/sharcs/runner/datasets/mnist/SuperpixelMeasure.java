@@ -13,8 +13,11 @@ import java.util.Locale;
  * the cache; and how well the superpixels follow the strokes: the <em>purity</em>, the share of
  * pixels on the same side of grey level 128 (ink or background) as most of their superpixel.
  *
- * <p>{@code main CACHE_DIR [SEGMENTS COMPACTNESS] IMAGES LABELS [IMAGES LABELS]...}; the cache
- * folder should be empty (it is written).
+ * <p>With {@code knn=K}, also the kNN graphs' edges ({@link SuperpixelGraph#nearest}) and the
+ * time to build them from the adjacency graphs.
+ *
+ * <p>{@code main CACHE_DIR [SEGMENTS COMPACTNESS] [knn=K] IMAGES LABELS [IMAGES LABELS]...}; the
+ * cache folder should be empty (it is written).
  */
 public final class SuperpixelMeasure {
 
@@ -25,9 +28,15 @@ public final class SuperpixelMeasure {
     Files.createDirectories(cache);
     int at = 1;
     SuperpixelOptions options = SuperpixelOptions.DEFAULTS;
-    if (!args[1].contains("/")) {
+    if (!args[1].contains("/") && !args[1].startsWith("knn=")) {
       options = SuperpixelOptions.slic(Integer.parseInt(args[1]), Double.parseDouble(args[2]), 10);
       at = 3;
+    }
+    int k = 0;
+    if (args[at].startsWith("knn=")) {
+      k = Integer.parseInt(args[at].substring(4));
+      options = options.withEdges(SuperpixelOptions.KNN, k);
+      at++;
     }
     System.out.println("options " + options + ", " + Runtime.getRuntime().availableProcessors()
         + " processors");
@@ -38,6 +47,8 @@ public final class SuperpixelMeasure {
     double cachedSeconds = 0;
     int[] nodes = new int[0];
     int[] edges = new int[0];
+    int[] knnEdges = new int[0];
+    double knnSeconds = 0;
     long pure = 0;
     long allPixels = 0;
     for (int f = at; f + 1 < args.length; f += 2) {
@@ -50,6 +61,8 @@ public final class SuperpixelMeasure {
       int n = digits.count();
       int[] fileNodes = new int[n];
       int[] fileEdges = new int[n];
+      int[] fileKnn = new int[n];
+      SuperpixelGraph[] graphs = new SuperpixelGraph[n];
       int pixels = digits.pixelsPerImage();
       for (int i = 0; i < n; i++) {
         int[] inkCount = new int[s.regions()[i]];
@@ -66,8 +79,16 @@ public final class SuperpixelMeasure {
         SuperpixelGraph g = s.graph(i, digits.images());
         fileNodes[i] = g.nodes();
         fileEdges[i] = g.edges() / 2;
+        graphs[i] = g;
       }
       long t3 = System.nanoTime();
+      if (k > 0) {
+        for (int i = 0; i < n; i++) {
+          fileKnn[i] = graphs[i].nearest(k).edges() / 2;
+        }
+      }
+      long t3k = System.nanoTime();
+      knnSeconds += sec(t3, t3k);
       byte[] key = Segmentations.key(digits.images(), options);
       Path file = SuperpixelCache.file(cache, digits.images(), key);
       SuperpixelCache.write(file, key, s);
@@ -87,9 +108,14 @@ public final class SuperpixelMeasure {
       cachedSeconds += sec(t4, t5);
       nodes = concat(nodes, fileNodes);
       edges = concat(edges, fileEdges);
+      knnEdges = concat(knnEdges, fileKnn);
     }
     System.out.printf(Locale.ROOT, "all %,d digits: nodes %s; undirected edges %s%n", total,
         stats(nodes), stats(edges));
+    if (k > 0) {
+      System.out.printf(Locale.ROOT, "kNN (k = %d) undirected edges %s; built from the adjacency"
+          + " graphs in %.2f s%n", k, stats(knnEdges), knnSeconds);
+    }
     System.out.printf(Locale.ROOT, "purity %.4f%n", (double) pure / allPixels);
     System.out.printf(Locale.ROOT, "read %.2f s, segmented %.2f s, graphs %.2f s (cold total %.2f"
         + " s); cached segmentations (key and cache file) %.2f s%n", readSeconds, segmentSeconds, graphSeconds,
