@@ -6,7 +6,8 @@ import io.sharcs.api.InvalidConfigException;
 /**
  * Options of the {@code mnist-superpixels} and {@code half-mnist} data sets; in files {@code
  * root}, {@code images}, {@code labels}, {@code digits}, {@code train_fraction}, {@code
- * superpixels} ({@code segments}, {@code compactness}, {@code iterations}) and {@code cache}.
+ * superpixels} ({@code segments}, {@code compactness}, {@code iterations}, {@code edges}, {@code
+ * neighbours}) and {@code cache}.
  * Nothing in these data sets is random, so they have no seed.
  *
  * @param root the folder of the MNIST IDX files; relative paths resolve against the experiment
