@@ -32,7 +32,8 @@ class GenerateCommandTest {
     Fixtures.CliResult r = Fixtures.cli(installed(), "generate", "mnist", "--out", "g");
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(r.errLines()).containsExactly(
-        "sharcs: got 'mnist', expected clevr or manifest or xor-and-xor (see 'sharcs generate --help')");
+        "sharcs: got 'mnist', expected clevr or half-mnist or manifest or mnist-superpixels or"
+            + " xor-and-xor (see 'sharcs generate --help')");
   }
 
   @Test
