@@ -171,11 +171,13 @@ public final class BatchPredictor {
     }
     ObjectNode copy = o.deepCopy();
     copy.remove("type");
-    // Scoring reads only the inputs: counterpart files and content keys would be read per row
-    // for nothing.
+    // Scoring reads only the inputs: counterpart files, content keys and local labels would be
+    // read per row for nothing.
     copy.remove("counterparts");
     copy.remove("keys");
     copy.remove("pairing");
+    copy.remove("local_labels");
+    copy.remove("local_classes");
     if (!copy.has("label")) {
       copy.put("label", "label");
     }

@@ -26,6 +26,11 @@ import java.util.Map;
  * @param pairing {@code label} to pair samples of the same label for the regulariser, or null
  * @param counterparts per missing modality and per modality it is rendered in, the column spec
  *     of that rendering (optional; used by missing-modality evaluation only)
+ * @param localLabels per modality, the column holding the auxiliary label of that modality's own
+ *     content (optional; used by local supervision, a training phase with {@code loss: local});
+ *     class names are kept as written
+ * @param localClasses per modality of {@code localLabels}, its local class names in class order,
+ *     or none: ordered as {@code classes} is without it (numeric, else {@link String#compareTo})
  */
 public record ManifestConfig(
     String file,
@@ -36,7 +41,9 @@ public record ManifestConfig(
     List<String> classes,
     Map<String, JsonNode> keys,
     String pairing,
-    Map<String, Map<String, JsonNode>> counterparts)
+    Map<String, Map<String, JsonNode>> counterparts,
+    Map<String, JsonNode> localLabels,
+    Map<String, List<String>> localClasses)
     implements DatasetConfig {
 
   /** The only pairing by rule. */
@@ -64,10 +71,7 @@ public record ManifestConfig(
           "missing, expected a column with train/test values or {fraction: 0.8, seed: 1}");
     }
     SplitRule.parse(split);
-    if (classes != null && (classes.size() < 2 || classes.size() != new java.util.HashSet<>(classes).size())) {
-      throw new InvalidConfigException("classes", "got " + classes
-          + ", expected at least two distinct class names");
-    }
+    requireClassNames("classes", classes);
     keys = keys == null ? Map.of() : new LinkedHashMap<>(keys);
     keys.forEach((m, spec) -> {
       requireModality("keys." + m, m, named);
@@ -87,7 +91,48 @@ public record ManifestConfig(
         ColumnSpec.parse(spec, "counterparts." + missing + "." + in);
       });
     });
+    localLabels = localLabels == null ? Map.of() : new LinkedHashMap<>(localLabels);
+    localLabels.forEach((m, column) -> {
+      requireModality("local_labels." + m, m, named);
+      localColumn(column, "local_labels." + m);
+    });
+    Map<String, JsonNode> labelled = localLabels;
+    localClasses = localClasses == null ? Map.of() : new LinkedHashMap<>(localClasses);
+    localClasses.forEach((m, names) -> {
+      if (!labelled.containsKey(m)) {
+        throw new InvalidConfigException("local_classes." + m, "got modality '" + m
+            + "', expected one of the modalities of local_labels " + labelled.keySet());
+      }
+      if (names == null) {
+        throw new InvalidConfigException("local_classes." + m, "got nothing, expected a list of"
+            + " at least two distinct class names");
+      }
+      requireClassNames("local_classes." + m, names);
+    });
     columns = new LinkedHashMap<>(columns);
+  }
+
+  /** Per modality of {@code local_labels}, in the order written, the column of its label. */
+  public Map<String, String> localLabelColumns() {
+    Map<String, String> out = new LinkedHashMap<>();
+    localLabels.forEach((m, column) -> out.put(m, localColumn(column, "local_labels." + m)));
+    return out;
+  }
+
+  private static String localColumn(JsonNode column, String field) {
+    if (column == null || !column.isTextual() || column.asText().isBlank()) {
+      throw new InvalidConfigException(field, "got " + column + ", expected the column holding"
+          + " the label of that modality's own content");
+    }
+    return column.asText();
+  }
+
+  private static void requireClassNames(String field, List<String> names) {
+    if (names != null && (names.size() < 2 || names.stream().anyMatch(n -> n == null)
+        || names.size() != new java.util.HashSet<>(names).size())) {
+      throw new InvalidConfigException(field, "got " + names
+          + ", expected at least two distinct class names");
+    }
   }
 
   private static void requireModality(String field, String name, Map<String, JsonNode> columns) {

@@ -30,6 +30,10 @@ import java.util.SplittableRandom;
  *
  * <p>Rows with an empty modality are left out of both splits (training and evaluation need every
  * modality) and counted on the progress line; {@code sharcs predict} scores them.
+ *
+ * <p>With {@code local_labels}, each modality named there gets the auxiliary label of its own
+ * content from its column (local supervision): every training row must have one, a test row
+ * may leave it empty (its local head is then not scored on that row).
  */
 public final class ManifestProvider implements DatasetProvider {
 
@@ -109,10 +113,21 @@ public final class ManifestProvider implements DatasetProvider {
           + (incomplete + rows.size()) + " rows with an empty modality (sharcs predict scores"
           + " them)");
     }
-    List<String> classes = ManifestClasses.of(options.classes(), rows, display, options.label());
-    Map<String, Integer> classIndex = new HashMap<>();
-    for (int i = 0; i < classes.size(); i++) {
-      classIndex.put(classes.get(i), i);
+    List<String> classes = ManifestClasses.of(options.classes(),
+        rows.stream().map(ManifestRow::label).toList(), display, options.label());
+    Map<String, Integer> classIndex = index(classes);
+    // Local class names in slot order, each ordered as the label's classes are.
+    Map<String, String> localColumns = options.localLabelColumns();
+    Map<String, List<String>> localClasses = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> localIndex = new HashMap<>();
+    for (String m : modalities) {
+      if (localColumns.containsKey(m)) {
+        List<String> names = ManifestClasses.of(options.localClasses().get(m),
+            rows.stream().map(r -> r.localLabels().get(m)).filter(l -> l != null).toList(),
+            display, localColumns.get(m));
+        localClasses.put(m, names);
+        localIndex.put(m, index(names));
+      }
     }
     boolean[] inTrain = split(rule, rows, context.seed());
     List<MultimodalSample> train = new ArrayList<>();
@@ -124,7 +139,27 @@ public final class ManifestProvider implements DatasetProvider {
         throw new InvalidInputException(display + ": line " + row.line() + ": column '"
             + options.label() + "': found '" + row.label() + "', expected one of " + classes);
       }
-      (inTrain[r] ? train : test).add(sample(row, label, options, context, display));
+      Map<String, Integer> localLabels = new LinkedHashMap<>();
+      for (Map.Entry<String, List<String>> local : localClasses.entrySet()) {
+        String m = local.getKey();
+        String written = row.localLabels().get(m);
+        String at = display + ": line " + row.line() + ": column '" + localColumns.get(m) + "'";
+        if (written == null) {
+          if (inTrain[r]) {
+            // Local supervision trains on every training row; a test row may go without.
+            throw new InvalidInputException(at + ": found an empty local label of '" + m
+                + "' on a training row, expected a class name");
+          }
+          continue;
+        }
+        Integer index = localIndex.get(m).get(written);
+        if (index == null) {
+          throw new InvalidInputException(at + ": found '" + written + "', expected one of "
+              + local.getValue());
+        }
+        localLabels.put(m, index);
+      }
+      (inTrain[r] ? train : test).add(sample(row, label, localLabels, options, context, display));
     }
     String where = rule.column() == null ? "split fraction " + rule.fraction()
         : "column '" + rule.column() + "'";
@@ -133,11 +168,20 @@ public final class ManifestProvider implements DatasetProvider {
           + " complete train and " + test.size() + " test rows, expected at least one of each");
     }
     return new MultimodalDataset(ID, modalities, classes, train, test,
-        fingerprint(file, display, options));
+        fingerprint(file, display, options), localClasses);
   }
 
-  private static MultimodalSample sample(
-      ManifestRow row, int label, ManifestConfig options, DatasetContext context, String display) {
+  private static Map<String, Integer> index(List<String> names) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      index.put(names.get(i), i);
+    }
+    return index;
+  }
+
+  private static MultimodalSample sample(ManifestRow row, int label,
+      Map<String, Integer> localLabels, ManifestConfig options, DatasetContext context,
+      String display) {
     String at = display + ": line " + row.line() + ": column ";
     Map<String, Object> inputs = new LinkedHashMap<>();
     row.inputs().forEach((m, value) ->
@@ -153,7 +197,7 @@ public final class ManifestProvider implements DatasetProvider {
         counterparts.computeIfAbsent(missing, k -> new LinkedHashMap<>()).put(in,
             context.readers().read(in, value, at + "counterpart of '" + missing + "' as '" + in
                 + "'"))));
-    return new MultimodalSample(row.id(), label, inputs, keys, counterparts);
+    return new MultimodalSample(row.id(), label, inputs, keys, counterparts, localLabels);
   }
 
   /** Per row, whether it trains: by its split column, or a seeded shuffle of the rows. */

@@ -40,6 +40,7 @@ public final class ManifestReader implements Iterator<ManifestRow>, AutoCloseabl
   private final String splitColumn;
   private final Map<String, KeySpec> keyColumns;
   private final Map<String, Map<String, ColumnSpec>> counterpartColumns;
+  private final Map<String, String> localLabelColumns;
   private final boolean csv;
   private final MappingIterator<?> rows;
   private final List<String> header;
@@ -49,7 +50,8 @@ public final class ManifestReader implements Iterator<ManifestRow>, AutoCloseabl
    * Opens {@code file}.
    *
    * @param display the file as the user named it, for messages
-   * @param requireLabel whether the label column must exist (training) or may be absent (scoring)
+   * @param requireLabel whether the label column must exist (training) or may be absent
+   *     (scoring); the local label columns are read only when it must
    * @param requireSplit whether the split column (when the config names one) must exist
    * @throws InvalidInputException if the file is missing, unreadable, or lacks a named column
    */
@@ -71,6 +73,7 @@ public final class ManifestReader implements Iterator<ManifestRow>, AutoCloseabl
       byModality.forEach((in, spec) -> specs.put(in, ColumnSpec.parse(spec, "counterparts")));
       counterpartColumns.put(missing, specs);
     });
+    this.localLabelColumns = requireLabel ? config.localLabelColumns() : Map.of();
     this.csv = file.getFileName().toString().endsWith(".csv");
     try {
       if (csv) {
@@ -115,6 +118,7 @@ public final class ManifestReader implements Iterator<ManifestRow>, AutoCloseabl
     }
     keyColumns.values().forEach(k -> needed.addAll(k.columns()));
     counterpartColumns.values().forEach(m -> m.values().forEach(s -> needed.addAll(s.columns())));
+    needed.addAll(localLabelColumns.values());
     for (String c : needed) {
       if (!header.contains(c)) {
         throw new InvalidInputException(display + ": line 1: column '" + c
@@ -209,8 +213,16 @@ public final class ManifestReader implements Iterator<ManifestRow>, AutoCloseabl
         counterparts.computeIfAbsent(missing, k -> new LinkedHashMap<>()).put(in, value);
       }
     }));
+    Map<String, String> localLabels = new LinkedHashMap<>();
+    localLabelColumns.forEach((m, c) -> {
+      String local = text(fields, c, line);
+      if (local != null) {
+        localLabels.put(m, local);
+      }
+    });
     return new ManifestRow(line, id, text(fields, labelColumn, line),
-        splitColumn == null ? null : text(fields, splitColumn, line), inputs, keys, counterparts);
+        splitColumn == null ? null : text(fields, splitColumn, line), inputs, keys, counterparts,
+        localLabels);
   }
 
   /**

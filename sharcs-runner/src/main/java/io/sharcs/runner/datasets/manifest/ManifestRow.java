@@ -14,6 +14,8 @@ import java.util.Map;
  * @param keys per modality, its content key when given: the text as written, or the attributes
  *     ({@link AttributeValues})
  * @param counterparts per missing modality, per modality rendered in, the rendering
+ * @param localLabels per modality of {@code local_labels} whose cell is not empty, its local
+ *     label as written
  */
 public record ManifestRow(
     long line,
@@ -22,4 +24,5 @@ public record ManifestRow(
     String split,
     Map<String, JsonNode> inputs,
     Map<String, Object> keys,
-    Map<String, Map<String, JsonNode>> counterparts) {}
+    Map<String, Map<String, JsonNode>> counterparts,
+    Map<String, String> localLabels) {}

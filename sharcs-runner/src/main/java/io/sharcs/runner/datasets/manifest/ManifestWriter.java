@@ -45,7 +45,9 @@ import java.util.function.Function;
  * form of the modality they are rendered in. Content keys go in key columns: a key of named
  * attributes ({@link AttributeKey}, CLEVR's) as one column per attribute, read back as an
  * attribute key, any other as its text; the writer checks that the written keys pair exactly
- * the rows the data set's keys pair.
+ * the rows the data set's keys pair. Auxiliary labels of each modality's own content (local
+ * supervision) go in a column {@code <modality>_label} per modality, by class name, with the
+ * local class names in the block.
  *
  * <p>The folder may hold other files (a generator's): nothing there is overwritten, and
  * nothing is written when any file to write exists already.
@@ -74,11 +76,8 @@ public final class ManifestWriter {
   public static int write(MultimodalDataset dataset, Map<String, SampleForm> forms, Path out) {
     List<MultimodalSample> all = new ArrayList<>(dataset.train());
     all.addAll(dataset.test());
-    if (!dataset.localClassNames().isEmpty()
-        || all.stream().anyMatch(s -> !s.localLabels().isEmpty())) {
-      throw new InvalidInputException("data set '" + dataset.name() + "': found auxiliary labels"
-          + " per modality, which manifests cannot hold yet, expected a data set without them");
-    }
+    requireNames("data set '" + dataset.name() + "': class names", dataset.classNames());
+    LocalColumns locals = LocalColumns.of(dataset, all);
     Path home;
     try {
       Files.createDirectories(out);
@@ -114,6 +113,7 @@ public final class ManifestWriter {
     List<String> header = new ArrayList<>(List.of("id", "label", "split"));
     inputs.forEach(c -> header.addAll(c.columns()));
     keys.forEach(k -> header.addAll(k.columns()));
+    header.addAll(locals.columns());
     counterparts.values().forEach(b -> b.values().forEach(c -> header.addAll(c.columns())));
     Set<String> seen = new HashSet<>();
     for (String c : header) {
@@ -135,6 +135,7 @@ public final class ManifestWriter {
         row.addAll(c.cells(s, files));
       }
       keys.forEach(k -> row.addAll(k.cells(s)));
+      row.addAll(locals.cells(s));
       counterparts.values().forEach(b -> b.values().forEach(c -> row.addAll(c.cells(s, files))));
       rows.add(row);
     }
@@ -166,6 +167,14 @@ public final class ManifestWriter {
       ObjectNode k = block.putObject("keys");
       keys.forEach(key -> k.set(key.modality(), key.spec()));
     }
+    if (!locals.names().isEmpty()) {
+      ObjectNode labels = block.putObject("local_labels");
+      ObjectNode classes = block.putObject("local_classes");
+      locals.names().forEach((m, names) -> {
+        labels.put(m, LocalColumns.column(m));
+        classes.set(m, JSON.valueToTree(names));
+      });
+    }
     if (!counterparts.isEmpty()) {
       ObjectNode c = block.putObject("counterparts");
       counterparts.forEach((missing, b) -> {
@@ -180,6 +189,21 @@ public final class ManifestWriter {
       throw cannotWrite(out.resolve(BLOCK), e);
     }
     return all.size();
+  }
+
+  /**
+   * Refuses class names the manifest would not read back as written: it trims cells, takes a
+   * blank one for none, and needs two distinct names at least.
+   */
+  private static void requireNames(String what, List<String> names) {
+    boolean ok = names.size() >= 2 && new HashSet<>(names).size() == names.size();
+    for (String n : names) {
+      ok &= n != null && !n.isBlank() && n.equals(n.trim());
+    }
+    if (!ok) {
+      throw new InvalidInputException(what + ": found " + names + ", expected at least two"
+          + " distinct names without leading or trailing blanks");
+    }
   }
 
   private static InvalidInputException cannotWrite(Path file, IOException e) {
@@ -432,6 +456,80 @@ public final class ManifestWriter {
       }
       Map<String, String> values = ((AttributeKey) key).attributes();
       return attributes.stream().map(values::get).toList();
+    }
+  }
+
+  /**
+   * The auxiliary label of each modality's own content ({@link MultimodalSample#localLabels()}),
+   * one column {@code <modality>_label} per modality with local class names, in slot order,
+   * holding the class name (empty where a sample has none). The local class names are written
+   * into the block as they are, so their order and classes no row uses survive.
+   *
+   * @param names per modality with local labels, in slot order, its local class names
+   */
+  private record LocalColumns(Map<String, List<String>> names) {
+
+    /** @param samples the training samples, then the test samples */
+    static LocalColumns of(MultimodalDataset dataset, List<MultimodalSample> samples) {
+      String name = "data set '" + dataset.name() + "'";
+      for (String m : dataset.localClassNames().keySet()) {
+        if (!dataset.modalities().contains(m)) {
+          throw new InvalidInputException(name + ": local class names for '" + m
+              + "', expected them only for its modalities " + dataset.modalities());
+        }
+      }
+      Map<String, List<String>> names = new LinkedHashMap<>();
+      for (String m : dataset.modalities()) {
+        List<String> local = dataset.localClassNames().get(m);
+        if (local != null) {
+          requireNames(name + ": local class names of '" + m + "'", local);
+          names.put(m, local);
+        }
+      }
+      for (int i = 0; i < samples.size(); i++) {
+        MultimodalSample s = samples.get(i);
+        for (Map.Entry<String, Integer> e : s.localLabels().entrySet()) {
+          List<String> local = names.get(e.getKey());
+          if (local == null) {
+            throw new InvalidInputException("data set sample " + s.id() + ": local label of '"
+                + e.getKey() + "': found " + e.getValue() + " for a modality without local"
+                + " class names, expected local labels only for " + names.keySet());
+          }
+          if (e.getValue() == null || e.getValue() < 0 || e.getValue() >= local.size()) {
+            throw new InvalidInputException("data set sample " + s.id() + ": local label of '"
+                + e.getKey() + "': found " + e.getValue() + ", expected 0.."
+                + (local.size() - 1));
+          }
+        }
+        if (i < dataset.train().size()) {
+          for (String m : names.keySet()) {
+            // The manifest reader requires it there (local supervision trains on every row).
+            if (s.input(m).isPresent() && s.localLabel(m).isEmpty()) {
+              throw new InvalidInputException("data set sample " + s.id() + ": local label of '"
+                  + m + "': found none on a training sample, expected one (a manifest needs"
+                  + " the local label of every training row)");
+            }
+          }
+        }
+      }
+      return new LocalColumns(names);
+    }
+
+    static String column(String modality) {
+      return modality + "_label";
+    }
+
+    List<String> columns() {
+      return names.keySet().stream().map(LocalColumns::column).toList();
+    }
+
+    List<String> cells(MultimodalSample s) {
+      List<String> cells = new ArrayList<>(names.size());
+      names.forEach((m, local) -> {
+        java.util.OptionalInt l = s.localLabel(m);
+        cells.add(l.isPresent() ? local.get(l.getAsInt()) : "");
+      });
+      return cells;
     }
   }
 

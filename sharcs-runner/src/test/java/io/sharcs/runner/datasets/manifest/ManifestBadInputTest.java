@@ -56,6 +56,19 @@ class ManifestBadInputTest {
       runtime: {threads: 1}
       """;
 
+  // The same rows with a local label per modality: the graph's a number, the table's a letter;
+  // test row c has no graph label (allowed), train row e is left out (no table) without one.
+  private static final String LOCAL_HEADER = HEADER + ",glabel,tlabel";
+  private static final String LOCAL_ROWS = """
+      a,yes,train,0.5,1,g1.json,k1,3,x
+      b,no,train,1,0,"{""x"": [1], ""edges"": []}",k2,10,y
+      c,yes,test,0,0.25,g1.json,k1,,x
+      d,no,test,2,3,,k2,,
+      e,no,train,,,g1.json,k2,3,
+      """;
+  private static final String LOCAL_EXPERIMENT = EXPERIMENT.replace("  keys: {graph: gkey}\n",
+      "  keys: {graph: gkey}\n  local_labels: {graph: glabel, table: tlabel}\n");
+
   @TempDir Path work;
   private Path runs;
 
@@ -129,7 +142,44 @@ class ManifestBadInputTest {
             "sharcs: exp.yaml: dataset.columns.graph: got kind 'jsn', expected numbers, text,"
                 + " file or json"),
         experiment("bad split fraction", s -> s.replace("split: split", "split: {fraction: 1.5}"),
-            "sharcs: exp.yaml: dataset.split.fraction: got 1.5, expected a number in (0, 1)"));
+            "sharcs: exp.yaml: dataset.split.fraction: got 1.5, expected a number in (0, 1)"),
+        local("missing local label column", s -> s.replace(",glabel,", ",glabek,"), e -> e,
+            f + "line 1: column 'glabel' not found, expected it among the header's columns"
+                + " [id, label, split, t1, t2, graph, gkey, glabek, tlabel]"),
+        local("empty local label on a training row",
+            s -> s.replace("g1.json,k1,3,x", "g1.json,k1,,x")
+                .replace("c,yes,test,0,0.25,g1.json,k1,,x", "c,yes,test,0,0.25,g1.json,k1,3,x"),
+            e -> e, f + "line 2: column 'glabel': found an empty local label of 'graph' on a"
+                + " training row, expected a class name"),
+        local("local label not among local_classes", s -> s, e -> e.replace("tlabel}\n",
+                "tlabel}\n  local_classes: {graph: ['3', '4']}\n"),
+            f + "line 3: column 'glabel': found '10', expected one of [3, 4]"),
+        local("one local class only", s -> s.replace(",k2,10,y", ",k2,3,y"), e -> e,
+            f + "column 'glabel': found the classes [3] in the complete rows, expected at least"
+                + " two"),
+        local("local label of an unknown modality", s -> s,
+            e -> e.replace("{graph: glabel, table: tlabel}", "{graph: glabel, sound: tlabel}"),
+            "sharcs: exp.yaml: dataset.local_labels.sound: got modality 'sound', expected one of"
+                + " [graph, table]"),
+        local("local label given as a list", s -> s,
+            e -> e.replace("{graph: glabel, table: tlabel}", "{graph: [glabel], table: tlabel}"),
+            "sharcs: exp.yaml: dataset.local_labels.graph: got [\"glabel\"], expected the column"
+                + " holding the label of that modality's own content"),
+        local("local classes of a modality without local labels", s -> s,
+            e -> e.replace("{graph: glabel, table: tlabel}\n",
+                "{graph: glabel}\n  local_classes: {table: [x, y]}\n"),
+            "sharcs: exp.yaml: dataset.local_classes.table: got modality 'table', expected one of"
+                + " the modalities of local_labels [graph]"),
+        local("repeated local class name", s -> s, e -> e.replace("tlabel}\n",
+                "tlabel}\n  local_classes: {table: [x, x]}\n"),
+            "sharcs: exp.yaml: dataset.local_classes.table: got [x, x], expected at least two"
+                + " distinct class names"));
+  }
+
+  private static Arguments local(String name, UnaryOperator<String> editRows,
+      UnaryOperator<String> editExperiment, String line) {
+    return arguments(name, editRows.apply(LOCAL_HEADER + "\n" + LOCAL_ROWS),
+        editExperiment.apply(LOCAL_EXPERIMENT), line);
   }
 
   private static Arguments csv(String name, UnaryOperator<String> edit, String line) {
@@ -188,6 +238,29 @@ class ManifestBadInputTest {
     assertThat(a.contentKey("graph")).contains("k1");
     assertThat(d.train().get(1).input("graph").orElseThrow().toString())
         .isEqualTo("{\"x\":[1],\"edges\":[]}");
+  }
+
+  @Test
+  void localLabelsAreReadPerModalityWithClassesOrderedAsTheLabelsAre() {
+    Fixtures.write(work.resolve("data"), "rows.csv", LOCAL_HEADER + "\n" + LOCAL_ROWS);
+    Fixtures.write(work, "exp.yaml", LOCAL_EXPERIMENT.replace(
+        "{graph: glabel, table: tlabel}", "{table: tlabel, graph: glabel}"));
+    AtomicReference<MultimodalDataset> seen = new AtomicReference<>();
+    TrainingPipeline fake = Fixtures.fakeTraining();
+
+    Fixtures.CliResult r = Fixtures.cli(env((dataset, b, s, p, m) -> {
+      seen.set(dataset);
+      return fake.run(dataset, b, s, p, m);
+    }), "run", "exp.yaml", "--out", "out");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    MultimodalDataset d = seen.get();
+    // Slot order, not the mapping's; integers numerically (3 before 10), other names sorted.
+    assertThat(d.localClassNames()).containsExactly(
+        Map.entry("graph", List.of("3", "10")), Map.entry("table", List.of("x", "y")));
+    assertThat(d.train()).extracting(s -> s.localLabels())
+        .containsExactly(Map.of("graph", 0, "table", 0), Map.of("graph", 1, "table", 1));
+    assertThat(d.test().get(0).localLabels()).isEqualTo(Map.of("table", 0));
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sharcs.api.AttributeKey;
 import io.sharcs.api.DatasetContext;
 import io.sharcs.api.InvalidInputException;
@@ -38,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link ManifestWriter} stores each modality in its plugin's form and the manifest reads back
  * the same data set: CLEVR with its three modalities (a text, an image file shared by two
- * questions, a table of statistics), counterparts and attribute keys; files written once; and
- * one-line refusals where a manifest could not hold the data set faithfully.
+ * questions, a table of statistics), counterparts and attribute keys; files written once;
+ * local labels by class name with their class order; and one-line refusals where a manifest
+ * could not hold the data set faithfully.
  */
 class ManifestWriterTest {
 
@@ -170,6 +170,78 @@ class ManifestWriterTest {
     assertThat(work.resolve("out/rows.csv")).doesNotExist();
   }
 
+  @Test
+  void localLabelsAreWrittenByClassNameAndReadBackWithTheirClassOrder() throws IOException {
+    // Local classes in an order no rule would find, one of them used by no sample; the test
+    // sample has no caption label.
+    List<String> captionClasses = List.of("zebra", "ant", "unused");
+    MultimodalDataset data = withLocalLabels(twoModalities(i -> "caption " + i, i -> "k" + i),
+        Map.of("caption", captionClasses, "table", List.of("10", "9")),
+        i -> i == 3 ? Map.of("table", 0) : Map.of("caption", i % 2, "table", (i + 1) % 2));
+    Path out = work.resolve("out");
+
+    ManifestWriter.write(data, Map.of("caption", SampleForm.TEXT, "table", SampleForm.NUMBERS),
+        out);
+
+    assertThat(Files.readAllLines(out.resolve(ManifestWriter.ROWS))).containsExactly(
+        "id,label,split,caption,table_0,table_1,caption_key,table_key,caption_label,table_label",
+        "s0,a,train,\"caption 0\",0.0,0.5,k0,k0,zebra,9",
+        "s1,b,train,\"caption 1\",1.0,0.5,k1,k1,ant,10",
+        "s2,a,train,\"caption 2\",2.0,0.5,k2,k2,zebra,9",
+        "s3,b,test,\"caption 3\",3.0,0.5,k3,k3,,10");
+    MultimodalDataset back = new ManifestProvider().load(block(out),
+        new DatasetContext(0, out, ManifestWriter.BLOCK, PluginReaders.trees()));
+    assertThat(back.localClassNames()).isEqualTo(data.localClassNames());
+    for (int i = 0; i < 3; i++) {
+      assertThat(back.train().get(i).localLabels()).isEqualTo(data.train().get(i).localLabels());
+    }
+    assertThat(back.test().get(0).localLabels()).isEqualTo(Map.of("table", 0));
+  }
+
+  @Test
+  void localLabelsAManifestCouldNotReadBackAreRefusedBeforeAnythingIsWritten() {
+    MultimodalDataset base = twoModalities(i -> "caption " + i, i -> "k");
+    Map<String, SampleForm> forms = Map.of("caption", SampleForm.TEXT);
+    Path out = work.resolve("out");
+    assertThatThrownBy(() -> ManifestWriter.write(withLocalLabels(base,
+        Map.of("caption", List.of("x", "y")), i -> i == 1 ? Map.of() : Map.of("caption", 0)),
+        forms, out))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("data set sample s1: local label of 'caption': found none on a training"
+            + " sample, expected one (a manifest needs the local label of every training row)");
+    assertThatThrownBy(() -> ManifestWriter.write(withLocalLabels(base,
+        Map.of("caption", List.of("x", " y")), i -> Map.of("caption", 0)), forms, out))
+        .hasMessage("data set 'two': local class names of 'caption': found [x,  y], expected at"
+            + " least two distinct names without leading or trailing blanks");
+    assertThatThrownBy(() -> ManifestWriter.write(withLocalLabels(base,
+        Map.of("caption", List.of("x", "y")), i -> Map.of("caption", 0, "table", 1)), forms, out))
+        .hasMessage("data set sample s0: local label of 'table': found 1 for a modality without"
+            + " local class names, expected local labels only for [caption]");
+    assertThatThrownBy(() -> ManifestWriter.write(withLocalLabels(base,
+        Map.of("caption", List.of("x", "y")), i -> Map.of("caption", i)), forms, out))
+        .hasMessage("data set sample s2: local label of 'caption': found 2, expected 0..1");
+    assertThat(out.resolve(ManifestWriter.ROWS)).doesNotExist();
+  }
+
+  /** {@code data} with local class names and, per sample index, local labels. */
+  private static MultimodalDataset withLocalLabels(MultimodalDataset data,
+      Map<String, List<String>> classes,
+      java.util.function.IntFunction<Map<String, Integer>> labels) {
+    List<MultimodalSample> all = new ArrayList<>(data.train());
+    all.addAll(data.test());
+    List<MultimodalSample> labelled = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      MultimodalSample s = all.get(i);
+      labelled.add(new MultimodalSample(s.id(), s.label(), s.inputs(), s.contentKeys(),
+          s.counterparts(), labels.apply(i)));
+    }
+    int train = data.train().size();
+    Map<String, List<String>> ordered = new java.util.TreeMap<>(classes);
+    return new MultimodalDataset(data.name(), data.modalities(), data.classNames(),
+        labelled.subList(0, train), labelled.subList(train, all.size()), data.fingerprint(),
+        ordered);
+  }
+
   /** Four samples (three train) of a caption and a two-column table, keyed by {@code key}. */
   private static MultimodalDataset twoModalities(
       java.util.function.IntFunction<String> caption, java.util.function.IntFunction<Object> key) {
@@ -194,7 +266,7 @@ class ManifestWriterTest {
   }
 
   private static ManifestConfig block(Path out) throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    ObjectMapper yaml = io.sharcs.runner.config.ConfigMappers.yaml();
     com.fasterxml.jackson.databind.node.ObjectNode tree =
         (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(
             out.resolve(ManifestWriter.BLOCK).toFile());
