@@ -3,7 +3,6 @@ package io.sharcs.runner.datasets.mnist;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
-import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.ModalityReaders;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
@@ -11,14 +10,13 @@ import io.sharcs.runner.datasets.mnist.SuperpixelGraph.Half;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * HalfMNIST ({@code dataset: {type: half-mnist, root: ...}}), built as the reference builds it
  * (method spec section 1.3) from the MNIST IDX files and our superpixel graphs ({@link Slic}).
  *
- * <p>Modalities in slot order: {@value #GRAPH} (half of a digit's superpixel graph, with the
- * Cartesian edge attributes of the whole graph, {@link SuperpixelGraph#half}) and {@value #IMAGE}
+ * <p>Modalities in slot order: {@code graph} (half of a digit's superpixel graph, with the
+ * Cartesian edge attributes of the whole graph, {@link SuperpixelGraph#half}) and {@code image}
  * (the other half of the same digit's image, 28 wide and 14 high, raw 0-255 values). Sample
  * {@code i} uses digit {@code i}; its label is the digit (10 classes). A sample of kind 0 shows
  * the graph's upper half and the image's lower half, one of kind 1 the graph's lower half and the
@@ -37,16 +35,10 @@ import java.util.Optional;
  * an image is the same half of the digit's image, the image's content as a graph the same half of
  * its graph. Local labels: the digit, for both modalities.
  */
-public final class HalfMnistProvider implements DatasetProvider {
+public final class HalfMnistProvider extends MnistProvider {
 
   /** The {@code dataset.type} of this provider and the name of its data sets. */
   public static final String ID = "half-mnist";
-
-  /** The graph modality (slot 1). */
-  public static final String GRAPH = "graph";
-
-  /** The image modality (slot 2). */
-  public static final String IMAGE = "image";
 
   // Bump when the samples built from the same files and options change.
   private static final String FORMAT = "half-mnist/1";
@@ -65,22 +57,6 @@ public final class HalfMnistProvider implements DatasetProvider {
         + " label = the digit";
   }
 
-  @Override
-  public Class<MnistConfig> configType() {
-    return MnistConfig.class;
-  }
-
-  @Override
-  public MnistConfig.Defaults defaultConfig() {
-    return MnistConfig.DEFAULTS;
-  }
-
-  /** {@value #GRAPH} and {@value #IMAGE}, whatever the options. */
-  @Override
-  public Optional<List<String>> modalities(DatasetConfig config) {
-    return Optional.of(List.of(GRAPH, IMAGE));
-  }
-
   /**
    * The half the graph of sample {@code i} of {@code n} shows ({@link Half#UPPER} for kind 0);
    * the image shows the other.
@@ -88,12 +64,6 @@ public final class HalfMnistProvider implements DatasetProvider {
   static Half graphHalf(int i, int n, boolean reference) {
     boolean kind0 = reference ? i < n / 2 : i % 2 == 0;
     return kind0 ? Half.UPPER : Half.LOWER;
-  }
-
-  /** The graph is for the {@code graph} plugin, the image for {@code image}. */
-  @Override
-  public Map<String, String> plugins(DatasetConfig config) {
-    return Map.of(GRAPH, "graph", IMAGE, "image");
   }
 
   @Override

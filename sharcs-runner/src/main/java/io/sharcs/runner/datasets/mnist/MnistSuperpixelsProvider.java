@@ -3,14 +3,12 @@ package io.sharcs.runner.datasets.mnist;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sharcs.api.DatasetConfig;
 import io.sharcs.api.DatasetContext;
-import io.sharcs.api.DatasetProvider;
 import io.sharcs.api.ModalityReaders;
 import io.sharcs.api.MultimodalDataset;
 import io.sharcs.api.MultimodalSample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -19,7 +17,7 @@ import java.util.stream.IntStream;
  * of our own ({@link Slic}; "MNISTSuperpixels-like": PyG's set was made by an unpublished
  * script).
  *
- * <p>Modalities in slot order: {@value #GRAPH} (a digit's superpixel graph), then {@value #IMAGE}
+ * <p>Modalities in slot order: {@code graph} (a digit's superpixel graph), then {@code image}
  * (a digit's 28x28 image, raw 0-255 values). Sample {@code i} pairs the graph of digit {@code i}
  * with the image of digit {@code i + 1} (the last sample wraps to digit 0), and its label is the
  * sum of the two digits (19 classes, "0" to "18"). Content keys are the digits (an {@link
@@ -28,16 +26,10 @@ import java.util.stream.IntStream;
  * content as a graph the graph of digit {@code i + 1}. Local labels: the graph's digit and the
  * image's digit. Each graph and image is read once and shared by the two samples that use it.
  */
-public final class MnistSuperpixelsProvider implements DatasetProvider {
+public final class MnistSuperpixelsProvider extends MnistProvider {
 
   /** The {@code dataset.type} of this provider and the name of its data sets. */
   public static final String ID = "mnist-superpixels";
-
-  /** The graph modality (slot 1). */
-  public static final String GRAPH = "graph";
-
-  /** The image modality (slot 2). */
-  public static final String IMAGE = "image";
 
   // Bump when the samples built from the same files and options change.
   private static final String FORMAT = "mnist-superpixels/1";
@@ -54,28 +46,6 @@ public final class MnistSuperpixelsProvider implements DatasetProvider {
   public String description() {
     return "MNIST+Superpixels: a digit's superpixel graph and the next digit's image;"
         + " label = the sum of the two digits";
-  }
-
-  @Override
-  public Class<MnistConfig> configType() {
-    return MnistConfig.class;
-  }
-
-  @Override
-  public MnistConfig.Defaults defaultConfig() {
-    return MnistConfig.DEFAULTS;
-  }
-
-  /** {@value #GRAPH} and {@value #IMAGE}, whatever the options. */
-  @Override
-  public Optional<List<String>> modalities(DatasetConfig config) {
-    return Optional.of(List.of(GRAPH, IMAGE));
-  }
-
-  /** The graph is for the {@code graph} plugin, the image for {@code image}. */
-  @Override
-  public Map<String, String> plugins(DatasetConfig config) {
-    return Map.of(GRAPH, "graph", IMAGE, "image");
   }
 
   @Override
