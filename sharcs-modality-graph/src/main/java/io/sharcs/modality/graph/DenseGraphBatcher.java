@@ -52,7 +52,7 @@ final class DenseGraphBatcher {
     float[] mask = new float[b * n];
     for (int i = 0; i < b; i++) {
       GraphSample g = samples.get(i);
-      checkShape(g, i, featureWidth);
+      GraphChecks.requireWellFormed(g, i, featureWidth);
       int nodes = g.nodeCount();
       for (int v = 0; v < nodes; v++) {
         int row = (i * n + v) * featureWidth;
@@ -70,29 +70,5 @@ final class DenseGraphBatcher {
     adjs.setName("adj");
     masks.setName("mask");
     return new NDList(xs, adjs, masks);
-  }
-
-  // Cheap enough to repeat per batch, and it turns an index error deep in the loops into a
-  // message that names the culprit.
-  private static void checkShape(GraphSample g, int position, int featureWidth) {
-    String where = "batch of graphs, position " + position;
-    if (g.nodeCount() == 0) {
-      throw new InvalidInputException(where + ": found an empty graph (0 nodes), expected nodes");
-    }
-    for (int v = 0; v < g.nodeCount(); v++) {
-      if (g.featureCount(v) != featureWidth) {
-        throw new InvalidInputException(where + ": node " + v + " has " + g.featureCount(v)
-            + " features, expected " + featureWidth);
-      }
-    }
-    int nodes = g.nodeCount();
-    for (int e = 0; e < g.edgeCount(); e++) {
-      if (g.edgeLength(e) != 2
-          || g.source(e) < 0 || g.source(e) >= nodes
-          || g.target(e) < 0 || g.target(e) >= nodes) {
-        throw new InvalidInputException(where + ": edge " + e + " is malformed or out of range"
-            + " for " + nodes + " nodes, expected [source, target] in [0, " + nodes + ")");
-      }
-    }
   }
 }

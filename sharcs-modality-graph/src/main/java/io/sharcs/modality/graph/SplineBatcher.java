@@ -194,30 +194,11 @@ final class SplineBatcher {
     }
   }
 
-  // Cheap enough to repeat per batch; turns an index error deep in the loops into a message.
   private static void check(GraphSample g, int position, int featureWidth, SplineLayout layout) {
-    String where = "batch of graphs, position " + position;
-    if (g.nodeCount() == 0) {
-      throw new InvalidInputException(where + ": found an empty graph (0 nodes), expected nodes");
-    }
-    for (int v = 0; v < g.nodeCount(); v++) {
-      if (g.featureCount(v) != featureWidth) {
-        throw new InvalidInputException(where + ": node " + v + " has " + g.featureCount(v)
-            + " features, expected " + featureWidth);
-      }
-    }
-    int nodes = g.nodeCount();
-    for (int e = 0; e < g.edgeCount(); e++) {
-      if (g.edgeLength(e) != 2
-          || g.source(e) < 0 || g.source(e) >= nodes
-          || g.target(e) < 0 || g.target(e) >= nodes) {
-        throw new InvalidInputException(where + ": edge " + e + " is malformed or out of range"
-            + " for " + nodes + " nodes, expected [source, target] in [0, " + nodes + ")");
-      }
-    }
+    GraphChecks.requireWellFormed(g, position, featureWidth);
     String problem = layout.problem(g);
     if (problem != null) {
-      throw new InvalidInputException(where + ": " + problem);
+      throw new InvalidInputException("batch of graphs, position " + position + ": " + problem);
     }
   }
 }
