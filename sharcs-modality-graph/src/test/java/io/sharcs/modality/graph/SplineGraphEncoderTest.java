@@ -42,6 +42,30 @@ class SplineGraphEncoderTest {
   }
 
   @Test
+  void aTrainingStepLeavesNothingBehindInTheModelsManager() {
+    List<GraphSample> graphs = TestGraphs.geometric(4, 20, 4, 8);
+    GraphShape shape = fit(graphs, SPLINE);
+    try (NDManager model = NDManager.newBaseManager()) {
+      SplineGraphEncoder e;
+      try (NDManager init = model.newSubManager()) {
+        e = encoder(shape, model, shape.batch(graphs, init));
+      }
+      ParameterStore store = new ParameterStore(model, false);
+      int before = model.getManagedArrays().size();
+      for (int step = 0; step < 3; step++) {
+        try (NDManager batch = model.newSubManager();
+            GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          NDArray out = e.forward(store, shape.batch(graphs, batch), true).singletonOrThrow();
+          gc.backward(out.sum());
+          e.forward(store, shape.batch(graphs, batch), false);
+        }
+      }
+      // The weights' reshaped copies used to stay with the parameters: 3 arrays per pass.
+      assertThat(model.getManagedArrays()).hasSize(before);
+    }
+  }
+
+  @Test
   void thePluginBuildsTheSplineEncoderWhenAsked() {
     var definition = ModalityDefinition.of(new GraphPlugin());
     List<GraphSample> graphs = TestGraphs.geometric(3, 10, 3, 1);

@@ -68,11 +68,15 @@ final class GradientSafeConvolution {
       NDManager manager = input.getManager();
       Shape ws = w.getShape();
       Shape zeroFilters = new Shape(extra, ws.get(1), ws.get(2), ws.get(3));
+      // Results of operations on a parameter belong to the parameter's manager; this batch's
+      // manager frees them with the batch instead of at the end of the run.
       NDArray paddedWeight = w.concat(manager.zeros(zeroFilters, w.getDataType()));
+      paddedWeight.attach(manager);
       NDArray paddedBias = null;
       if (includeBias) {
         NDArray b = store.getValue(bias, input.getDevice(), training);
         paddedBias = b.concat(manager.zeros(new Shape(extra), b.getDataType()));
+        paddedBias.attach(manager);
       }
       NDArray out =
           ai.djl.nn.convolutional.Conv2d.conv2d(

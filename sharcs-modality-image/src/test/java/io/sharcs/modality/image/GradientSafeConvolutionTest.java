@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -92,6 +93,28 @@ class GradientSafeConvolutionTest {
         assertClose(weight, expectedWeight);
         assertClose(bias, expectedBias);
       }
+    }
+  }
+
+  @Test
+  void theWidenedWeightsAreFreedWithTheBatch() {
+    try (NDManager model = NDManager.newBaseManager()) {
+      Shape shape = new Shape(2, 8, 6, 8);
+      Conv2d conv = ImageConceptEncoder.torchConv(8, 5, 3, false);
+      conv.initialize(model, DataType.FLOAT32, shape);
+      int before = model.getManagedArrays().size();
+      for (int step = 0; step < 3; step++) {
+        try (NDManager batch = model.newSubManager();
+            GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          NDArray x = batch.randomNormal(shape);
+          x.setRequiresGradient(true);
+          NDArray y =
+              conv.forward(new ParameterStore(model, false), new NDList(x), true)
+                  .singletonOrThrow();
+          gc.backward(y.sum());
+        }
+      }
+      assertThat(model.getManagedArrays()).hasSize(before);
     }
   }
 
