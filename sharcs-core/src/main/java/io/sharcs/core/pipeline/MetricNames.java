@@ -49,6 +49,7 @@ public final class MetricNames {
     out.put("timing.train_seconds", t.train());
     out.put("timing.pretrain_seconds", t.pretrain());
     t.robustness().ifPresent(s -> out.put("timing.robustness_seconds", s));
+    t.evaluation().forEach((phase, s) -> out.put("timing.evaluation." + phase + "_seconds", s));
     out.put("timing.total_seconds", report.totalSeconds());
     return out;
   }
