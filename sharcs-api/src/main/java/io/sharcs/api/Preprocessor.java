@@ -20,9 +20,22 @@ public interface Preprocessor<S> {
 
   /**
    * Turns samples into the tensors the encoder reads. The arrays must be attached to {@code
-   * manager}; the caller closes it. Must be deterministic: the same samples give the same tensors.
+   * manager}; the caller closes it. Must be deterministic: the same samples give the same tensors
+   * (no engine random numbers here: draw them in the encoder). The core may call it on a helper
+   * thread, to build the next batch while the current one trains, but never two calls at once.
    */
   NDList batch(List<? extends S> samples, NDManager manager);
+
+  /**
+   * The most samples worth batching at once outside training (evaluation, concept tables,
+   * prediction): the core cuts passes over many samples into chunks of at most this many (and at
+   * most its own chunk size). An encoder whose batch arrays grow faster than the number of samples
+   * (dense per-graph matrices, say) returns a bound that keeps a batch to some tens of megabytes;
+   * the default leaves the choice to the core. Training batches have the configured size.
+   */
+  default int evaluationBatchLimit() {
+    return Integer.MAX_VALUE;
+  }
 
   /** A short description for logs and provenance, e.g. {@code "6 columns"}. */
   String summary();

@@ -49,7 +49,10 @@ public final class Tensors {
     }
     ByteBuffer staging = STAGING.get();
     if (staging == null || staging.capacity() < bytes) {
-      staging = ByteBuffer.allocateDirect((int) Math.max(bytes, 1 << 20))
+      // Grow at least twofold: each buffer left behind is direct memory that only a full
+      // garbage collection frees.
+      long capacity = Math.max(bytes, staging == null ? 1 << 20 : 2L * staging.capacity());
+      staging = ByteBuffer.allocateDirect((int) Math.min(capacity, STAGED_BYTES))
           .order(ByteOrder.nativeOrder());
       STAGING.set(staging);
     }

@@ -160,6 +160,23 @@ public final class PreparedData {
     return slots.get(slot).calls().batch(raw, manager);
   }
 
+  /**
+   * The most samples one evaluation batch of {@code slot} should hold: {@code chunk}, or less
+   * where the slot's plugin bounds it.
+   */
+  public int evaluationChunk(int slot, int chunk) {
+    return Math.min(chunk, slots.get(slot).calls().evaluationBatchLimit());
+  }
+
+  /** The most samples one evaluation batch of every slot should hold ({@link #evaluationChunk}). */
+  public int evaluationChunk(int chunk) {
+    int out = chunk;
+    for (int m = 0; m < slots.size(); m++) {
+      out = evaluationChunk(m, out);
+    }
+    return out;
+  }
+
   /** Batches rows {@code rows} of {@code split} for {@code slot}. */
   public NDList batch(int slot, Split split, int[] rows, NDManager manager) {
     return batch(slot, split.inputs(slot, rows), manager);

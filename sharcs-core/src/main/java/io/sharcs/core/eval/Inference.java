@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.sharcs.core.model.Logits;
 import io.sharcs.core.model.SharcsNetwork;
+import io.sharcs.core.data.BatchAhead;
 import io.sharcs.core.data.Batches;
 import io.sharcs.core.data.PreparedData;
 import io.sharcs.core.data.PreparedData.Split;
@@ -57,13 +58,16 @@ public final class Inference implements RetrievalSpace {
     List<int[]> batches =
         trainingMode
             ? Batches.chunksForBatchStatistics(rows, batchSize)
-            : Batches.chunks(rows, SlotPass.CHUNK);
+            : Batches.chunks(rows, data.evaluationChunk(SlotPass.CHUNK));
     long correct = 0;
-    for (int[] batch : batches) {
-      try (NDManager sub = manager.newSubManager()) {
-        List<NDList> inputs = data.batch(split, batch, sub);
-        NDArray logits = network.forward(parameters, inputs, trainingMode).logits();
-        correct += Logits.countCorrect(logits, split.labels(batch));
+    try (BatchAhead<int[]> ahead =
+        new BatchAhead<>(batches, manager, (rowsOf, into) -> data.batch(split, rowsOf, into))) {
+      for (int b = 0; b < batches.size(); b++) {
+        try (NDManager sub = manager.newSubManager()) {
+          List<NDList> inputs = ahead.take(b, sub);
+          NDArray logits = network.forward(parameters, inputs, trainingMode).logits();
+          correct += Logits.countCorrect(logits, split.labels(batches.get(b)));
+        }
       }
     }
     return rows.length == 0 ? Double.NaN : correct / (double) rows.length;

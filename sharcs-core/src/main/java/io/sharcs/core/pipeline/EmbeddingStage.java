@@ -83,7 +83,13 @@ final class EmbeddingStage {
         loop(network, new SplittableRandom(Seeds.derive(settings.seed(), "shuffle")), setup);
     this.trainStart = System.nanoTime();
     for (int e = 1; e <= epochs; e++) {
-      EpochReport report = loop.epoch(e, reportedEpochs, data.train().size(), this::step);
+      EpochReport report =
+          loop.epoch(
+              e,
+              reportedEpochs,
+              data.train().size(),
+              (rows, into) -> data.batch(data.train(), rows, into),
+              this::step);
       epochSeconds[e - 1] = report.seconds();
       finalLoss = report.loss();
       setup.progress().accept(report);
@@ -109,8 +115,7 @@ final class EmbeddingStage {
 
   /** The training step of the embedding network: summed task losses of the heads, or f's. */
   private MiniBatchLoop.Outcome step(
-      int[] rows, ParameterStore ps, NDManager batch) {
-    List<NDList> inputs = data.batch(data.train(), rows, batch);
+      int[] rows, List<NDList> inputs, ParameterStore ps, NDManager batch) {
     int[] labels = data.train().labels(rows);
     List<NDArray> logits = network.logits(ps, inputs, true);
     NDArray total = loss.compute(logits.get(0), labels);

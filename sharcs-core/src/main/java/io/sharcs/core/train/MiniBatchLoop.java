@@ -2,6 +2,7 @@ package io.sharcs.core.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -9,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.sharcs.api.Permutations;
+import io.sharcs.core.data.BatchAhead;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -90,6 +92,16 @@ public final class MiniBatchLoop {
     Outcome forward(int[] rows, ParameterStore parameters, NDManager batchManager);
   }
 
+  /**
+   * Builds the loss of one batch of rows from its inputs (built ahead by the loop, {@link
+   * BatchAhead}), in {@code batchManager}, which holds the inputs.
+   */
+  @FunctionalInterface
+  public interface StepOnInputs {
+    Outcome forward(
+        int[] rows, List<NDList> inputs, ParameterStore parameters, NDManager batchManager);
+  }
+
   private final NDManager manager;
   private final ParameterStore parameters;
   private final AdamSteps optimizer;
@@ -168,6 +180,31 @@ public final class MiniBatchLoop {
    * @param epochs the total for the report
    */
   public EpochReport epoch(int epoch, int epochs, int rows, Step step) {
+    return run(epoch, epochs, shuffledBatches(rows), rows, (b, batch, sub) -> step.forward(batch, parameters, sub));
+  }
+
+  /**
+   * Trains one epoch over rows {@code 0..rows-1}, each batch's inputs built by {@code inputs} on a
+   * helper thread while the batch before trains ({@link BatchAhead}). The same batches, inputs
+   * and updates as building them in the step: only the thread differs.
+   *
+   * @param epoch the epoch number for the report
+   * @param epochs the total for the report
+   */
+  public EpochReport epoch(
+      int epoch, int epochs, int rows, BatchAhead.Builder<int[]> inputs, StepOnInputs step) {
+    List<int[]> batches = shuffledBatches(rows);
+    try (BatchAhead<int[]> ahead = new BatchAhead<>(batches, manager, inputs)) {
+      return run(epoch, epochs, batches, rows,
+          (b, batch, sub) -> step.forward(batch, ahead.take(b, sub), parameters, sub));
+    }
+  }
+
+  private interface IndexedStep {
+    Outcome forward(int index, int[] rows, NDManager batchManager);
+  }
+
+  private EpochReport run(int epoch, int epochs, List<int[]> batches, int rows, IndexedStep step) {
     if (!started) {
       started = true;
       optimizer.train(learnable);
@@ -179,7 +216,6 @@ public final class MiniBatchLoop {
     long seen = 0;
     // Per local head, in order of appearance: loss sum, correct rows, rows, batches.
     Map<String, double[]> local = new LinkedHashMap<>();
-    List<int[]> batches = shuffledBatches(rows);
     if (batches.isEmpty()) {
       // The configuration is validated against this (batch size and training split >= 2).
       throw new IllegalStateException(
@@ -189,7 +225,7 @@ public final class MiniBatchLoop {
       int[] batch = batches.get(b);
       try (NDManager sub = manager.newSubManager()) {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          Outcome o = step.forward(batch, parameters, sub);
+          Outcome o = step.forward(b, batch, sub);
           gc.backward(o.loss());
           float loss = o.loss().getFloat();
           if (!Float.isFinite(loss)) {

@@ -98,7 +98,13 @@ public final class SharcsTrainer {
    */
   public EpochReport epoch(int epoch, Consumer<EpochReport> progress) {
     enter(config.phaseOf(epoch));
-    EpochReport report = loop.epoch(epoch, config.epochs(), data.train().size(), this::step);
+    EpochReport report =
+        loop.epoch(
+            epoch,
+            config.epochs(),
+            data.train().size(),
+            (rows, manager) -> data.batch(data.train(), rows, manager),
+            this::step);
     progress.accept(report);
     return report;
   }
@@ -149,8 +155,8 @@ public final class SharcsTrainer {
    * The loss of one batch: with the task term, the task loss plus lambda * d and the separating
    * term where they apply; with local supervision, plus (or alone) the local heads' losses.
    */
-  private MiniBatchLoop.Outcome step(int[] rows, ParameterStore parameters, NDManager batch) {
-    List<NDList> inputs = data.batch(data.train(), rows, batch);
+  private MiniBatchLoop.Outcome step(
+      int[] rows, List<NDList> inputs, ParameterStore parameters, NDManager batch) {
     int[] labels = data.train().labels(rows);
     boolean task = current.usesTaskLoss();
     // Content keys matter only to the regulariser, which needs the shared space and the task

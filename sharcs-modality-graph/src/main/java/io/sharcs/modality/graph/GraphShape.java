@@ -117,6 +117,31 @@ public record GraphShape(
         : SplineBatcher.batch(samples, nodeFeatures, spline, manager);
   }
 
+  /** The bytes an evaluation batch's largest array may take ({@link #evaluationBatchLimit}). */
+  static final long EVALUATION_BATCH_BYTES = 32L << 20;
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: as many graphs as keep the batch's quadratic array ({@code adj}, {@code (B, n, n)},
+   * for the GCN; {@code adj1}, {@code (B, n1, n1 K)}, for the spline encoder) within {@value
+   * #EVALUATION_BATCH_BYTES} bytes for graphs of {@link #maxNodes} nodes (with graclus, {@code
+   * n1} taken as 0.6 of that: a matched pair halves). Superpixel graphs of 80 nodes get 145 (the
+   * core's chunk of 512 made 80 MB arrays, each copied twice).
+   */
+  @Override
+  public int evaluationBatchLimit() {
+    long n = maxNodes;
+    long perGraph;
+    if (spline == null) {
+      perGraph = n * n * Float.BYTES;
+    } else {
+      long n1 = spline.graclus() ? Math.max(1, (long) Math.ceil(0.6 * n)) : n;
+      perGraph = n1 * n1 * spline.kernelCount() * Float.BYTES;
+    }
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, EVALUATION_BATCH_BYTES / perGraph));
+  }
+
   @Override
   public String summary() {
     String nodes =
