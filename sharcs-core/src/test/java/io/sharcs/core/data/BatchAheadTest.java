@@ -25,6 +25,16 @@ class BatchAheadTest {
     return List.of(new NDList(Tensors.create(manager, values, new Shape(rows.length))));
   }
 
+  /** A batch slow enough (over {@link BatchAhead#AHEAD_NANOS}) that its successor is built ahead. */
+  private static List<NDList> slowBuild(int[] rows, NDManager manager) {
+    try {
+      Thread.sleep(2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return build(rows, manager);
+  }
+
   @Test
   void everyBatchArrivesInOrderWithTheArraysTheCallerWouldHaveBuilt() {
     List<int[]> batches = List.of(new int[] {3, 1}, new int[] {0}, new int[] {7, 8, 9});
@@ -36,7 +46,7 @@ class BatchAheadTest {
                 root,
                 (rows, m) -> {
                   threads.add(Thread.currentThread().getName());
-                  return build(rows, m);
+                  return slowBuild(rows, m);
                 })) {
       for (int b = 0; b < batches.size(); b++) {
         try (NDManager step = root.newSubManager()) {
@@ -49,7 +59,32 @@ class BatchAheadTest {
       // Every array went with the step's manager: nothing is left under the root.
       assertThat(root.getManagedArrays()).isEmpty();
     }
-    assertThat(threads).hasSize(3).allMatch(name -> name.equals("sharcs-batch-ahead"));
+    // The first batch is built when taken; each slow one has its successor built ahead.
+    assertThat(threads).hasSize(3);
+    assertThat(threads.get(0)).isEqualTo(Thread.currentThread().getName());
+    assertThat(threads.subList(1, 3)).allMatch(name -> name.equals("sharcs-batch-ahead"));
+  }
+
+  @Test
+  void cheapBatchesAreBuiltInPlace() {
+    List<String> threads = Collections.synchronizedList(new ArrayList<>());
+    List<int[]> batches = List.of(new int[] {1}, new int[] {2}, new int[] {3});
+    try (NDManager root = NDManager.newBaseManager();
+        BatchAhead<int[]> ahead =
+            new BatchAhead<>(
+                batches,
+                root,
+                (rows, m) -> {
+                  threads.add(Thread.currentThread().getName());
+                  return build(rows, m);
+                })) {
+      for (int b = 0; b < batches.size(); b++) {
+        try (NDManager step = root.newSubManager()) {
+          assertThat(ahead.take(b, step).get(0).head().getManager()).isSameAs(step);
+        }
+      }
+    }
+    assertThat(threads).containsOnly(Thread.currentThread().getName());
   }
 
   @Test
@@ -75,7 +110,7 @@ class BatchAheadTest {
                   if (rows[0] == 2) {
                     throw bad;
                   }
-                  return build(rows, m);
+                  return slowBuild(rows, m);
                 })) {
       try (NDManager step = root.newSubManager()) {
         assertThat(ahead.take(0, step)).hasSize(1);
@@ -88,7 +123,8 @@ class BatchAheadTest {
   void closingEarlyFreesTheBatchBuiltAhead() {
     try (NDManager root = NDManager.newBaseManager()) {
       try (BatchAhead<int[]> ahead =
-          new BatchAhead<>(List.of(new int[] {1}, new int[] {2}), root, BatchAheadTest::build)) {
+          new BatchAhead<>(
+              List.of(new int[] {1}, new int[] {2}), root, BatchAheadTest::slowBuild)) {
         try (NDManager step = root.newSubManager()) {
           ahead.take(0, step);
         }
