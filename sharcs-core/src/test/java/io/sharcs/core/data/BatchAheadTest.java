@@ -35,9 +35,11 @@ class BatchAheadTest {
     return build(rows, manager);
   }
 
-  @Test
-  void everyBatchArrivesInOrderWithTheArraysTheCallerWouldHaveBuilt() {
-    List<int[]> batches = List.of(new int[] {3, 1}, new int[] {0}, new int[] {7, 8, 9});
+  /**
+   * Takes every batch into its own step manager, checking each against the arrays built in place;
+   * returns the names of the threads that built them, in order.
+   */
+  private static List<String> takeAll(List<int[]> batches, BatchAhead.Builder<int[]> builder) {
     List<String> threads = Collections.synchronizedList(new ArrayList<>());
     try (NDManager root = NDManager.newBaseManager();
         BatchAhead<int[]> ahead =
@@ -46,7 +48,7 @@ class BatchAheadTest {
                 root,
                 (rows, m) -> {
                   threads.add(Thread.currentThread().getName());
-                  return slowBuild(rows, m);
+                  return builder.build(rows, m);
                 })) {
       for (int b = 0; b < batches.size(); b++) {
         try (NDManager step = root.newSubManager()) {
@@ -59,6 +61,15 @@ class BatchAheadTest {
       // Every array went with the step's manager: nothing is left under the root.
       assertThat(root.getManagedArrays()).isEmpty();
     }
+    return threads;
+  }
+
+  @Test
+  void slowBatchesHaveTheirSuccessorsBuiltAheadWithTheArraysTheCallerWouldHaveBuilt() {
+    List<String> threads =
+        takeAll(
+            List.of(new int[] {3, 1}, new int[] {0}, new int[] {7, 8, 9}),
+            BatchAheadTest::slowBuild);
     // The first batch is built when taken; each slow one has its successor built ahead.
     assertThat(threads).hasSize(3);
     assertThat(threads.get(0)).isEqualTo(Thread.currentThread().getName());
@@ -67,24 +78,9 @@ class BatchAheadTest {
 
   @Test
   void cheapBatchesAreBuiltInPlace() {
-    List<String> threads = Collections.synchronizedList(new ArrayList<>());
-    List<int[]> batches = List.of(new int[] {1}, new int[] {2}, new int[] {3});
-    try (NDManager root = NDManager.newBaseManager();
-        BatchAhead<int[]> ahead =
-            new BatchAhead<>(
-                batches,
-                root,
-                (rows, m) -> {
-                  threads.add(Thread.currentThread().getName());
-                  return build(rows, m);
-                })) {
-      for (int b = 0; b < batches.size(); b++) {
-        try (NDManager step = root.newSubManager()) {
-          assertThat(ahead.take(b, step).get(0).head().getManager()).isSameAs(step);
-        }
-      }
-    }
-    assertThat(threads).containsOnly(Thread.currentThread().getName());
+    List<String> threads =
+        takeAll(List.of(new int[] {1}, new int[] {2}, new int[] {3}), BatchAheadTest::build);
+    assertThat(threads).hasSize(3).containsOnly(Thread.currentThread().getName());
   }
 
   @Test
