@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -287,6 +288,44 @@ public final class PluginConformance {
           requireEqual(out, again, "the concept encoder run twice in evaluation mode");
           return again;
         }, o -> "the same batch gives the same output in evaluation mode");
+      }
+      // Last: training steps move batch-norm statistics, which the checks above must not see.
+      if (out != null) {
+        // "concepts arrays freed", "embedding arrays freed": no longer than the other names.
+        attempt(name.substring(name.indexOf(' ') + 1) + " arrays freed", () -> {
+          leftBehind(encoder, batch, manager);
+          return batch;
+        }, o -> "a training step in its own manager leaves no array with the parameters");
+      }
+    }
+
+    /**
+     * Fails when a training step (forward and backward, its inputs in a manager of its own) leaves
+     * arrays in the manager of the encoder's parameters. DJL attaches an operation's result to
+     * its first operand's manager, so an encoder that reshapes or widens a parameter in {@code
+     * forward} keeps the result until the model is closed unless it attaches it to the batch's
+     * manager: every step leaks it.
+     */
+    private static void leftBehind(Block encoder, NDList batch, NDManager manager) {
+      ParameterStore ps = new ParameterStore(manager, false);
+      int before = manager.getManagedArrays().size();
+      for (int step = 0; step < 2; step++) {
+        try (NDManager local = manager.newSubManager();
+            GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          NDList inputs = new NDList(batch.size());
+          for (NDArray a : batch) {
+            NDArray copy = a.duplicate();
+            copy.attach(local);
+            inputs.add(copy);
+          }
+          gc.backward(encoder.forward(ps, inputs, true).head().sum());
+        }
+      }
+      int after = manager.getManagedArrays().size();
+      if (after != before) {
+        throw new AssertionError("two training steps left " + (after - before) + " arrays in the"
+            + " parameters' manager (results of operations on a parameter belong to the"
+            + " parameter's manager: attach them to the batch's)");
       }
     }
 

@@ -101,11 +101,11 @@ class PluginCheckTest {
     assertThat(lines.get(0)).matches("plugin 'tabular' \\S+ \\(built-in\\): conformance check on 3"
         + " samples, encoder \\{\"hidden\":\\[30]}");
     assertThat(lines.subList(1, lines.size() - 1)).extracting(l -> l.strip().split(" +")[0])
-        .containsExactly("setup", "read", "sample", "read", "fit", "batch", "batch", "forward", "determinism",
-            "forward", "save/load", "render");
+        .containsExactly("setup", "read", "sample", "read", "fit", "batch", "batch", "forward",
+            "determinism", "concepts", "forward", "embedding", "save/load", "render");
     assertThat(lines.subList(1, lines.size() - 1)).allMatch(l -> l.contains("  passed ("));
     assertThat(lines).contains("  read                    passed (3 samples)");
-    assertThat(lines.get(lines.size() - 1)).isEqualTo("all 12 checks passed");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("all 14 checks passed");
   }
 
   @Test
@@ -136,7 +136,7 @@ class PluginCheckTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.outLines().get(0)).endsWith("encoder {\"extra\":0}");
     assertThat(r.errLines()).singleElement().asString()
-        .contains("1 of 11 conformance checks failed (read refuses bad input)");
+        .contains("1 of 13 conformance checks failed (read refuses bad input)");
 
     Fixtures.CliResult bad = Fixtures.cli(env, "--plugin-path", "mine", "plugins", "--check",
         "careless", "--sample", "b.yaml", "--encoder", "{extr: 0}");

@@ -65,8 +65,8 @@ class PluginConformanceTest {
     report.assertPassed();
     assertThat(report.steps()).extracting(ConformanceReport.Step::name).containsExactly(
         "setup", "read", "sample form", "read refuses bad input", "fit", "batch",
-        "batch determinism", "forward concepts", "determinism", "forward embedding", "save/load",
-        "render");
+        "batch determinism", "forward concepts", "determinism", "concepts arrays freed",
+        "forward embedding", "embedding arrays freed", "save/load", "render");
   }
 
   @Test
