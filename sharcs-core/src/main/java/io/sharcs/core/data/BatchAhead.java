@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
  */
 public final class BatchAhead<T> implements AutoCloseable {
 
-  /** Builds one batch's inputs into {@code manager}; called on the helper thread. */
+  /** Builds one batch's inputs into {@code manager}, on the helper thread or the caller's. */
   @FunctionalInterface
   public interface Builder<T> {
     List<NDList> build(T batch, NDManager manager);
@@ -59,19 +59,26 @@ public final class BatchAhead<T> implements AutoCloseable {
   private final List<T> batches;
   private final NDManager parent;
   private final Builder<T> builder;
+  private final long aheadNanos;
   private Future<Built> pending;
   private int next;
 
   /**
-   * Starts building the first batch.
+   * Nothing is built yet: the first batch is built when taken.
    *
    * @param batches the batches, in the order they will be taken
    * @param parent the manager under which each batch gets its own sub-manager while it is built
    */
   public BatchAhead(List<T> batches, NDManager parent, Builder<T> builder) {
+    this(batches, parent, builder, AHEAD_NANOS);
+  }
+
+  /** With another threshold than {@link #AHEAD_NANOS}: 0 builds every batch after the first ahead. */
+  BatchAhead(List<T> batches, NDManager parent, Builder<T> builder, long aheadNanos) {
     this.batches = List.copyOf(batches);
     this.parent = Objects.requireNonNull(parent, "parent");
     this.builder = Objects.requireNonNull(builder, "builder");
+    this.aheadNanos = aheadNanos;
   }
 
   private Future<Built> submit(int index) {
@@ -91,7 +98,8 @@ public final class BatchAhead<T> implements AutoCloseable {
   }
 
   /**
-   * The inputs of batch {@code index}, moved to {@code into}; starts building the one after.
+   * The inputs of batch {@code index}, in {@code into}; starts building the one after on the
+   * helper when this one was slow to build.
    *
    * @throws IllegalStateException if batches are not taken in order
    */
@@ -124,7 +132,7 @@ public final class BatchAhead<T> implements AutoCloseable {
   }
 
   private void submitNextIf(long lastBuildNanos) {
-    if (lastBuildNanos >= AHEAD_NANOS && next < batches.size()) {
+    if (lastBuildNanos >= aheadNanos && next < batches.size()) {
       pending = submit(next);
     }
   }

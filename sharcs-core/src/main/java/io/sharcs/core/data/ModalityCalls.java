@@ -164,12 +164,12 @@ public final class ModalityCalls<S, C extends EncoderConfig> {
         : fitted.conceptEncoder(context);
   }
 
-  /** Batches raw inputs of this slot (own inputs or counterpart renderings) into tensors. */
   /** The plugin's bound on samples per evaluation batch ({@code Preprocessor}'s), at least 1. */
   int evaluationBatchLimit() {
     return Math.max(1, fitted.preprocessor().evaluationBatchLimit());
   }
 
+  /** Batches raw inputs of this slot (own inputs or counterpart renderings) into tensors. */
   NDList batch(List<?> raw, NDManager manager) {
     return fitted.preprocessor().batch(typed(raw), manager);
   }

@@ -1,5 +1,6 @@
 package io.sharcs.core.pipeline;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -22,7 +23,7 @@ public record Timings(
     Map<String, Double> evaluation) {
 
   public Timings {
-    evaluation = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evaluation));
+    evaluation = Collections.unmodifiableMap(new LinkedHashMap<>(evaluation));
   }
 
   /** Timings without a split of the evaluation. */

@@ -180,13 +180,15 @@ public final class MiniBatchLoop {
    * @param epochs the total for the report
    */
   public EpochReport epoch(int epoch, int epochs, int rows, Step step) {
-    return run(epoch, epochs, shuffledBatches(rows), rows, (b, batch, sub) -> step.forward(batch, parameters, sub));
+    return run(epoch, epochs, shuffledBatches(rows), rows,
+        (b, batch, sub) -> step.forward(batch, parameters, sub));
   }
 
   /**
-   * Trains one epoch over rows {@code 0..rows-1}, each batch's inputs built by {@code inputs} on a
-   * helper thread while the batch before trains ({@link BatchAhead}). The same batches, inputs
-   * and updates as building them in the step: only the thread differs.
+   * Trains one epoch over rows {@code 0..rows-1}, each batch's inputs built by {@code inputs},
+   * on a helper thread while the batch before trains where batches are slow to build ({@link
+   * BatchAhead}). The same batches, inputs and updates as building them in the step: only the
+   * thread differs.
    *
    * @param epoch the epoch number for the report
    * @param epochs the total for the report

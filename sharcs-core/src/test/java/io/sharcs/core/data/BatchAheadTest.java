@@ -25,21 +25,17 @@ class BatchAheadTest {
     return List.of(new NDList(Tensors.create(manager, values, new Shape(rows.length))));
   }
 
-  /** A batch slow enough (over {@link BatchAhead#AHEAD_NANOS}) that its successor is built ahead. */
-  private static List<NDList> slowBuild(int[] rows, NDManager manager) {
-    try {
-      Thread.sleep(2);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return build(rows, manager);
-  }
+  /** Every batch counts as slow: each has its successor built ahead. */
+  private static final long ALWAYS = 0;
+
+  /** No batch counts as slow: all are built in place. */
+  private static final long NEVER = Long.MAX_VALUE;
 
   /**
    * Takes every batch into its own step manager, checking each against the arrays built in place;
    * returns the names of the threads that built them, in order.
    */
-  private static List<String> takeAll(List<int[]> batches, BatchAhead.Builder<int[]> builder) {
+  private static List<String> takeAll(List<int[]> batches, long aheadNanos) {
     List<String> threads = Collections.synchronizedList(new ArrayList<>());
     try (NDManager root = NDManager.newBaseManager();
         BatchAhead<int[]> ahead =
@@ -48,8 +44,9 @@ class BatchAheadTest {
                 root,
                 (rows, m) -> {
                   threads.add(Thread.currentThread().getName());
-                  return builder.build(rows, m);
-                })) {
+                  return build(rows, m);
+                },
+                aheadNanos)) {
       for (int b = 0; b < batches.size(); b++) {
         try (NDManager step = root.newSubManager()) {
           NDArray got = ahead.take(b, step).get(0).head();
@@ -67,10 +64,8 @@ class BatchAheadTest {
   @Test
   void slowBatchesHaveTheirSuccessorsBuiltAheadWithTheArraysTheCallerWouldHaveBuilt() {
     List<String> threads =
-        takeAll(
-            List.of(new int[] {3, 1}, new int[] {0}, new int[] {7, 8, 9}),
-            BatchAheadTest::slowBuild);
-    // The first batch is built when taken; each slow one has its successor built ahead.
+        takeAll(List.of(new int[] {3, 1}, new int[] {0}, new int[] {7, 8, 9}), ALWAYS);
+    // The first batch is built when taken; each one after it, ahead.
     assertThat(threads).hasSize(3);
     assertThat(threads.get(0)).isEqualTo(Thread.currentThread().getName());
     assertThat(threads.subList(1, 3)).allMatch(name -> name.equals("sharcs-batch-ahead"));
@@ -79,7 +74,7 @@ class BatchAheadTest {
   @Test
   void cheapBatchesAreBuiltInPlace() {
     List<String> threads =
-        takeAll(List.of(new int[] {1}, new int[] {2}, new int[] {3}), BatchAheadTest::build);
+        takeAll(List.of(new int[] {1}, new int[] {2}, new int[] {3}), NEVER);
     assertThat(threads).hasSize(3).containsOnly(Thread.currentThread().getName());
   }
 
@@ -95,7 +90,7 @@ class BatchAheadTest {
   }
 
   @Test
-  void aBatchingFailureReachesTheCallerUnchangedWhenItTakesThatBatch() {
+  void aFailureOnTheHelperReachesTheCallerUnchangedWhenItTakesThatBatch() {
     InvalidInputException bad = new InvalidInputException("data.csv row 7: found 'x', expected a number");
     try (NDManager root = NDManager.newBaseManager();
         BatchAhead<int[]> ahead =
@@ -106,8 +101,9 @@ class BatchAheadTest {
                   if (rows[0] == 2) {
                     throw bad;
                   }
-                  return slowBuild(rows, m);
-                })) {
+                  return build(rows, m);
+                },
+                ALWAYS)) {
       try (NDManager step = root.newSubManager()) {
         assertThat(ahead.take(0, step)).hasSize(1);
       }
@@ -120,7 +116,7 @@ class BatchAheadTest {
     try (NDManager root = NDManager.newBaseManager()) {
       try (BatchAhead<int[]> ahead =
           new BatchAhead<>(
-              List.of(new int[] {1}, new int[] {2}), root, BatchAheadTest::slowBuild)) {
+              List.of(new int[] {1}, new int[] {2}), root, BatchAheadTest::build, ALWAYS)) {
         try (NDManager step = root.newSubManager()) {
           ahead.take(0, step);
         }

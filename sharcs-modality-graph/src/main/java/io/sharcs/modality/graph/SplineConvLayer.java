@@ -101,7 +101,8 @@ final class SplineConvLayer extends AbstractBlock {
       aggregated = structure.matMul(local(w.reshape(kernels * (long) in, out), h));
     } else {
       // (B, n, in) x (in, K out) -> (B, n K, out); row s K + k matches adj's column s K + k.
-      NDArray perKernel = local(local(w.transpose(1, 0, 2), h).reshape(in, kernels * (long) out), h);
+      NDArray transposed = local(w.transpose(1, 0, 2), h);
+      NDArray perKernel = local(transposed.reshape(in, kernels * (long) out), h);
       NDArray transformed = h.matMul(perKernel).reshape(batch, nodes * kernels, out);
       aggregated = structure.matMul(transformed);
     }
