@@ -19,6 +19,7 @@ import io.sharcs.core.eval.MissingModalityResult;
 import io.sharcs.core.model.EmbeddingNetwork.Fusion;
 import io.sharcs.core.model.Logits;
 import io.sharcs.core.model.RelativePredictor;
+import io.sharcs.core.train.EpochListener;
 import io.sharcs.core.train.EpochReport;
 import io.sharcs.core.train.MiniBatchLoop;
 import java.util.ArrayList;
@@ -86,6 +87,7 @@ final class AnchorsPipeline implements ModelPipeline {
     double finalLoss = stage.finalLoss;
     for (int e = 0; e < predictorEpochs; e++) {
       int epoch = epochs + 1 + e;
+      EpochListener.starting(setup.progress(), epoch);
       EpochReport report =
           predictorLoop.epoch(
               epoch,

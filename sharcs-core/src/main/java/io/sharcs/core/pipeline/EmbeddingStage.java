@@ -20,6 +20,7 @@ import io.sharcs.core.model.EmbeddingNetwork;
 import io.sharcs.core.model.EmbeddingNetwork.Fusion;
 import io.sharcs.core.model.LocalEncoders;
 import io.sharcs.core.model.Logits;
+import io.sharcs.core.train.EpochListener;
 import io.sharcs.core.train.EpochReport;
 import io.sharcs.core.train.MiniBatchLoop;
 import io.sharcs.core.train.TaskLoss;
@@ -83,6 +84,7 @@ final class EmbeddingStage {
         loop(network, new SplittableRandom(Seeds.derive(settings.seed(), "shuffle")), setup);
     this.trainStart = System.nanoTime();
     for (int e = 1; e <= epochs; e++) {
+      EpochListener.starting(setup.progress(), e);
       EpochReport report =
           loop.epoch(
               e,

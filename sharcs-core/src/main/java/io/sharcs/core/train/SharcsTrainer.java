@@ -98,6 +98,7 @@ public final class SharcsTrainer {
    */
   public EpochReport epoch(int epoch, Consumer<EpochReport> progress) {
     enter(config.phaseOf(epoch));
+    EpochListener.starting(progress, epoch);
     EpochReport report =
         loop.epoch(
             epoch,

@@ -46,6 +46,14 @@ public final class RunCommand implements Callable<Integer> {
       })
   List<String> sets;
 
+  @Option(names = "--profile-epoch", paramLabel = "N",
+      description = {
+        "Records the engine's operations during training epoch N (PyTorch's profiler) into",
+        "the run folder's profile/: the trace, and operations and native time per training",
+        "step (docs/results/performance.md)."
+      })
+  Integer profileEpoch;
+
   private final ExperimentRunner runner;
   private final List<String> arguments;
 
@@ -61,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    runner.run(new RunRequest(experiment, seed, mode, out, sets, arguments));
+    runner.run(new RunRequest(experiment, seed, mode, out, sets, arguments, profileEpoch));
     return ExitCodes.OK;
   }
 }

@@ -5,6 +5,7 @@ import io.sharcs.api.MultimodalDataset;
 import io.sharcs.core.data.ModalityBinding;
 import io.sharcs.core.pipeline.Pipelines;
 import io.sharcs.core.pipeline.RunResult;
+import io.sharcs.core.train.EpochReport;
 import io.sharcs.core.train.TrainingDivergedException;
 import io.sharcs.runner.config.ConfigOverrides;
 import io.sharcs.runner.config.Experiment;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * {@code sharcs run}: validates everything (config, plugins, data) before touching the run
@@ -72,6 +74,12 @@ public final class ExperimentRunner {
         ConfigOverrides.parse(request.seed(), request.mode(), request.sets(), display);
     Experiment experiment = new ExperimentLoader(registry).load(file, display, overrides);
     DjlRuntime.configure(experiment.runtime());
+    Integer profile = request.profileEpoch();
+    int epochs = experiment.settings().training().epochs();
+    if (profile != null && (profile < 1 || profile > epochs)) {
+      throw new InputError("--profile-epoch", null,
+          "got " + profile + ", expected an epoch of this run: 1 to " + epochs);
+    }
 
     Path target = request.out() != null
         ? env.workingDirectory().resolve(request.out()).normalize()
@@ -111,8 +119,17 @@ public final class ExperimentRunner {
     RunFolder folder = RunFolder.stage(target);
     try {
       RunArtifacts.writeConfig(folder, experiment);
+      Consumer<EpochReport> progress = new ProgressPrinter(out);
+      if (request.profileEpoch() != null) {
+        int batchSize = experiment.settings().training().batchSize();
+        int train = dataset.train().size();
+        // As MiniBatchLoop cuts an epoch: a trailing batch of one sample is skipped.
+        int steps = train / batchSize + (train % batchSize >= 2 ? 1 : 0);
+        progress = new EpochProfile(progress, request.profileEpoch(), steps,
+            folder.staged("profile"), out);
+      }
       RunResult result = env.pipeline().run(
-          dataset, bindings, experiment.settings(), new ProgressPrinter(out),
+          dataset, bindings, experiment.settings(), progress,
           folder.staged(RunArtifacts.MODEL));
       Instant end = env.clock().instant();
       RunRecord record = new RunRecord(
