@@ -1,5 +1,6 @@
 package io.sharcs.core.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -7,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -23,6 +25,8 @@ import io.sharcs.api.nn.Tensors;
 public final class ConceptLayer extends AbstractBlock {
 
   private static final byte VERSION = 1;
+  private static final float MOMENTUM = 0.9f;
+  private static final float EPSILON = 1e-5f;
   private final BatchNorm norm;
   private final float steepness;
 
@@ -38,15 +42,32 @@ public final class ConceptLayer extends AbstractBlock {
             BatchNorm.builder()
                 .optCenter(false)
                 .optScale(false)
-                .optMomentum(0.9f)
-                .optEpsilon(1e-5f)
+                .optMomentum(MOMENTUM)
+                .optEpsilon(EPSILON)
                 .build());
   }
 
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray normalised = norm.forward(ps, inputs, training).singletonOrThrow();
+    // The block's own forward would normalise along axis 1 by swapping axes 1 and 1 and back:
+    // two transposes and two backward nodes per pass that change nothing. For (batch, concepts)
+    // the last axis is that axis, and DJL hands axis -1 to torch's batch_norm as it is.
+    NDArray x = inputs.singletonOrThrow();
+    PairList<String, Parameter> p = norm.getDirectParameters();
+    Device device = x.getDevice();
+    NDArray normalised =
+        BatchNorm.batchNorm(
+                x,
+                ps.getValue(p.get("runningMean"), device, training),
+                ps.getValue(p.get("runningVar"), device, training),
+                ps.getValue(p.get("gamma"), device, training),
+                ps.getValue(p.get("beta"), device, training),
+                -1,
+                MOMENTUM,
+                EPSILON,
+                training)
+            .singletonOrThrow();
     NDArray a = Tensors.scalar(normalised.getManager(), steepness);
     return new NDList(Activation.sigmoid(normalised.mul(a)));
   }

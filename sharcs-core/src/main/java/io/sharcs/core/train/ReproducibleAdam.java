@@ -111,6 +111,8 @@ final class ReproducibleAdam {
     private final NDArray variance;
     private final NDArray[] flatWeights;
     private final NDArray[] weightsViewed;
+    private final NDArray[] flatGradients;
+    private final NDArray[] gradientsViewed;
     private int steps;
 
     Group(
@@ -125,6 +127,8 @@ final class ReproducibleAdam {
       offsets = new long[n - 1];
       flatWeights = new NDArray[n];
       weightsViewed = new NDArray[n];
+      flatGradients = new NDArray[n];
+      gradientsViewed = new NDArray[n];
       NDList means = new NDList(n);
       NDList variances = new NDList(n);
       long offset = 0;
@@ -158,9 +162,11 @@ final class ReproducibleAdam {
       variances.close();
       mean.close();
       variance.close();
-      for (NDArray w : flatWeights) {
-        if (w != null) {
-          w.close();
+      for (NDArray[] views : List.of(flatWeights, flatGradients)) {
+        for (NDArray v : views) {
+          if (v != null) {
+            v.close();
+          }
         }
       }
     }
@@ -171,29 +177,21 @@ final class ReproducibleAdam {
 
     void update(int repeats) {
       int n = parameters.size();
-      NDList gradients = new NDList(n);
       NDList flatGradients = new NDList(n);
-      try {
-        for (Parameter p : parameters) {
-          NDArray g = p.getArray().getGradient();
-          gradients.add(g);
-          flatGradients.add(g.reshape(-1));
+      for (int i = 0; i < n; i++) {
+        flatGradients.add(flatGradient(i));
+      }
+      NDArray g = n == 1 ? flatGradients.get(0).duplicate() : NDArrays.concat(flatGradients);
+      try (g;
+          NDArray gScaled = g.mul(1f - BETA1);
+          NDArray gSquared = g.square().muli(1f - BETA2)) {
+        for (int r = 0; r < repeats; r++) {
+          step(gScaled, gSquared);
         }
-        NDArray g = n == 1 ? flatGradients.get(0).duplicate() : NDArrays.concat(flatGradients);
-        try (g;
-            NDArray gScaled = g.mul(1f - BETA1);
-            NDArray gSquared = g.square().muli(1f - BETA2)) {
-          for (int r = 0; r < repeats; r++) {
-            step(gScaled, gSquared);
-          }
-        }
-        // Zeroed in place: the next backward pass accumulates into the same arrays.
-        for (NDArray gradient : gradients) {
-          gradient.subi(gradient);
-        }
-      } finally {
-        flatGradients.close();
-        gradients.close();
+      }
+      // Zeroed in place: the next backward pass accumulates into the same arrays.
+      for (NDArray gradient : flatGradients) {
+        gradient.subi(gradient);
       }
     }
 
@@ -220,6 +218,27 @@ final class ReproducibleAdam {
           }
         }
       }
+    }
+
+    /**
+     * A flat view of parameter i's gradient, kept from step to step: once a backward pass has
+     * given a parameter a gradient, PyTorch accumulates later ones into the same array (in place,
+     * outside grad mode), and the update zeroes it in place, so the view stays the gradient.
+     * Fetching and flattening every gradient at every step cost two engine calls per parameter.
+     * Renewed if the parameter's array was replaced.
+     */
+    private NDArray flatGradient(int i) {
+      NDArray w = parameters.get(i).getArray();
+      if (gradientsViewed[i] != w) {
+        if (flatGradients[i] != null) {
+          flatGradients[i].close();
+        }
+        try (NDArray gradient = w.getGradient()) {
+          flatGradients[i] = gradient.reshape(-1);
+        }
+        gradientsViewed[i] = w;
+      }
+      return flatGradients[i];
     }
 
     /** A flat view of parameter i's weight, renewed if the parameter's array was replaced. */
