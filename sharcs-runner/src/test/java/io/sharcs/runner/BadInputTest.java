@@ -104,8 +104,9 @@ class BadInputTest {
         file("number for a boolean", edit("class_weights: false", "class_weights: 1"),
             exact(P + "training.class_weights: got 1, expected true or false")),
         file("integer out of range", edit("threads: 1", "threads: 99999999999"),
-            exact(P + "runtime.threads: got 99999999999, expected an integer from -2147483648"
-                + " to 2147483647")),
+            exact(P + "runtime.threads: got 99999999999, expected an integer >= 1 or auto")),
+        file("threads a word", edit("threads: 1", "threads: many"),
+            exact(P + "runtime.threads: got 'many', expected an integer >= 1 or auto")),
         file("empty data set", edit("""
             dataset:
               type: xor-and-xor
@@ -125,7 +126,7 @@ class BadInputTest {
         args("unknown separation key", List.of("--set", "training.separation.width=1"),
             exact(P + "training.separation.width: unknown key, expected one of margin, weight")),
         file("zero threads", edit("threads: 1", "threads: 0"),
-            exact(P + "runtime.threads: got 0, expected an integer >= 1")),
+            exact(P + "runtime.threads: got 0, expected an integer >= 1 or auto")),
         file("model not a mapping", edit(
                 "model: {concepts: 7, steepness: 5, projection_hidden: 7, predictor_hidden: 10}",
                 "model: 7"),

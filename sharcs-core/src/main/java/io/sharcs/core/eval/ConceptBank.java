@@ -102,6 +102,23 @@ public final class ConceptBank {
     return new Retrieved(best, ids.get(best), Math.sqrt(bestDistance));
   }
 
+  /**
+   * {@link #nearestEntry} of every query, in query order; the searches run on the machine's
+   * cores (the same answers as one after the other).
+   */
+  public Retrieved[] nearestEntries(float[][] queries) {
+    Retrieved[] out = new Retrieved[queries.length];
+    Parallel.forEachRow(queries.length, i -> out[i] = nearestEntry(queries[i]));
+    return out;
+  }
+
+  /** {@link #nearest} of every query, in query order, on the machine's cores. */
+  public int[] nearest(float[][] queries) {
+    int[] out = new int[queries.length];
+    Parallel.forEachRow(queries.length, i -> out[i] = nearest(queries[i]));
+    return out;
+  }
+
   /** The k-d index, built on the first search of a large bank (the same answers as the scan). */
   private NearestIndex index() {
     NearestIndex built = index;

@@ -26,8 +26,22 @@ public record ConceptTables(
     int[] trainLabels,
     int[] testLabels) {
 
-  /** One evaluation pass over {@code rows} for every slot. */
+  /**
+   * Evaluation passes over {@code rows} for every slot: one for the local and one for the shared
+   * concepts, as an encoder that samples in evaluation mode (the reference protocol's) draws
+   * its noise for each.
+   */
   public static ConceptTables extract(Inference inference, PreparedData data, AnalysisRows rows) {
+    return extract(inference, data, rows, false);
+  }
+
+  /**
+   * As {@link #extract(Inference, PreparedData, AnalysisRows)}; with {@code onePass}, the local
+   * and shared concepts come from one pass of each encoder, which gives the same tables when the
+   * encoders are deterministic in evaluation mode (the clean protocol) in half the passes.
+   */
+  public static ConceptTables extract(
+      Inference inference, PreparedData data, AnalysisRows rows, boolean onePass) {
     List<float[][]> localTrain = new ArrayList<>();
     List<float[][]> localTest = new ArrayList<>();
     List<float[][]> sharedTrain = new ArrayList<>();
@@ -35,10 +49,19 @@ public record ConceptTables(
     for (int m = 0; m < data.slots().size(); m++) {
       List<Object> train = data.train().inputs(m, rows.train());
       List<Object> test = data.test().inputs(m, rows.test());
-      localTrain.add(inference.localConcepts(m, train));
-      localTest.add(inference.localConcepts(m, test));
-      sharedTrain.add(inference.sharedConcepts(m, train));
-      sharedTest.add(inference.sharedConcepts(m, test));
+      if (onePass) {
+        List<float[][]> trainBoth = inference.localAndSharedConcepts(m, train);
+        List<float[][]> testBoth = inference.localAndSharedConcepts(m, test);
+        localTrain.add(trainBoth.get(0));
+        localTest.add(testBoth.get(0));
+        sharedTrain.add(trainBoth.get(1));
+        sharedTest.add(testBoth.get(1));
+      } else {
+        localTrain.add(inference.localConcepts(m, train));
+        localTest.add(inference.localConcepts(m, test));
+        sharedTrain.add(inference.sharedConcepts(m, train));
+        sharedTest.add(inference.sharedConcepts(m, test));
+      }
     }
     return new ConceptTables(
         rows,

@@ -80,13 +80,14 @@ public final class CrossModalRetrieval {
     int exact = 0;
     Map<String, Integer> attributeHits = new LinkedHashMap<>();
     boolean attributes = true;
+    int[] nearest = bank.vectors.nearest(queries);
     for (int r = 0; r < queries.length; r++) {
       Object key = keys[r];
       if (key == null) {
         continue;
       }
       judged++;
-      Object found = bank.keys.get(bank.vectors.nearest(queries[r]));
+      Object found = bank.keys.get(nearest[r]);
       if (Objects.equals(key, found)) {
         exact++;
       }

@@ -126,6 +126,20 @@ public final class Inference implements RetrievalSpace {
     return concepts(slot, raw, false);
   }
 
+  /**
+   * Local and shared concepts (eval mode) of raw inputs of {@code slot} from one pass of the
+   * local encoder: the same arrays as {@link #localConcepts} and {@link #sharedConcepts} where
+   * the encoder is deterministic in evaluation mode, at half the encoder passes.
+   *
+   * @return the local concepts, then the shared ones, one row per input
+   */
+  public List<float[][]> localAndSharedConcepts(int slot, List<Object> raw) {
+    return SlotPass.rows(data, slot, raw, manager, 2, batch -> {
+      NDArray local = network.localConcepts(parameters, slot, batch, false);
+      return List.of(local, network.sharedFromLocal(parameters, slot, local));
+    });
+  }
+
   /** Shared concepts (eval mode) of {@code split}'s own inputs of {@code slot}. */
   public float[][] sharedConcepts(int slot, Split split) {
     return sharedConcepts(slot, split.inputs(slot, Batches.range(split.size())));

@@ -65,12 +65,7 @@ public final class MissingModalityRetrieval {
    */
   public Retrieved[] retrieve(
       int missing, ConceptBank bank, int[] rows, List<float[][]> own, Counterparts counterparts) {
-    float[][] queries = queries(missing, rows, own, counterparts);
-    Retrieved[] found = new Retrieved[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      found[i] = bank.nearestEntry(queries[i]);
-    }
-    return found;
+    return bank.nearestEntries(queries(missing, rows, own, counterparts));
   }
 
   /** One query per element of {@code rows}: a rendering's vector, else a present slot's own. */

@@ -32,14 +32,39 @@ final class SlotPass {
       List<Object> raw,
       NDManager manager,
       Function<NDList, NDArray> forward) {
-    float[][] out = new float[raw.size()][];
+    return rows(data, slot, raw, manager, 1, batch -> List.of(forward.apply(batch))).get(0);
+  }
+
+  /**
+   * As {@link #rows(PreparedData, int, List, NDManager, Function)} with {@code outputs} outputs
+   * per batch from one forward pass (local and shared concepts, say).
+   *
+   * @param forward from a batch of the slot to its {@code outputs} (rows, width) outputs
+   * @return per output, one row per input
+   */
+  static List<float[][]> rows(
+      PreparedData data,
+      int slot,
+      List<Object> raw,
+      NDManager manager,
+      int outputs,
+      Function<NDList, List<NDArray>> forward) {
+    List<float[][]> out = new java.util.ArrayList<>();
+    for (int o = 0; o < outputs; o++) {
+      out.add(new float[raw.size()][]);
+    }
     int done = 0;
     List<List<Object>> parts = Batches.chunks(raw, data.evaluationChunk(slot, CHUNK));
     try (BatchAhead<List<Object>> ahead =
         new BatchAhead<>(parts, manager, (part, into) -> List.of(data.batch(slot, part, into)))) {
       for (int p = 0; p < parts.size(); p++) {
         try (NDManager sub = manager.newSubManager()) {
-          done = Matrices.copyRows(forward.apply(ahead.take(p, sub).get(0)), out, done);
+          List<NDArray> results = forward.apply(ahead.take(p, sub).get(0));
+          int next = done;
+          for (int o = 0; o < outputs; o++) {
+            next = Matrices.copyRows(results.get(o), out.get(o), done);
+          }
+          done = next;
         }
       }
     }

@@ -15,6 +15,7 @@ import io.sharcs.core.eval.AnalysisRows;
 import io.sharcs.core.eval.ConceptBank;
 import io.sharcs.core.eval.ConceptTables;
 import io.sharcs.core.eval.Inference;
+import io.sharcs.core.eval.Parallel;
 import io.sharcs.core.eval.MissingModalityRetrieval;
 import io.sharcs.core.eval.Retrieved;
 import io.sharcs.core.saved.Prediction;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /**
  * Builds the {@link Explanations} of a trained concept model from the values its evaluation
@@ -249,22 +251,28 @@ public final class ExplanationBuilder {
 
   // ---- maps
 
+  /**
+   * The concept maps: one per modality's local concepts, and the shared space's. Each is an exact
+   * t-SNE of up to 500 points (most of the explanations' time on small data sets), independent of
+   * the others and deterministic, so they are computed side by side on the machine's cores and
+   * returned in the same order.
+   */
   private List<ConceptMapView> maps(List<ConceptCatalogue> catalogues) {
     ConceptTables t = in.tables();
-    List<ConceptMapView> out = new ArrayList<>();
+    List<Callable<ConceptMapView>> tasks = new ArrayList<>();
     int n = rows.train().length;
     for (int m = 0; m < names.size(); m++) {
       int slot = m;
-      out.add(
-          map(names.get(m), "local concepts of " + names.get(m), t.localTrain().get(m),
-              r -> slot, r -> r, catalogues.get(m)));
+      tasks.add(() ->
+          map(names.get(slot), "local concepts of " + names.get(slot), t.localTrain().get(slot),
+              r -> slot, r -> r, catalogues.get(slot)));
     }
     if (in.sharedSpace()) {
-      out.add(
+      tasks.add(() ->
           map("shared", "shared concepts of every modality", ConceptSets.stackRows(t.sharedTrain()),
               r -> r / n, r -> r % n, catalogues.get(catalogues.size() - 1)));
     }
-    return out;
+    return Parallel.all(tasks);
   }
 
   private ConceptMapView map(

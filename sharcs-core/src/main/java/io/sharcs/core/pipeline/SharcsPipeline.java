@@ -119,7 +119,9 @@ final class SharcsPipeline implements ModelPipeline {
         reference
             ? AnalysisRows.referenceSubset(trainSize, testSize, settings.seed())
             : AnalysisRows.full(trainSize, testSize);
-    ConceptTables tables = ConceptTables.extract(inference, data, rows);
+    ConceptTables tables =
+        ConceptTables.extract(
+            inference, data, rows, !settings.protocol().stochasticWhenEvaluating());
     List<ConceptBank> banks = tables.banks(reference, data);
     clock.lap("concept_tables");
     MissingModalityEvaluator missingModality = new MissingModalityEvaluator(inference, data);

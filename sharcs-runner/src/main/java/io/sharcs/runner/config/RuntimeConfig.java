@@ -1,21 +1,28 @@
 package io.sharcs.runner.config;
 
-import io.sharcs.api.InvalidConfigException;
-
 /**
  * How the process runs, as opposed to what it computes.
  *
- * @param threads PyTorch intra-op and inter-op threads ({@code ai.djl.pytorch.num_threads} and
- *     {@code num_interop_threads}); SHARCS's models are tiny, so 1 is usually fastest
+ * @param threads PyTorch intra-op threads ({@code ai.djl.pytorch.num_threads}), or {@code auto}
+ *     (the default): one thread for models whose inputs are small, where the work of a step is
+ *     mostly per-operation overhead and a second thread only waits, and every core for models
+ *     whose inputs are large (images, superpixel graphs); see {@code
+ *     io.sharcs.runner.run.ThreadRule}. Results depend on the count, so each is reproducible at
+ *     its own; provenance records the count used.
  */
-public record RuntimeConfig(int threads) {
+public record RuntimeConfig(ThreadCount threads) {
 
-  /** One thread. */
-  public static final RuntimeConfig DEFAULTS = new RuntimeConfig(1);
+  /** {@code auto}. */
+  public static final RuntimeConfig DEFAULTS = new RuntimeConfig(ThreadCount.AUTO);
 
   public RuntimeConfig {
-    if (threads < 1) {
-      throw new InvalidConfigException("threads", "got " + threads + ", expected an integer >= 1");
+    if (threads == null) {
+      threads = ThreadCount.AUTO;
     }
+  }
+
+  /** A fixed number of threads. */
+  public static RuntimeConfig threads(int count) {
+    return new RuntimeConfig(ThreadCount.of(count));
   }
 }

@@ -102,12 +102,21 @@ public final class ExperimentRunner {
     MultimodalDataset dataset = loaded.dataset();
     List<ModalityBinding> bindings = loaded.bindings();
     Pipelines.requireTrainable(dataset, experiment.settings());
+    String threads;
+    if (experiment.runtime().threads().auto()) {
+      ThreadRule.Choice choice = ThreadRule.choose(
+          dataset, bindings, Runtime.getRuntime().availableProcessors());
+      DjlRuntime.intraOpThreads(choice.threads());
+      threads = choice.describe();
+    } else {
+      int n = experiment.runtime().threads().count();
+      threads = n + (n == 1 ? " thread" : " threads");
+    }
 
     out.println(String.format(Locale.ROOT,
-        "%s: mode %s, protocol %s, seed %d, data set %s (%d train, %d test), %d thread%s -> %s",
+        "%s: mode %s, protocol %s, seed %d, data set %s (%d train, %d test), %s -> %s",
         experiment.name(), experiment.mode(), experiment.protocol(), experiment.seed(),
-        dataset.name(), dataset.train().size(), dataset.test().size(),
-        experiment.runtime().threads(), experiment.runtime().threads() == 1 ? "" : "s", shown));
+        dataset.name(), dataset.train().size(), dataset.test().size(), threads, shown));
     out.flush();
 
     String removed = RunFolder.describeRemoved(
