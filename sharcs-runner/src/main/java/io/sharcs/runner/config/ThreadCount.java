@@ -9,17 +9,36 @@ import io.sharcs.api.InvalidConfigException;
  * {@code runtime.threads}: a number of PyTorch intra-op threads, or {@code auto}, which lets the
  * runner choose from the cost of the model's inputs ({@code io.sharcs.runner.run.ThreadRule}).
  *
- * @param count the threads, >= 1; 0 for {@code auto}
+ *
+ * <p>A class, not a record: the binder names a record's own fields below its key, and this value
+ * is the key {@code threads} itself.
  */
-public record ThreadCount(int count) {
+public final class ThreadCount {
 
   /** {@code auto}. */
   public static final ThreadCount AUTO = new ThreadCount(0);
 
-  public ThreadCount {
-    if (count < 0) {
-      throw new IllegalArgumentException("count " + count + ", expected >= 0 (0: auto)");
-    }
+  private final int count;
+
+  // Not for Jackson: a number from a file goes through fromJson and its checks.
+  @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+  private ThreadCount(int count) {
+    this.count = count;
+  }
+
+  /** The threads, >= 1; 0 for {@code auto}. */
+  public int count() {
+    return count;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ThreadCount t && t.count == count;
+  }
+
+  @Override
+  public int hashCode() {
+    return Integer.hashCode(count);
   }
 
   /** A fixed number of threads. */

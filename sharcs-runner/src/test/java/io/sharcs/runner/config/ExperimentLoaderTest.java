@@ -164,6 +164,6 @@ class ExperimentLoaderTest {
         .isEqualTo(new FakeGraphPlugin.Encoder(5, 30, 0.01, 1.0));
     assertThat(e.model()).isEqualTo(new ModelConfig(7, 5, 7, 10));
     assertThat(e.training()).isEqualTo(TrainingConfig.DEFAULTS);
-    assertThat(e.runtime().threads()).isEqualTo(ThreadCount.of(1));
+    assertThat(e.runtime().threads()).isEqualTo(ThreadCount.AUTO);
   }
 }

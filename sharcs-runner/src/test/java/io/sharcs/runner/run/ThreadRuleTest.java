@@ -39,7 +39,7 @@ class ThreadRuleTest {
       assertThat(p.get("threads").asInt()).isEqualTo(1);
       assertThat(p.get("threads_setting").asText()).isEqualTo("auto");
       assertThat(work.resolve("run/config.resolved.yaml"))
-          .content().contains("threads: \"auto\"");
+          .content().contains("threads: auto");
     } finally {
       if (threads == null) {
         System.clearProperty(DjlRuntime.NUM_THREADS);
