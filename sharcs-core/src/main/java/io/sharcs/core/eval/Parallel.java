@@ -10,8 +10,8 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * Independent, deterministic pieces of the analysis (nearest-neighbour searches, tree fits,
- * t-SNE maps) on the machine's cores. Each piece writes only its own result and results are
+ * Independent, deterministic pieces of the analysis (nearest-neighbour searches, t-SNE concept
+ * maps) on the machine's cores. Each piece writes only its own result and results are
  * gathered in order, so the output is that of doing them one after the other, whatever the
  * number of cores. The engine is idle meanwhile (this is plain Java over arrays already copied
  * out of it), so its intra-op threads compete for nothing.

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import io.sharcs.core.data.BatchAhead;
 import io.sharcs.core.data.Batches;
 import io.sharcs.core.data.PreparedData;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -49,7 +50,7 @@ final class SlotPass {
       NDManager manager,
       int outputs,
       Function<NDList, List<NDArray>> forward) {
-    List<float[][]> out = new java.util.ArrayList<>();
+    List<float[][]> out = new ArrayList<>();
     for (int o = 0; o < outputs; o++) {
       out.add(new float[raw.size()][]);
     }

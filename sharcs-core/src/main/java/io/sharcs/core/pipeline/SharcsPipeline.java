@@ -123,8 +123,8 @@ final class SharcsPipeline implements ModelPipeline {
       // The clean protocol's tables hold every row's shared concepts (evaluation mode, where
       // the joint normalisation treats each row on its own), so the predictor on them gives the
       // accuracies without passing the encoders over both splits again.
-      trainAccuracy = inference.accuracy(tables.sharedTrain(), data.train().labels());
-      testAccuracy = inference.accuracy(tables.sharedTest(), data.test().labels());
+      trainAccuracy = inference.accuracy(tables.sharedTrain(), tables.trainLabels());
+      testAccuracy = inference.accuracy(tables.sharedTest(), tables.testLabels());
     }
     clock.lap("accuracy");
     MissingModalityEvaluator missingModality = new MissingModalityEvaluator(inference, data);

@@ -160,6 +160,14 @@ public final class MiniBatchLoop {
     optimizer.train(trainable);
   }
 
+  /**
+   * The training steps of an epoch over {@code rows} rows in batches of {@code batchSize}: as many
+   * as {@link #shuffledBatches} cuts (a lone trailing row makes no batch).
+   */
+  public static int batchesPerEpoch(int rows, int batchSize) {
+    return rows / batchSize + (rows % batchSize >= 2 ? 1 : 0);
+  }
+
   /** Shuffled rows {@code 0..rows-1}, in batches of the configured size (a lone trailing row dropped). */
   public List<int[]> shuffledBatches(int rows) {
     int[] order = Permutations.shuffled(rows, shuffleRng);

@@ -177,11 +177,11 @@ final class ReproducibleAdam {
 
     void update(int repeats) {
       int n = parameters.size();
-      NDList flatGradients = new NDList(n);
+      NDList gradients = new NDList(n);
       for (int i = 0; i < n; i++) {
-        flatGradients.add(flatGradient(i));
+        gradients.add(flatGradient(i));
       }
-      NDArray g = n == 1 ? flatGradients.get(0).duplicate() : NDArrays.concat(flatGradients);
+      NDArray g = n == 1 ? gradients.get(0).duplicate() : NDArrays.concat(gradients);
       try (g;
           NDArray gScaled = g.mul(1f - BETA1);
           NDArray gSquared = g.square().muli(1f - BETA2)) {
@@ -190,7 +190,7 @@ final class ReproducibleAdam {
         }
       }
       // Zeroed in place: the next backward pass accumulates into the same arrays.
-      for (NDArray gradient : flatGradients) {
+      for (NDArray gradient : gradients) {
         gradient.subi(gradient);
       }
     }

@@ -34,6 +34,25 @@ class MiniBatchLoopTest {
   }
 
   @Test
+  void theStepCountOfAnEpochIsTheNumberOfBatchesItIsCutInto() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Block block = linear(manager);
+      for (int batchSize : new int[] {2, 4, 64, 100}) {
+        MiniBatchLoop loop =
+            new MiniBatchLoop(block, 1e-3, 1, 0, batchSize, new SplittableRandom(1), manager);
+        for (int rows : new int[] {2, 3, 5, 63, 64, 65, 66, 800, 6400}) {
+          assertThat(MiniBatchLoop.batchesPerEpoch(rows, batchSize))
+              .as("%d rows in batches of %d", rows, batchSize)
+              .isEqualTo(loop.shuffledBatches(rows).size());
+        }
+      }
+      // 800 rows in batches of 64: 12 full batches and one of 32; 65 rows: the lone 65th is left out.
+      assertThat(MiniBatchLoop.batchesPerEpoch(800, 64)).isEqualTo(13);
+      assertThat(MiniBatchLoop.batchesPerEpoch(65, 64)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aNanLossStopsTrainingNamingTheEpochBatchAndModality() {
     try (NDManager manager = NDManager.newBaseManager()) {
       Block block = linear(manager);

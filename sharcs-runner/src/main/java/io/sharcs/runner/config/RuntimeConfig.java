@@ -20,9 +20,4 @@ public record RuntimeConfig(ThreadCount threads) {
       threads = ThreadCount.AUTO;
     }
   }
-
-  /** A fixed number of threads. */
-  public static RuntimeConfig threads(int count) {
-    return new RuntimeConfig(ThreadCount.of(count));
-  }
 }

@@ -71,7 +71,7 @@ final class EpochProfile implements Consumer<EpochReport>, EpochListener {
   private final Path folder;
   private final PrintStream out;
   private boolean recording;
-  private Summary summary;
+  private boolean done;
 
   /**
    * @param progress told of every epoch's report
@@ -94,7 +94,7 @@ final class EpochProfile implements Consumer<EpochReport>, EpochListener {
 
   @Override
   public void epochStarting(int e) {
-    if (e == epoch && !recording && summary == null) {
+    if (e == epoch && !recording && !done) {
       profiler("startProfile", new Class<?>[] {boolean.class, boolean.class, boolean.class},
           false, true, false);
       recording = true;
@@ -112,16 +112,12 @@ final class EpochProfile implements Consumer<EpochReport>, EpochListener {
         throw new UncheckedIOException(e);
       }
       profiler("stopProfile", new Class<?>[] {String.class}, trace.toString());
-      summary = summarise(trace, epoch, steps, report.seconds() * 1000);
+      done = true;
+      Summary summary = summarise(trace, epoch, steps, report.seconds() * 1000);
       writeTable(folder.resolve("epoch-" + epoch + "-ops.csv"), summary);
       out.println(summary.line());
     }
     progress.accept(report);
-  }
-
-  /** The profiled epoch's summary, or null before it ended. */
-  Summary summary() {
-    return summary;
   }
 
   private static void profiler(String method, Class<?>[] types, Object... args) {

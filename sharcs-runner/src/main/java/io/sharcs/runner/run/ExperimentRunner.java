@@ -6,6 +6,7 @@ import io.sharcs.core.data.ModalityBinding;
 import io.sharcs.core.pipeline.Pipelines;
 import io.sharcs.core.pipeline.RunResult;
 import io.sharcs.core.train.EpochReport;
+import io.sharcs.core.train.MiniBatchLoop;
 import io.sharcs.core.train.TrainingDivergedException;
 import io.sharcs.runner.config.ConfigOverrides;
 import io.sharcs.runner.config.Experiment;
@@ -102,21 +103,23 @@ public final class ExperimentRunner {
     MultimodalDataset dataset = loaded.dataset();
     List<ModalityBinding> bindings = loaded.bindings();
     Pipelines.requireTrainable(dataset, experiment.settings());
-    String threads;
+    int threads;
+    String threadsShown;
     if (experiment.runtime().threads().auto()) {
       ThreadRule.Choice choice = ThreadRule.choose(
           dataset, bindings, Runtime.getRuntime().availableProcessors());
       DjlRuntime.intraOpThreads(choice.threads());
-      threads = choice.describe();
+      threads = choice.threads();
+      threadsShown = choice.describe();
     } else {
-      int n = experiment.runtime().threads().count();
-      threads = n + (n == 1 ? " thread" : " threads");
+      threads = experiment.runtime().threads().count();
+      threadsShown = threads + (threads == 1 ? " thread" : " threads");
     }
 
     out.println(String.format(Locale.ROOT,
         "%s: mode %s, protocol %s, seed %d, data set %s (%d train, %d test), %s -> %s",
         experiment.name(), experiment.mode(), experiment.protocol(), experiment.seed(),
-        dataset.name(), dataset.train().size(), dataset.test().size(), threads, shown));
+        dataset.name(), dataset.train().size(), dataset.test().size(), threadsShown, shown));
     out.flush();
 
     String removed = RunFolder.describeRemoved(
@@ -130,10 +133,8 @@ public final class ExperimentRunner {
       RunArtifacts.writeConfig(folder, experiment);
       Consumer<EpochReport> progress = new ProgressPrinter(out);
       if (request.profileEpoch() != null) {
-        int batchSize = experiment.settings().training().batchSize();
-        int train = dataset.train().size();
-        // As MiniBatchLoop cuts an epoch: a trailing batch of one sample is skipped.
-        int steps = train / batchSize + (train % batchSize >= 2 ? 1 : 0);
+        int steps = MiniBatchLoop.batchesPerEpoch(
+            dataset.train().size(), experiment.settings().training().batchSize());
         progress = new EpochProfile(progress, request.profileEpoch(), steps,
             folder.staged("profile"), out);
       }
@@ -144,7 +145,7 @@ public final class ExperimentRunner {
       RunRecord record = new RunRecord(
           experiment, dataset, file, display, request.arguments(),
           env.gitCommit().apply(sourceDirectory(env)), start, end, result,
-          Processor.current());
+          Processor.current(), threads);
       RunArtifacts.writeProvenance(folder, record);
       RunArtifacts.writeMetrics(folder, result);
       RunArtifacts.writeTables(folder, result);

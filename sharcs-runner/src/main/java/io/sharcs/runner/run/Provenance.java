@@ -51,13 +51,7 @@ public final class Provenance {
     cpu.vectorExtensions().forEach(vector::add);
     ObjectNode kernel = processor.putObject("kernel_environment");
     cpu.kernelEnvironment().forEach(kernel::put);
-    // The count the run used: the configured one, or what runtime.threads: auto chose.
-    String threadsUsed = run.result().engine().get("num_threads");
-    if (threadsUsed != null && threadsUsed.matches("\\d+")) {
-      root.put("threads", Integer.parseInt(threadsUsed));
-    } else {
-      root.put("threads", e.runtime().threads().count());
-    }
+    root.put("threads", run.threads());
     root.put("threads_setting", e.runtime().threads().toString());
 
     root.put("experiment", e.name());

@@ -20,6 +20,8 @@ import java.util.List;
  * @param end when the run ended
  * @param result the pipeline's result
  * @param processor the processor the run computed on
+ * @param threads the intra-op threads the run used (the configured count, or what {@code
+ *     runtime.threads: auto} chose)
  */
 public record RunRecord(
     Experiment experiment,
@@ -31,7 +33,8 @@ public record RunRecord(
     Instant start,
     Instant end,
     RunResult result,
-    Processor processor) {
+    Processor processor,
+    int threads) {
 
   public RunRecord {
     arguments = List.copyOf(arguments);
