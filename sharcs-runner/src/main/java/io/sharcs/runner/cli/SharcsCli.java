@@ -13,6 +13,7 @@ import io.sharcs.runner.run.ParentWatchdog;
 import io.sharcs.runner.run.RunnerEnvironment;
 import io.sharcs.runner.run.Versions;
 import io.sharcs.runner.sweep.SweepCommand;
+import io.sharcs.runner.sweep.SweepWorker;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -61,6 +62,10 @@ public final class SharcsCli implements Runnable {
   public static void main(String[] args) {
     // A sweep's child: end with the sweep, even when it is killed with kill -9.
     ParentWatchdog.startIfRequested(System.err);
+    if (args.length == 1 && args[0].equals(SweepWorker.ARGUMENT)) {
+      // A sweep's worker: runs one point after another, as this class's execute would.
+      System.exit(SweepWorker.serve(System.in, System.out, SharcsCli::execute));
+    }
     System.exit(execute(args, System.out, System.err));
   }
 

@@ -1,5 +1,6 @@
 package io.sharcs.runner.run;
 
+import ai.djl.engine.Engine;
 import io.sharcs.runner.config.RuntimeConfig;
 import java.lang.reflect.InvocationTargetException;
 
@@ -39,6 +40,7 @@ public final class DjlRuntime {
    */
   public static void intraOpThreads(int threads) {
     System.setProperty(NUM_THREADS, Integer.toString(threads));
+    Engine.getInstance(); // loads the engine's native library if not yet loaded
     try {
       Class.forName("ai.djl.pytorch.jni.JniUtils")
           .getMethod("setNumThreads", int.class)

@@ -113,6 +113,8 @@ public final class ExperimentRunner {
       threadsShown = choice.describe();
     } else {
       threads = experiment.runtime().threads().count();
+      // The engine may have started at another count: in a sweep's worker JVM, for an earlier run.
+      DjlRuntime.intraOpThreads(threads);
       threadsShown = threads + (threads == 1 ? " thread" : " threads");
     }
 

@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
       "  sweep: {mode: [sharcs, multi-cbm], seed: [0, 4, 13, 23, 42]}",
       "Each run gets a folder below the sweep folder (default runs/<name>/), named by its",
       "values and ending in <mode>/seed-<seed>; a folder that already holds the run's result",
-      "is skipped, so an interrupted sweep resumes. Every run is a separate JVM; its output",
-      "goes to run.log in its folder. The sweep folder receives summary.json, summary.csv and",
+      "is skipped, so an interrupted sweep resumes. Runs go to --jobs worker JVMs, one run",
+      "after another in each; a run's output goes to run.log in its folder. The sweep folder receives summary.json, summary.csv and",
       "summary.md: mean, sample standard deviation and n of every metric per group (every",
       "combination of the swept keys except seed)."
     })
@@ -50,7 +50,8 @@ public final class SweepCommand implements Callable<Integer> {
   String experiment;
 
   @Option(names = "--jobs", paramLabel = "N",
-      description = "Runs at a time, each in its own JVM (default: the number of processors).")
+      description = "Runs at a time, each worker JVM doing one after another (default: the"
+          + " number of processors).")
   Integer jobs;
 
   @Option(names = "--out", paramLabel = "DIR",

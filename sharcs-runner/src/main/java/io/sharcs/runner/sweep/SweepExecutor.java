@@ -12,24 +12,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Queue;
 import java.util.SortedMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the pending runs of a {@link SweepPlan}, each in its own child JVM ({@code sharcs run
- * EXPERIMENT --out <run folder> --set ...}), at most {@code jobs} at a time. DJL's random
- * generator and gradient collector are JVM-global, so two runs never share a JVM; with one child
- * per run, every run is the same whatever {@code --jobs} is. A child's output goes to {@value
- * #LOG} in its run folder; one progress line per finished run goes to {@code out}.
+ * Runs the pending runs of a {@link SweepPlan} in at most {@code jobs} worker JVMs at a time
+ * ({@link SweepWorker}), each worker taking the next pending run in grid order when it is free.
+ * DJL's random generator and gradient collector are JVM-global, so two runs never share a JVM at
+ * the same time; one after the other they do, and every run seeds and builds everything itself,
+ * so a run's metrics do not depend on {@code --jobs} or on the runs before it in its worker. A
+ * run's output goes to {@value #LOG} in its run folder; one progress line per finished run goes to
+ * {@code out}. A worker whose run failed is ended and the next run gets a fresh one.
  */
 final class SweepExecutor {
 
-  /** The child's output (stdout and stderr) in its run folder. */
+  /** The run's output (stdout and stderr) in its run folder. */
   static final String LOG = "run.log";
   /** The headline metric on progress lines. */
   private static final String HEADLINE = "accuracy.test";
@@ -41,11 +45,11 @@ final class SweepExecutor {
   private final List<String> globalOptions;
 
   /**
-   * @param jvm how children are started
-   * @param workingDirectory the children's working directory
+   * @param jvm how workers are started
+   * @param workingDirectory the workers' working directory
    * @param out where progress lines go
    * @param jobs the number of runs at a time, >= 1
-   * @param globalOptions options every child's command line gets besides the run's own (the
+   * @param globalOptions options every run's command line gets besides the run's own (the
    *     sweep's {@code --plugin-path} folders)
    */
   SweepExecutor(ChildJvm jvm, Path workingDirectory, PrintStream out, int jobs,
@@ -64,7 +68,7 @@ final class SweepExecutor {
    * Runs every pending run; a failed run does not stop the others.
    *
    * @param plan the validated sweep
-   * @param experiment the experiment file as the user named it (children share the working
+   * @param experiment the experiment file as the user named it (workers share the working
    *     directory)
    * @param sets the user's {@code --set} options
    * @return one outcome per planned run, in grid order
@@ -72,33 +76,37 @@ final class SweepExecutor {
   List<RunOutcome> run(SweepPlan plan, String experiment, List<String> sets) {
     int total = plan.runs().size();
     AtomicInteger finished = new AtomicInteger();
-    List<RunOutcome> outcomes = new ArrayList<>();
-    List<Future<RunOutcome>> futures = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+    RunOutcome[] outcomes = new RunOutcome[total];
+    Queue<Integer> pending = new ConcurrentLinkedQueue<>();
+    for (int i = 0; i < total; i++) {
+      PlannedRun r = plan.runs().get(i);
+      if (r.complete()) {
+        SortedMap<String, Double> metrics = RunMetrics.read(r.folder())
+            .orElseThrow(() -> new UncheckedIOException(
+                new IOException("cannot read " + r.folder().resolve(RunFolder.METRICS))));
+        progress(finished.incrementAndGet(), total, r.name(), "already complete", metrics);
+        outcomes[i] = new RunOutcome(r, RunOutcome.Status.SKIPPED, 0, metrics, null, null);
+      } else {
+        pending.add(i);
+      }
+    }
+    int lanes = Math.max(1, Math.min(jobs, pending.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(lanes, r -> {
       Thread t = new Thread(r, "sharcs-sweep");
       t.setDaemon(true);
       return t;
     });
     ChildProcesses children = new ChildProcesses();
     try {
-      for (PlannedRun r : plan.runs()) {
-        if (r.complete()) {
-          SortedMap<String, Double> metrics = RunMetrics.read(r.folder())
-              .orElseThrow(() -> new UncheckedIOException(
-                  new IOException("cannot read " + r.folder().resolve(RunFolder.METRICS))));
-          progress(finished.incrementAndGet(), total, r.name(), "already complete", metrics);
-          futures.add(CompletableFuture.completedFuture(
-              new RunOutcome(r, RunOutcome.Status.SKIPPED, 0, metrics, null, null)));
-        } else {
-          futures.add(pool.submit(() -> {
-            RunOutcome o = runOne(r, experiment, sets, children);
-            report(o, finished.incrementAndGet(), total);
-            return o;
-          }));
-        }
+      List<Future<?>> futures = new ArrayList<>();
+      for (int lane = 0; lane < lanes; lane++) {
+        futures.add(pool.submit(() -> {
+          lane(plan, pending, outcomes, experiment, sets, children, finished);
+          return null;
+        }));
       }
-      for (Future<RunOutcome> f : futures) {
-        outcomes.add(f.get());
+      for (Future<?> f : futures) {
+        f.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -112,12 +120,56 @@ final class SweepExecutor {
       children.stopAll();
       children.close();
     }
-    return outcomes;
+    return List.of(outcomes);
   }
 
-  private RunOutcome runOne(
-      PlannedRun run, String experiment, List<String> sets, ChildProcesses children)
+  /** One worker's share: the next pending run until none is left. */
+  private void lane(SweepPlan plan, Queue<Integer> pending, RunOutcome[] outcomes,
+      String experiment, List<String> sets, ChildProcesses children, AtomicInteger finished)
       throws InterruptedException {
+    WorkerProcess worker = null;
+    try {
+      for (Integer i = pending.poll(); i != null; i = pending.poll()) {
+        PlannedRun run = plan.runs().get(i);
+        if (children.stopping()) {
+          outcomes[i] = cancelled(run);
+          continue;
+        }
+        if (worker == null) {
+          try {
+            worker = WorkerProcess.start(new ProcessBuilder(jvm.command(
+                List.of(SweepWorker.ARGUMENT))).directory(workingDirectory.toFile()), children);
+          } catch (IOException e) {
+            outcomes[i] = failed(run, 0, "cannot start the run: " + e, run.folder().resolve(LOG));
+            report(outcomes[i], finished.incrementAndGet(), plan.runs().size());
+            continue;
+          }
+          if (worker == null) {
+            outcomes[i] = cancelled(run);
+            continue;
+          }
+        }
+        Attempt attempt = runOne(worker, run, experiment, sets, children);
+        outcomes[i] = attempt.outcome();
+        report(outcomes[i], finished.incrementAndGet(), plan.runs().size());
+        if (!attempt.workerUsable()) {
+          // A failed run's worker ends: nothing it left half-done reaches the next run.
+          worker.close();
+          worker = null;
+        }
+      }
+    } finally {
+      if (worker != null) {
+        worker.close();
+      }
+    }
+  }
+
+  /** A run's outcome and whether its worker may take the next run. */
+  private record Attempt(RunOutcome outcome, boolean workerUsable) {}
+
+  private Attempt runOne(WorkerProcess worker, PlannedRun run, String experiment,
+      List<String> sets, ChildProcesses children) throws InterruptedException {
     Path log = run.folder().resolve(LOG);
     List<String> args = new ArrayList<>(List.of(
         "run", experiment, "--out", run.folder().toString(), jvm.verboseOption()));
@@ -130,49 +182,34 @@ final class SweepExecutor {
       args.add("--set");
       args.add(s);
     }
-    ProcessBuilder builder = new ProcessBuilder(jvm.command(args))
-        .directory(workingDirectory.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    if (children.stopping()) {
-      return cancelled(run);
-    }
     long start = System.nanoTime();
-    Process p;
+    OptionalInt code;
     try {
       Files.createDirectories(run.folder());
-      p = children.start(builder);
+      code = worker.run(new SweepWorker.Request(log, args));
     } catch (IOException e) {
-      return failed(run, 0, "cannot start the run: " + e, log);
-    }
-    if (p == null) {
-      return cancelled(run);
-    }
-    int code;
-    try {
-      p.getOutputStream().close();
-      code = p.waitFor();
-    } catch (IOException e) {
-      code = p.waitFor();
-    } catch (InterruptedException e) {
-      p.destroy(); // untracked from here on: stop it now
-      throw e;
-    } finally {
-      children.finished(p);
+      return new Attempt(failed(run, 0, "cannot start the run: " + e, log), false);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    if (code != 0) {
+    if (code.isEmpty()) {
       String reason = children.stopping() ? "stopped with the sweep"
-          : errorLine(log).orElse("exit code " + code);
-      return failed(run, seconds, reason, log);
+          : errorLine(log).orElse("its JVM ended with exit code " + worker.exitCode());
+      return new Attempt(failed(run, seconds, reason, log), false);
+    }
+    if (code.getAsInt() != 0) {
+      String reason = children.stopping() ? "stopped with the sweep"
+          : errorLine(log).orElse("exit code " + code.getAsInt());
+      return new Attempt(failed(run, seconds, reason, log), false);
     }
     FolderState state = FolderState.of(run.folder(), run.config());
     if (state.kind() != FolderState.Kind.SAME) {
-      return failed(run, seconds, "finished, but its run folder does not hold this grid point's"
-          + " result" + (state.difference() == null ? "" : " (" + state.difference() + ")"), log);
+      return new Attempt(failed(run, seconds, "finished, but its run folder does not hold this"
+          + " grid point's result"
+          + (state.difference() == null ? "" : " (" + state.difference() + ")"), log), true);
     }
     SortedMap<String, Double> metrics = RunMetrics.read(run.folder()).orElseThrow();
-    return new RunOutcome(run, RunOutcome.Status.DONE, seconds, metrics, null, log);
+    return new Attempt(new RunOutcome(run, RunOutcome.Status.DONE, seconds, metrics, null, log),
+        true);
   }
 
   private static RunOutcome cancelled(PlannedRun run) {

@@ -80,6 +80,11 @@ class SweepRunTest {
       assertThat(parallel.size()).isGreaterThan(10);
       assertThat(SweepFixtures.withoutTiming(serial)).as(run).isEqualTo(SweepFixtures.withoutTiming(parallel));
     }
+    // One at a time, both runs went to one worker JVM, the second after the first.
+    String firstLine = Files.readAllLines(work.resolve("serial/sharcs/seed-0/run.log")).get(0);
+    assertThat(firstLine).matches("sweep worker \\d+: run 1 in this JVM");
+    assertThat(Files.readAllLines(work.resolve("serial/sharcs/seed-1/run.log")).get(0))
+        .isEqualTo(firstLine.replace("run 1", "run 2"));
     // Different seeds really are different runs.
     assertThat(SweepFixtures.withoutTiming(SweepFixtures.json(seed0.resolve("metrics.json"))))
         .isNotEqualTo(SweepFixtures.withoutTiming(SweepFixtures.json(seed1.resolve("metrics.json"))));
@@ -103,6 +108,9 @@ class SweepRunTest {
     assertThat(r.outLines()).anyMatch(l -> l.startsWith("[2/2] sharcs/seed-1 done in"));
     assertThat(work.resolve("runs/tiny/sharcs/seed-0/run.log")).content()
         .contains("epoch 3/3", "at io.sharcs.");
+    // The failed run's worker ended; the next run had a fresh one.
+    assertThat(Files.readAllLines(work.resolve("runs/tiny/sharcs/seed-1/run.log")).get(0))
+        .matches("sweep worker \\d+: run 1 in this JVM");
     JsonNode summary = SweepFixtures.json(work.resolve("runs/tiny/summary.json"));
     assertThat(summary.get("runs_complete").asInt()).isEqualTo(1);
     assertThat(summary.at("/groups/0/runs").toString()).isEqualTo("[\"sharcs/seed-1\"]");
