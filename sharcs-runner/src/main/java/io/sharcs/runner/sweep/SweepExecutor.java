@@ -186,9 +186,14 @@ final class SweepExecutor {
     OptionalInt code;
     try {
       Files.createDirectories(run.folder());
+    } catch (IOException e) {
+      return new Attempt(failed(run, 0, "cannot create its run folder: " + e, log), true);
+    }
+    try {
       code = worker.run(new SweepWorker.Request(log, args));
     } catch (IOException e) {
-      return new Attempt(failed(run, 0, "cannot start the run: " + e, log), false);
+      return new Attempt(failed(run, (System.nanoTime() - start) / 1e9,
+          "lost its worker JVM: " + e, log), false);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (code.isEmpty()) {
