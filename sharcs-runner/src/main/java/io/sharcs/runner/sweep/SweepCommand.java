@@ -39,9 +39,10 @@ import picocli.CommandLine.Spec;
       "Each run gets a folder below the sweep folder (default runs/<name>/), named by its",
       "values and ending in <mode>/seed-<seed>; a folder that already holds the run's result",
       "is skipped, so an interrupted sweep resumes. Runs go to --jobs worker JVMs, one run",
-      "after another in each; a run's output goes to run.log in its folder. The sweep folder receives summary.json, summary.csv and",
-      "summary.md: mean, sample standard deviation and n of every metric per group (every",
-      "combination of the swept keys except seed)."
+      "after another in each; a run's output goes to run.log in its folder. The sweep",
+      "folder receives summary.json, summary.csv and summary.md: mean, sample standard",
+      "deviation and n of every metric per group (every combination of the swept keys",
+      "except seed)."
     })
 public final class SweepCommand implements Callable<Integer> {
 

@@ -20,8 +20,8 @@ import java.util.Locale;
 /**
  * The loop of a sweep's worker JVM: runs one sweep point after another, each as the command line
  * {@code sharcs run ...} would, in this one JVM, so that the JVM start, the engine load and the
- * JIT compiler's work are paid once per worker instead of once per run (on the XOR-AND-XOR paper
- * sweep they were a third of the CPU time). Every run seeds the engine's generator itself and
+ * JIT compiler's work are paid once per worker instead of once per run (the XOR-AND-XOR paper
+ * sweep's CPU time went from 285 to 146 s, docs/results/performance.md). Every run seeds the engine's generator itself and
  * builds its own model, data and managers, so a run gives the same metrics in a worker, after
  * other runs, as alone (SweepRunTest compares them).
  *

@@ -45,7 +45,7 @@ final class WorkerProcess implements AutoCloseable {
    * Runs one command line in the worker.
    *
    * @return its exit code, or empty if the worker ended before the run did (it crashed, was
-   *     killed, or could not read the request)
+   *     killed, or could not read the request) or answered something else (then it is ended)
    */
   OptionalInt run(SweepWorker.Request request) throws IOException {
     try {
@@ -61,6 +61,8 @@ final class WorkerProcess implements AutoCloseable {
           return OptionalInt.of(
               Integer.parseInt(line.substring(SweepWorker.DONE.length()).strip()));
         } catch (NumberFormatException e) {
+          // Not a worker this sweep can talk to: end it, so that exitCode() does not wait forever.
+          process.destroyForcibly();
           return OptionalInt.empty();
         }
       }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -94,6 +95,24 @@ class SweepWorkerTest {
       assertThat(second).isEmpty();
       assertThat(Files.readAllLines(log2)).containsExactly("native: crashing");
       assertThat(worker.exitCode()).isEqualTo(3);
+      worker.close();
+    } finally {
+      children.stopAll();
+      children.close();
+    }
+  }
+
+  @Test
+  @Timeout(20)
+  void aWorkerThatAnswersNonsenseIsEndedInsteadOfWaitedFor() throws Exception {
+    String script = "read r; echo '" + SweepWorker.DONE + "soon'; sleep 600";
+    ChildProcesses children = new ChildProcesses();
+    try {
+      WorkerProcess worker =
+          WorkerProcess.start(new ProcessBuilder("sh", "-c", script), children);
+      assertThat(worker.run(new SweepWorker.Request(dir.resolve("x.log"), List.of("run"))))
+          .isEmpty();
+      assertThat(worker.exitCode()).isNotZero();
       worker.close();
     } finally {
       children.stopAll();
