@@ -105,7 +105,7 @@ class SweepWorkerTest {
   @Test
   @Timeout(20)
   void aWorkerThatAnswersNonsenseIsEndedInsteadOfWaitedFor() throws Exception {
-    String script = "read r; echo '" + SweepWorker.DONE + "soon'; sleep 600";
+    String script = "read r; echo '" + SweepWorker.DONE + "soon'; exec sleep 600";
     ChildProcesses children = new ChildProcesses();
     try {
       WorkerProcess worker =
