@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Decoding a PNG costs far more than a training step on it, and a data set hands the same
  * file to many samples, so every distinct sample (equal files are one sample) is decoded and
- * resized once and kept as its 8-bit resized image: {@code C x H x W} bytes, independent of the
+ * resized once (when the preprocessing is fitted, or at its first batch for a preprocessing loaded
+ * from a file) and kept as its 8-bit resized image: {@code C x H x W} bytes, independent of the
  * original size (6.75 KiB for the default 48x48 RGB). Normalisation is a table lookup at batch
  * time. The images of a batch that are not cached yet are decoded in parallel; each result
  * depends on its file only, so batches are deterministic.
@@ -138,6 +139,18 @@ public final class ImagePreprocessor implements Preprocessor<ImageSample> {
     Shape shape =
         new Shape(samples.size(), transform.channels(), transform.height(), transform.width());
     return new NDList(Tensors.create(manager, flat, shape));
+  }
+
+  /**
+   * Caches {@code resized}, the {@link ImageTransform#resized} form of {@code sample}, decoded
+   * while the preprocessing was fitted.
+   */
+  void keep(ImageSample sample, byte[] resized) {
+    if (resized.length != transform.size()) {
+      throw new IllegalArgumentException(
+          "a resized image has " + transform.size() + " values, got " + resized.length);
+    }
+    cache.put(sample, resized);
   }
 
   /** The number of distinct images decoded so far. */

@@ -123,7 +123,11 @@ final class ImageTransform {
    * @throws io.sharcs.api.InvalidInputException when the image cannot be read
    */
   byte[] resized(ImageSample sample) {
-    ImageDecoder.Pixels pixels = ImageDecoder.decode(sample, maxPixels);
+    return resized(ImageDecoder.decode(sample, maxPixels));
+  }
+
+  /** {@link #resized(ImageSample)} of pixels already decoded. */
+  byte[] resized(ImageDecoder.Pixels pixels) {
     float[] converted = convert(pixels);
     float[] resized = BilinearResampler.resize(
         converted, channels, pixels.width(), pixels.height(), width, height);

@@ -210,7 +210,7 @@ class ImagePreprocessingTest {
   }
 
   @Test
-  void decodesEachFileOnceAndServesLaterBatchesFromTheCache() throws Exception {
+  void decodesEachFileOnceWhenFittedAndServesBatchesFromTheCache() throws Exception {
     Path file = TestImages.write(TestImages.uniform(40, 30, 10, 200, 30), "png",
         dir.resolve("scene.png"));
     Path other = TestImages.write(TestImages.uniform(20, 20, 90, 90, 90), "png",
@@ -221,15 +221,23 @@ class ImagePreprocessingTest {
         ImageSample.ofFile(dir.resolve("sub/../scene.png")));
     ImageEncoderConfig cfg = config(8, 6, 3, List.of(), List.of());
     ImagePreprocessor pre = fit(cfg, samples, List.of("a", "b", "c", "d"));
+    // Fitting decoded them to check them, and kept them resized: the files are not read again.
+    assertThat(pre.cachedImages()).isEqualTo(2);
+    assertThat(pre.cachedBytes()).isEqualTo(2L * 3 * 8 * 6);
 
     try (NDManager manager = NDManager.newBaseManager()) {
-      float[] first = pre.batch(samples, manager).singletonOrThrow().toFloatArray();
-      assertThat(pre.cachedImages()).isEqualTo(2);
-      assertThat(pre.cachedBytes()).isEqualTo(2L * 3 * 8 * 6);
+      // A preprocessor with an empty cache (as one loaded from its file) decodes at its batch.
+      ImagePreprocessor empty = new ImagePreprocessor(cfg, "loaded");
+      float[] decodedAtBatch = empty.batch(samples, manager).singletonOrThrow().toFloatArray();
+      assertThat(empty.cachedImages()).isEqualTo(2);
       Files.delete(file);
       Files.delete(other);
+
+      float[] first = pre.batch(samples, manager).singletonOrThrow().toFloatArray();
+      assertThat(pre.cachedImages()).isEqualTo(2);
       float[] again = pre.batch(samples, manager).singletonOrThrow().toFloatArray();
 
+      assertThat(first).containsExactly(decodedAtBatch);
       assertThat(again).containsExactly(first);
       int size = 3 * 8 * 6;
       for (int i = 0; i < size; i++) {
