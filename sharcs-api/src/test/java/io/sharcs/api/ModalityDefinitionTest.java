@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModalityDefinitionTest {
 
@@ -69,7 +70,7 @@ class ModalityDefinitionTest {
   }
 
   @Test
-  void aCompleteSetupGivesTypedParts() throws Exception {
+  void aCompleteSetupGivesTypedParts(@TempDir Path dir) throws Exception {
     ModalityDefinition<String, Options> d = ModalityDefinition.of(new Plugin("strings", ModalityDefinitionTest::complete));
     assertThat(d.id()).isEqualTo("strings");
     assertThat(d.version()).isEqualTo("dev");
@@ -92,7 +93,6 @@ class ModalityDefinitionTest {
     // No embedding encoder registered: the concept encoder stands in.
     assertThat(fitted.embeddingEncoder(EncoderContext.of(2))).isInstanceOf(Linear.class);
 
-    Path dir = Files.createTempDirectory("definition");
     fitted.save(dir, "words");
     assertThat(d.load(dir, "words", new Options(4)).preprocessor()).isEqualTo(new Longest(5));
   }
@@ -220,8 +220,7 @@ class ModalityDefinitionTest {
   }
 
   @Test
-  void statelessPreprocessingRefusesAForeignFile() throws Exception {
-    Path dir = Files.createTempDirectory("definition");
+  void statelessPreprocessingRefusesAForeignFile(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("words.preprocessing.json"),
         "{\"format\": \"sharcs-preprocessing\", \"version\": 1, \"type\": \"other.Type\","
             + " \"state\": {}}");

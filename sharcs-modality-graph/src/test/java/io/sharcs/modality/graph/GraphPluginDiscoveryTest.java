@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GraphPluginDiscoveryTest {
 
@@ -38,8 +39,7 @@ class GraphPluginDiscoveryTest {
   }
 
   @Test
-  void savedShapeLoadsBack() throws Exception {
-    Path dir = Files.createTempDirectory("graph-shape");
+  void savedShapeLoadsBack(@TempDir Path dir) throws Exception {
     var definition = ModalityDefinition.of(new GraphPlugin());
     var fitted = definition.fit(
         PreprocessingData.of(List.of(TestGraphs.path(3), TestGraphs.path(8)), "t"),

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -167,10 +168,9 @@ class InlineRasterTest {
   }
 
   @Test
-  void savedRawPreprocessingLoadsBackAndRefusesNormalisedOptions() throws Exception {
+  void savedRawPreprocessingLoadsBackAndRefusesNormalisedOptions(@TempDir Path dir) throws Exception {
     ImageSample digit = ImageSample.ofRaster(28, 28, 1, digit(0));
     var fitted = TestImages.fitted(ImageEncoderConfig.REFERENCE_MNIST, List.of(digit));
-    Path dir = Files.createTempDirectory("raw-pre");
     fitted.save(dir, "image");
 
     ImagePreprocessor loaded = (ImagePreprocessor) TestImages.DEFINITION

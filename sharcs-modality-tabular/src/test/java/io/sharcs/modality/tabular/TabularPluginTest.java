@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TabularPluginTest {
 
@@ -275,8 +276,7 @@ class TabularPluginTest {
   }
 
   @Test
-  void savedPreprocessingLoadsBackEqual() throws Exception {
-    Path dir = Files.createTempDirectory("tabular-preprocessing");
+  void savedPreprocessingLoadsBackEqual(@TempDir Path dir) throws Exception {
     List<TabularSample> rows = rows(new float[] {1, 2, 3, 4});
     var fitted = definition.fit(PreprocessingData.of(rows, "toy"), TabularEncoderConfig.DEFAULTS);
     fitted.save(dir, "table");

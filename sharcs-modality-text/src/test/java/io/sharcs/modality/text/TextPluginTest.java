@@ -87,9 +87,9 @@ class TextPluginTest {
   }
 
   @Test
-  void savedVocabularyLoadsBackThroughTheDefinition() throws Exception {
+  void savedVocabularyLoadsBackThroughTheDefinition(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
     var definition = ModalityDefinition.of(plugin);
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("text-preprocessing");
     var fitted = definition.fit(
         PreprocessingData.of(TextPreprocessorTest.texts("red cube", "blue ball"), "t"),
         TextEncoderConfig.DEFAULTS);

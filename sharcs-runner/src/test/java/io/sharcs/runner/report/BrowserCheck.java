@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -62,8 +65,17 @@ public final class BrowserCheck {
     DEVTOOLS_LOG.setLevel(Level.SEVERE);
     // No Selenium Manager, no network: the driver's path is given, the browser's too.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    // Chromium leaves its singleton-socket folder in the temporary folder when the driver ends
+    // it: both get a folder of their own, deleted after the check.
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("sharcs-browser");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+        .withEnvironment(Map.of("TMPDIR", scratch.toString())).build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
@@ -104,6 +116,17 @@ public final class BrowserCheck {
       throw new UncheckedIOException(e);
     } finally {
       driver.quit();
+      deleteTree(scratch);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A leftover temporary folder is not worth failing the check for.
     }
   }
 }
