@@ -74,6 +74,61 @@ public final class Inference implements RetrievalSpace {
   }
 
   /**
+   * The task accuracy and each local head's accuracy.
+   *
+   * @param task the share of rows whose argmax logit is the label
+   * @param localHeads per slot, its local head's share of right answers over the rows with an
+   *     auxiliary label of that slot; empty for a slot without a head or without such rows
+   */
+  public record PassAccuracies(double task, List<java.util.OptionalDouble> localHeads) {
+
+    public PassAccuracies {
+      localHeads = List.copyOf(localHeads);
+    }
+  }
+
+  /**
+   * {@link #accuracy} in evaluation mode together with every local head's accuracy, from the same
+   * forward passes: the local heads read the local concepts those passes compute anyway, so the
+   * local heads cost a few small products, not another pass of the encoders. The task accuracy is
+   * the one {@code accuracy(split, rows, false, ...)} gives; each local head's is the one {@link
+   * #localHeadAccuracy} gives for the same rows.
+   */
+  public PassAccuracies accuracies(Split split, int[] rows) {
+    List<int[]> batches = Batches.chunks(rows, data.evaluationChunk(SlotPass.CHUNK));
+    int slots = data.slots().size();
+    long correct = 0;
+    long[] localCorrect = new long[slots];
+    long[] labelled = new long[slots];
+    try (BatchAhead<int[]> ahead =
+        new BatchAhead<>(batches, manager, (rowsOf, into) -> data.batch(split, rowsOf, into))) {
+      for (int b = 0; b < batches.size(); b++) {
+        try (NDManager sub = manager.newSubManager()) {
+          List<NDList> inputs = ahead.take(b, sub);
+          SharcsNetwork.Forward f = network.forward(parameters, inputs, false);
+          correct += Logits.countCorrect(f.logits(), split.labels(batches.get(b)));
+          for (int m = 0; m < slots; m++) {
+            if (network.hasLocalHead(m)) {
+              int[] labels = split.localLabels(m, batches.get(b));
+              // NO_LABEL (-1) never equals an argmax, so unlabelled rows count as not right.
+              localCorrect[m] += Logits.countCorrect(
+                  network.localHeadLogits(parameters, m, f.local().get(m), false), labels);
+              labelled[m] += Arrays.stream(labels).filter(l -> l != Split.NO_LABEL).count();
+            }
+          }
+        }
+      }
+    }
+    List<java.util.OptionalDouble> local = new ArrayList<>(slots);
+    for (int m = 0; m < slots; m++) {
+      local.add(labelled[m] == 0
+          ? java.util.OptionalDouble.empty()
+          : java.util.OptionalDouble.of(localCorrect[m] / (double) labelled[m]));
+    }
+    return new PassAccuracies(rows.length == 0 ? Double.NaN : correct / (double) rows.length, local);
+  }
+
+  /**
    * The accuracy of slot {@code slot}'s local head (evaluation mode) on the rows of {@code split}
    * that have an auxiliary label of that slot: the share whose argmax is the label.
    *

@@ -24,8 +24,11 @@ import java.util.Set;
  *
  * <p>A run with local supervision adds two columns per local head, {@code local_loss.<m>} and
  * {@code local_accuracy.<m>} (its mean loss term and its accuracy on the auxiliary labels over the
- * epoch's training batches, as seen while training); they are empty in epochs of phases without
- * local supervision. Other runs have exactly the seven columns.
+ * epoch's training batches, as seen while training), and under the clean protocol a third, {@code
+ * local_test_accuracy.<m>}: its accuracy on the test split's auxiliary labels, evaluation mode,
+ * from the same pass as {@code test_accuracy} (so it shows when a local stage stops improving);
+ * they are empty in epochs of phases without local supervision. Other runs have exactly the seven
+ * columns. Files without the third column (the reference protocol, earlier runs) read back.
  *
  * @param rows one row per epoch, in order
  */
@@ -39,6 +42,7 @@ public record EpochHistory(List<Row> rows) {
   private static final int FIELDS = 7;
   private static final String LOCAL_LOSS = "local_loss.";
   private static final String LOCAL_ACCURACY = "local_accuracy.";
+  private static final String LOCAL_TEST_ACCURACY = "local_test_accuracy.";
 
   public EpochHistory {
     rows = List.copyOf(rows);
@@ -61,6 +65,8 @@ public record EpochHistory(List<Row> rows) {
    * @param seconds wall time of the epoch's training
    * @param local the local heads trained in the epoch, with their loss and accuracy; empty in
    *     epochs without local supervision
+   * @param localTest the test accuracies of the local heads trained in the epoch, where they were
+   *     measured (clean protocol); empty otherwise
    */
   public record Row(
       int epoch,
@@ -70,10 +76,26 @@ public record EpochHistory(List<Row> rows) {
       double testAccuracy,
       String testAccuracyMode,
       double seconds,
-      List<EpochReport.Local> local) {
+      List<EpochReport.Local> local,
+      List<LocalTest> localTest) {
 
     public Row {
       local = List.copyOf(local);
+      localTest = List.copyOf(localTest);
+    }
+
+    /** An epoch whose local heads' test accuracies were not measured. */
+    public Row(
+        int epoch,
+        double loss,
+        double distance,
+        double trainAccuracy,
+        double testAccuracy,
+        String testAccuracyMode,
+        double seconds,
+        List<EpochReport.Local> local) {
+      this(epoch, loss, distance, trainAccuracy, testAccuracy, testAccuracyMode, seconds, local,
+          List.of());
     }
 
     /** An epoch without local supervision. */
@@ -85,7 +107,8 @@ public record EpochHistory(List<Row> rows) {
         double testAccuracy,
         String testAccuracyMode,
         double seconds) {
-      this(epoch, loss, distance, trainAccuracy, testAccuracy, testAccuracyMode, seconds, List.of());
+      this(epoch, loss, distance, trainAccuracy, testAccuracy, testAccuracyMode, seconds, List.of(),
+          List.of());
     }
 
     /** The local head of {@code modality} in this epoch, or null. */
@@ -97,6 +120,29 @@ public record EpochHistory(List<Row> rows) {
       }
       return null;
     }
+
+    /** The test accuracy of {@code modality}'s local head after this epoch, or null. */
+    public Double localTest(String modality) {
+      for (LocalTest l : localTest) {
+        if (l.modality().equals(modality)) {
+          return l.accuracy();
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * A local head's accuracy on the test split's auxiliary labels after an epoch.
+   *
+   * @param modality its modality
+   * @param accuracy the share of labelled test rows it gets right, evaluation mode
+   */
+  public record LocalTest(String modality, double accuracy) {}
+
+  /** Whether some epoch holds a local test accuracy of {@code modality}. */
+  private boolean hasLocalTest(String modality) {
+    return rows.stream().anyMatch(r -> r.localTest(modality) != null);
   }
 
   /** The modalities with a local head in some epoch, in order of first appearance. */
@@ -115,6 +161,9 @@ public record EpochHistory(List<Row> rows) {
     StringBuilder header = new StringBuilder(HEADER);
     for (String m : local) {
       header.append(',').append(LOCAL_LOSS).append(m).append(',').append(LOCAL_ACCURACY).append(m);
+      if (hasLocalTest(m)) {
+        header.append(',').append(LOCAL_TEST_ACCURACY).append(m);
+      }
     }
     out.add(header.toString());
     for (Row r : rows) {
@@ -127,6 +176,10 @@ public record EpochHistory(List<Row> rows) {
         EpochReport.Local l = r.local(m);
         line.append(',').append(l == null ? "" : l.loss());
         line.append(',').append(l == null ? "" : l.accuracy());
+        if (hasLocalTest(m)) {
+          Double t = r.localTest(m);
+          line.append(',').append(t == null ? "" : t);
+        }
       }
       out.add(line.toString());
     }
@@ -149,17 +202,27 @@ public record EpochHistory(List<Row> rows) {
       return none();
     }
     String[] header = lines.get(0).split(",", -1);
+    // Per local head: its loss column, its accuracy column, and where measured its test column.
     List<String> local = new ArrayList<>();
-    boolean wellFormed = header.length >= FIELDS && (header.length - FIELDS) % 2 == 0;
-    for (int c = FIELDS; wellFormed && c < header.length; c += 2) {
+    List<Integer> firstColumn = new ArrayList<>();
+    List<Boolean> withTest = new ArrayList<>();
+    boolean wellFormed = header.length >= FIELDS;
+    int c = FIELDS;
+    while (wellFormed && c < header.length) {
       String m = header[c].startsWith(LOCAL_LOSS) ? header[c].substring(LOCAL_LOSS.length()) : null;
-      wellFormed = m != null && header[c + 1].equals(LOCAL_ACCURACY + m);
+      wellFormed = m != null && c + 1 < header.length && header[c + 1].equals(LOCAL_ACCURACY + m);
+      boolean test = wellFormed && c + 2 < header.length
+          && header[c + 2].equals(LOCAL_TEST_ACCURACY + m);
       local.add(m);
+      firstColumn.add(c);
+      withTest.add(test);
+      c += test ? 3 : 2;
     }
     if (!wellFormed) {
       throw new InvalidInputException(
           "line 1 is not a history header, expected " + HEADER
-              + " and pairs of local_loss.<m>,local_accuracy.<m>");
+              + " and per local head local_loss.<m>,local_accuracy.<m>"
+              + " (and local_test_accuracy.<m>)");
     }
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
@@ -171,20 +234,25 @@ public record EpochHistory(List<Row> rows) {
       }
       try {
         List<EpochReport.Local> heads = new ArrayList<>();
+        List<LocalTest> tests = new ArrayList<>();
         for (int h = 0; h < local.size(); h++) {
-          String loss = f[FIELDS + 2 * h];
-          String accuracy = f[FIELDS + 2 * h + 1];
+          int first = firstColumn.get(h);
+          String loss = f[first];
+          String accuracy = f[first + 1];
           if (!loss.isEmpty() || !accuracy.isEmpty()) {
             heads.add(
                 new EpochReport.Local(
                     local.get(h), Double.parseDouble(loss), Double.parseDouble(accuracy)));
+          }
+          if (withTest.get(h) && !f[first + 2].isEmpty()) {
+            tests.add(new LocalTest(local.get(h), Double.parseDouble(f[first + 2])));
           }
         }
         rows.add(
             new Row(
                 Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
                 Double.parseDouble(f[3]), Double.parseDouble(f[4]), f[5],
-                Double.parseDouble(f[6]), heads));
+                Double.parseDouble(f[6]), heads, tests));
       } catch (NumberFormatException e) {
         throw new InvalidInputException(
             "line " + (i + 1) + ": " + e.getMessage() + ", expected numbers", e);

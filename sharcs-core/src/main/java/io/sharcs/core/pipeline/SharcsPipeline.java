@@ -83,10 +83,26 @@ final class SharcsPipeline implements ModelPipeline {
         // clean protocol's concepts are deterministic there, so no random stream moves and the
         // run's metrics do not change.
         long testStart = System.nanoTime();
-        double epochTest =
-            inference.accuracy(data.test(), Batches.range(data.test().size()), false, batchSize);
+        int[] testRows = Batches.range(data.test().size());
+        double epochTest;
+        List<EpochHistory.LocalTest> localTest = new ArrayList<>();
+        if (report.local().isEmpty()) {
+          epochTest = inference.accuracy(data.test(), testRows, false, batchSize);
+        } else {
+          // The local heads trained in this epoch are scored in the same pass.
+          Inference.PassAccuracies a = inference.accuracies(data.test(), testRows);
+          epochTest = a.task();
+          for (int m = 0; m < data.slots().size(); m++) {
+            String name = data.slots().get(m).name();
+            boolean trained = report.local().stream().anyMatch(l -> l.modality().equals(name));
+            if (trained && a.localHeads().get(m).isPresent()) {
+              localTest.add(
+                  new EpochHistory.LocalTest(name, a.localHeads().get(m).getAsDouble()));
+            }
+          }
+        }
         historyTestSeconds += (System.nanoTime() - testStart) / 1e9;
-        history.add(historyRow(report, epochTest, "eval"));
+        history.add(historyRow(report, epochTest, "eval", localTest));
       }
       if (reference) {
         // The reference measures accuracy every epoch in training mode; its last values are
@@ -99,7 +115,7 @@ final class SharcsPipeline implements ModelPipeline {
                 batchSize);
         testAccuracy =
             inference.accuracy(data.test(), Batches.range(data.test().size()), true, batchSize);
-        history.add(historyRow(report, testAccuracy, "train"));
+        history.add(historyRow(report, testAccuracy, "train", List.of()));
       }
     }
     double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
@@ -195,10 +211,14 @@ final class SharcsPipeline implements ModelPipeline {
         new RunTables(new EpochHistory(history), predictions, data.classNames(), explanations));
   }
 
-  private static EpochHistory.Row historyRow(EpochReport report, double testAccuracy, String mode) {
+  private static EpochHistory.Row historyRow(
+      EpochReport report,
+      double testAccuracy,
+      String mode,
+      List<EpochHistory.LocalTest> localTest) {
     return new EpochHistory.Row(
         report.epoch(), report.loss(), report.distance(), report.trainAccuracy(), testAccuracy,
-        mode, report.seconds(), report.local());
+        mode, report.seconds(), report.local(), localTest);
   }
 
   /** Each local head's accuracy on both splits, evaluation mode; empty without local heads. */

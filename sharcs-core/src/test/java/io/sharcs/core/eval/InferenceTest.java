@@ -53,6 +53,36 @@ class InferenceTest {
   }
 
   /**
+   * The one-pass accuracies give the task accuracy of the evaluation-mode pass and, per local
+   * head, what scoring the head alone gives; a test row without a local label is left out.
+   */
+  @Test
+  void onePassAccuraciesAgreeWithTheTaskPassAndEachLocalHead() {
+    // Test sample 35 has no label for modality b.
+    PreparedData data = PreparedData.prepare(
+        io.sharcs.core.fixtures.DigitSumData.generate(60, 30, 3, 35, "b"),
+        TwoVectorModalities.bindings());
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Inference inference = new Inference(
+          TwoVectorModalities.network(data, manager, 17, true, true), data, manager);
+      int[] rows = Batches.range(data.test().size());
+      Inference.PassAccuracies a = inference.accuracies(data.test(), rows);
+
+      assertThat(a.task()).isEqualTo(inference.accuracy(data.test(), rows, false, 16));
+      assertThat(a.localHeads()).hasSize(2);
+      for (int m = 0; m < 2; m++) {
+        assertThat(a.localHeads().get(m).getAsDouble())
+            .isEqualTo(inference.localHeadAccuracy(m, data.test()).getAsDouble());
+      }
+      // A network without local heads scores none.
+      Inference plain = new Inference(
+          TwoVectorModalities.network(data, manager, 17, true, false), data, manager);
+      assertThat(plain.accuracies(data.test(), rows).localHeads())
+          .allSatisfy(h -> assertThat(h).isEmpty());
+    }
+  }
+
+  /**
    * Training-mode accuracy (the REFERENCE protocol's final metrics) batches rows in chunks of the
    * batch size; a trailing chunk of one row cannot be batch-normalised with batch statistics.
    */

@@ -76,12 +76,20 @@ class LocalSupervisionPipelineTest {
     List<String> history = run.tables().history().lines();
     assertThat(history.get(0))
         .isEqualTo("epoch,loss,d,train_accuracy,test_accuracy,test_accuracy_mode,seconds,"
-            + "local_loss.a,local_accuracy.a,local_loss.b,local_accuracy.b");
+            + "local_loss.a,local_accuracy.a,local_test_accuracy.a,"
+            + "local_loss.b,local_accuracy.b,local_test_accuracy.b");
     // Local columns filled in the 10 local epochs, empty in the 6 task epochs.
-    assertThat(history.subList(1, 11)).allSatisfy(l -> assertThat(l).doesNotEndWith(",,,,"));
-    assertThat(history.subList(11, 17)).allSatisfy(l -> assertThat(l).endsWith(",,,,"));
+    assertThat(history.subList(1, 11)).allSatisfy(l -> assertThat(l).doesNotEndWith(","));
+    assertThat(history.subList(11, 17)).allSatisfy(l -> assertThat(l).endsWith(",,,,,,"));
+    // The heads' test accuracy climbs over the local stage (it starts near chance, 1 in 10).
+    EpochHistory parsed = EpochHistory.parse(history);
+    for (String m : List.of("a", "b")) {
+      assertThat(parsed.rows().get(0).localTest(m)).isLessThan(0.5);
+      assertThat(parsed.rows().get(9).localTest(m)).isGreaterThan(0.8);
+      assertThat(parsed.rows().get(10).localTest(m)).isNull();
+    }
     // What history.csv holds reads back to the same lines.
-    assertThat(EpochHistory.parse(history).lines()).isEqualTo(history);
+    assertThat(parsed.lines()).isEqualTo(history);
 
     ModelManifest manifest = ModelManifest.read(dir);
     assertThat(manifest.network().localHeadHidden()).isEqualTo(16);
@@ -109,6 +117,9 @@ class LocalSupervisionPipelineTest {
         dir.resolve("2"));
     assertThat(withoutTimings(second)).isEqualTo(withoutTimings(first));
     assertThat(first.metrics().get("accuracy.local.b.train")).isGreaterThan(0.8);
+    // The reference protocol makes no extra test pass: no local test column.
+    assertThat(first.tables().history().lines().get(0))
+        .endsWith("local_loss.a,local_accuracy.a,local_loss.b,local_accuracy.b");
   }
 
   @Test

@@ -134,6 +134,16 @@ public final class RunReportDocument {
     for (String m : history.localModalities()) {
       losses.add(localSeries("local loss " + m, rows, m, EpochReport.Local::loss));
       accuracies.add(localSeries("local " + m + " (train)", rows, m, EpochReport.Local::accuracy));
+      List<LineChart.Point> test = new ArrayList<>();
+      for (EpochHistory.Row r : rows) {
+        Double t = r.localTest(m);
+        if (t != null) {
+          test.add(new LineChart.Point(r.epoch(), t));
+        }
+      }
+      if (!test.isEmpty()) {
+        accuracies.add(new LineChart.Series("local " + m + " (test)", test));
+      }
     }
     LineChart loss =
         new LineChart("Training loss and regulariser distance", "epoch", "value", losses);
@@ -141,7 +151,8 @@ public final class RunReportDocument {
     String local = history.localModalities().isEmpty()
         ? ""
         : " In the epochs with local supervision, each local head's loss and its accuracy on its"
-            + " modality's own labels, on the training batches.";
+            + " modality's own labels, on the training batches and (clean protocol) on the test"
+            + " split.";
     return new Section("training", "Training curves", List.of(
         new Block.Paragraph("Per epoch, from history.csv: the mean training loss, the semantic"
             + " regulariser's distance d, and the accuracies." + local),
