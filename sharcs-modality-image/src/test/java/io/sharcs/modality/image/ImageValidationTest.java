@@ -107,11 +107,14 @@ class ImageValidationTest {
   }
 
   @Test
-  void batchingAFileThatVanishedAfterFittingNamesIt() throws Exception {
+  void batchingAnUnseenFileThatVanishedNamesIt() throws Exception {
+    // Images seen when fitting are served from the preprocessor's cache; one it never saw (new
+    // data given to a fitted model) is read from disk, and a vanished file is named.
+    Path seen = good("seen.png");
     Path file = good("gone.png");
-    List<ImageSample> samples = List.of(ImageSample.ofFile(file));
-    Preprocessor<ImageSample> pre = fit(samples, List.of("1"), "d");
+    Preprocessor<ImageSample> pre = fit(List.of(ImageSample.ofFile(seen)), List.of("1"), "d");
     Files.delete(file);
+    List<ImageSample> samples = List.of(ImageSample.ofFile(file));
 
     try (NDManager manager = NDManager.newBaseManager()) {
       assertThatThrownBy(() -> pre.batch(samples, manager))
