@@ -84,33 +84,6 @@ public record EpochHistory(List<Row> rows) {
       localTest = List.copyOf(localTest);
     }
 
-    /** An epoch whose local heads' test accuracies were not measured. */
-    public Row(
-        int epoch,
-        double loss,
-        double distance,
-        double trainAccuracy,
-        double testAccuracy,
-        String testAccuracyMode,
-        double seconds,
-        List<EpochReport.Local> local) {
-      this(epoch, loss, distance, trainAccuracy, testAccuracy, testAccuracyMode, seconds, local,
-          List.of());
-    }
-
-    /** An epoch without local supervision. */
-    public Row(
-        int epoch,
-        double loss,
-        double distance,
-        double trainAccuracy,
-        double testAccuracy,
-        String testAccuracyMode,
-        double seconds) {
-      this(epoch, loss, distance, trainAccuracy, testAccuracy, testAccuracyMode, seconds, List.of(),
-          List.of());
-    }
-
     /** The local head of {@code modality} in this epoch, or null. */
     public EpochReport.Local local(String modality) {
       for (EpochReport.Local l : local) {
