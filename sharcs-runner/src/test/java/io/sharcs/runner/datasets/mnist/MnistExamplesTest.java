@@ -70,6 +70,7 @@ class MnistExamplesTest {
     assertThat(longer.seed()).isEqualTo(reference.seed());
     assertThat(longer.mode()).isEqualTo(reference.mode());
     assertThat(longer.protocol()).isEqualTo(reference.protocol());
+    assertThat(longer.report()).isEqualTo(reference.report());
     assertThat(longer.runtime()).isEqualTo(reference.runtime());
   }
 
