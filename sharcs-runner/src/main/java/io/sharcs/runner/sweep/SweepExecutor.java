@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Queue;
 import java.util.SortedMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the pending runs of a {@link SweepPlan} in at most {@code jobs} worker JVMs at a time
- * ({@link SweepWorker}), each worker taking the next pending run in grid order when it is free.
+ * ({@link SweepWorker}), each worker taking the next pending run when it is free: the one expected
+ * to take longest ({@link RunQueue}), so the sweep does not end on one long run.
  * DJL's random generator and gradient collector are JVM-global, so two runs never share a JVM at
  * the same time; one after the other they do, and every run seeds and builds everything itself,
  * so a run's metrics do not depend on {@code --jobs} or on the runs before it in its worker. A
@@ -77,7 +76,7 @@ final class SweepExecutor {
     int total = plan.runs().size();
     AtomicInteger finished = new AtomicInteger();
     RunOutcome[] outcomes = new RunOutcome[total];
-    Queue<Integer> pending = new ConcurrentLinkedQueue<>();
+    List<Integer> pending = new ArrayList<>();
     for (int i = 0; i < total; i++) {
       PlannedRun r = plan.runs().get(i);
       if (r.complete()) {
@@ -91,6 +90,8 @@ final class SweepExecutor {
       }
     }
     int lanes = Math.max(1, Math.min(jobs, pending.size()));
+    RunQueue queue =
+        new RunQueue(plan.runs().stream().map(r -> r.point().group()).toList(), pending);
     ExecutorService pool = Executors.newFixedThreadPool(lanes, r -> {
       Thread t = new Thread(r, "sharcs-sweep");
       t.setDaemon(true);
@@ -101,7 +102,7 @@ final class SweepExecutor {
       List<Future<?>> futures = new ArrayList<>();
       for (int lane = 0; lane < lanes; lane++) {
         futures.add(pool.submit(() -> {
-          lane(plan, pending, outcomes, experiment, sets, children, finished);
+          lane(plan, queue, outcomes, experiment, sets, children, finished);
           return null;
         }));
       }
@@ -124,12 +125,13 @@ final class SweepExecutor {
   }
 
   /** One worker's share: the next pending run until none is left. */
-  private void lane(SweepPlan plan, Queue<Integer> pending, RunOutcome[] outcomes,
+  private void lane(SweepPlan plan, RunQueue queue, RunOutcome[] outcomes,
       String experiment, List<String> sets, ChildProcesses children, AtomicInteger finished)
       throws InterruptedException {
     WorkerProcess worker = null;
+    boolean warm = false;
     try {
-      for (Integer i = pending.poll(); i != null; i = pending.poll()) {
+      for (Integer i = queue.next(); i != null; i = queue.next()) {
         PlannedRun run = plan.runs().get(i);
         if (children.stopping()) {
           outcomes[i] = cancelled(run);
@@ -148,9 +150,14 @@ final class SweepExecutor {
             outcomes[i] = cancelled(run);
             continue;
           }
+          warm = false;
         }
         Attempt attempt = runOne(worker, run, experiment, sets, children);
         outcomes[i] = attempt.outcome();
+        if (outcomes[i].status() == RunOutcome.Status.DONE) {
+          queue.finished(i, outcomes[i].seconds(), warm);
+        }
+        warm = true;
         report(outcomes[i], finished.incrementAndGet(), plan.runs().size());
         if (!attempt.workerUsable()) {
           // A failed run's worker ends: nothing it left half-done reaches the next run.
