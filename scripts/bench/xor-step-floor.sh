@@ -18,6 +18,7 @@ for i in $(seq 1 "$runs"); do
     case $batch in 2) epochs=20 ;; 16) epochs=60 ;; *) epochs=150 ;; esac
     steps=$(((800 + batch - 1) / batch))
     SHARCS_SKIP_BUILD=1 "$root/sharcs" run "$root/examples/xor-and-xor.yaml" \
+      --set dataset.size=1000 --set dataset.train_size=800 \
       --set training.batch_size=$batch --set training.epochs=$epochs \
       --out "$work/run-$i-$batch" > "$work/log" 2>&1 || { tail -n 5 "$work/log" >&2; exit 1; }
     epoch=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['timing.train_epoch_seconds_median'])" \

@@ -76,7 +76,7 @@ final class RunQueue {
     finished.computeIfAbsent(groups.get(run), g -> new Times()).add(seconds, warm);
   }
 
-  /** Whether run a goes before run b (a comes after b in grid order when the rest ties). */
+  /** Whether run a goes before run b; when all else ties, the earlier in grid order does. */
   private boolean before(int a, int b) {
     boolean newA = !started.contains(groups.get(a));
     boolean newB = !started.contains(groups.get(b));
