@@ -38,6 +38,14 @@ class EndToEndTest {
     assertThat(run.resolve("model")).isDirectory();
     JsonNode metrics = ConfigMappers.json().readTree(run.resolve("metrics.json").toFile());
     assertThat(metrics.size()).isPositive();
+    // The phases around the core's run, for the benchmark (scripts/bench/bench.sh).
+    for (String phase : new String[] {"data", "engine", "report", "total"}) {
+      assertThat(metrics.get("timing." + phase + "_seconds")).as(phase).isNotNull();
+      assertThat(metrics.get("timing." + phase + "_seconds").asDouble()).as(phase)
+          .isGreaterThanOrEqualTo(0);
+    }
+    // Writing the report (figures included) takes time: it is measured, not left at zero.
+    assertThat(metrics.get("timing.report_seconds").asDouble()).isPositive();
     JsonNode provenance = ConfigMappers.json().readTree(run.resolve("provenance.json").toFile());
     assertThat(provenance.get("engine").size()).isPositive();
     assertThat(Files.readString(run.resolve("config.resolved.yaml"))).contains("epochs: 2");

@@ -28,6 +28,16 @@ public record RunResult(
     this(metrics, engine, RunTables.none());
   }
 
+  /**
+   * This result with {@code more} metrics added, replacing any of the same name (the runner adds
+   * the wall times of the phases around the core's run).
+   */
+  public RunResult with(Map<String, Double> more) {
+    SortedMap<String, Double> all = new TreeMap<>(metrics);
+    all.putAll(more);
+    return new RunResult(all, engine, tables);
+  }
+
   /** The result of a run whose results are {@code report}: its metrics are the report's names. */
   public static RunResult of(RunReport report, Map<String, String> engine) {
     return of(report, engine, RunTables.none());

@@ -21,13 +21,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * {@code sharcs run}: validates everything (config, plugins, data) before touching the run
  * folder, trains in a staging directory, and commits the run folder at the end.
+ *
+ * <p>Besides the core's timings, {@code metrics.json} holds the wall times of the phases around
+ * the core's run ({@link #PHASES}): {@code timing.data_seconds} (reading or generating the data
+ * set and checking it), {@code timing.engine_seconds} (loading the engine's native libraries,
+ * where this run is the first of its JVM to touch it, and setting its threads) and {@code
+ * timing.report_seconds} (provenance, tables and the report; {@code metrics.json} is written
+ * last). What a command's wall time holds besides these and {@code timing.total_seconds} is its
+ * start (launcher, JVM, plugin discovery, the experiment file) and exit ({@code
+ * scripts/bench/bench.sh} shows it). The report and the console show the core's metrics only.
  */
 public final class ExperimentRunner {
+
+  /** The metrics of the phases around the core's run, in {@code metrics.json} only. */
+  static final List<String> PHASES =
+      List.of("timing.data_seconds", "timing.engine_seconds", "timing.report_seconds");
 
   private final RunnerEnvironment env;
   private final PluginRegistry registry;
@@ -93,6 +107,7 @@ public final class ExperimentRunner {
 
     // Everything the options alone decide is checked by now: only then is data read, or
     // generated where the user allowed it.
+    long dataStart = System.nanoTime();
     ModalityBindings loaded = ModalityBindings.load(experiment, file.getParent(), display,
         new RunDataWrites(file.getParent(), env.workingDirectory(), overrides,
             experiment.dataset().provider().id(), display),
@@ -103,6 +118,7 @@ public final class ExperimentRunner {
     MultimodalDataset dataset = loaded.dataset();
     List<ModalityBinding> bindings = loaded.bindings();
     Pipelines.requireTrainable(dataset, experiment.settings());
+    long dataEnd = System.nanoTime();
     int threads;
     String threadsShown;
     if (experiment.runtime().threads().auto()) {
@@ -117,6 +133,7 @@ public final class ExperimentRunner {
       DjlRuntime.intraOpThreads(threads);
       threadsShown = threads + (threads == 1 ? " thread" : " threads");
     }
+    long engineEnd = System.nanoTime();
 
     out.println(String.format(Locale.ROOT,
         "%s: mode %s, protocol %s, seed %d, data set %s (%d train, %d test), %s -> %s",
@@ -144,14 +161,18 @@ public final class ExperimentRunner {
           dataset, bindings, experiment.settings(), progress,
           folder.staged(RunArtifacts.MODEL));
       Instant end = env.clock().instant();
+      long reportStart = System.nanoTime();
       RunRecord record = new RunRecord(
           experiment, dataset, file, display, request.arguments(),
           env.gitCommit().apply(sourceDirectory(env)), start, end, result,
           Processor.current(), threads);
       RunArtifacts.writeProvenance(folder, record);
-      RunArtifacts.writeMetrics(folder, result);
       RunArtifacts.writeTables(folder, result);
       RunArtifacts.writeReport(folder, record);
+      RunArtifacts.writeMetrics(folder, result.with(Map.of(
+          PHASES.get(0), seconds(dataStart, dataEnd),
+          PHASES.get(1), seconds(dataEnd, engineEnd),
+          PHASES.get(2), seconds(reportStart, System.nanoTime()))));
       folder.commit();
       RunSummary.print(out, result, shown, Duration.between(start, end).toMillis() / 1000.0);
       return target;
@@ -159,6 +180,10 @@ public final class ExperimentRunner {
       folder.discard();
       throw e;
     }
+  }
+
+  private static double seconds(long fromNanos, long toNanos) {
+    return (toNanos - fromNanos) / 1e9;
   }
 
   /** Where the sharcs sources live (set by the launcher), else the working directory. */

@@ -100,6 +100,8 @@ public final class ReportRebuilder {
     JsonNode node = json(dir.resolve(RunFolder.METRICS), runDir);
     SortedMap<String, Double> metrics = new TreeMap<>();
     node.fields().forEachRemaining(f -> metrics.put(f.getKey(), f.getValue().asDouble()));
+    // The run's report was written before these were measured: the same report leaves them out.
+    ExperimentRunner.PHASES.forEach(metrics::remove);
     return metrics;
   }
 
