@@ -104,31 +104,19 @@ class ExactTsneTest {
         x[i][k] = cluster * 3 + (k == 0 ? cluster : 0) + spread * rng.nextGaussian();
       }
     }
-    double[] d = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        for (int k = 0; k < 3; k++) {
-          d[i * n + j] += (x[i][k] - x[j][k]) * (x[i][k] - x[j][k]);
-        }
-      }
-    }
+    double[] d = squaredDistances(x);
 
     for (double perplexity : new double[] {5, 30}) {
       double[] p = ExactTsne.conditionalProbabilities(d, perplexity);
 
       for (int i = 0; i < n; i++) {
         double sum = 0;
-        double entropy = 0;
         for (int j = 0; j < n; j++) {
-          double pij = p[i * n + j];
-          sum += pij;
-          if (pij > 0) {
-            entropy -= pij * Math.log(pij);
-          }
+          sum += p[i * n + j];
         }
         assertThat(p[i * n + i]).isZero();
         assertThat(sum).as("row %d", i).isCloseTo(1, within(1e-12));
-        assertThat(entropy).as("row %d, perplexity %s", i, perplexity)
+        assertThat(entropy(p, i, n)).as("row %d, perplexity %s", i, perplexity)
             .isCloseTo(Math.log(perplexity), within(1e-5));
       }
     }
@@ -148,16 +136,7 @@ class ExactTsneTest {
       x[i][0] = 1 + rng.nextDouble();
       x[i][1] = rng.nextDouble();
     }
-    double[] d = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double dx = x[i][0] - x[j][0];
-        double dy = x[i][1] - x[j][1];
-        d[i * n + j] = dx * dx + dy * dy;
-      }
-    }
-
-    double[] p = ExactTsne.conditionalProbabilities(d, 20);
+    double[] p = ExactTsne.conditionalProbabilities(squaredDistances(x), 20);
 
     for (int i = 0; i < 40; i++) {
       for (int j = 0; j < n; j++) {
@@ -166,13 +145,31 @@ class ExactTsneTest {
       }
     }
     for (int i = 40; i < n; i++) {
-      double entropy = 0;
-      for (int j = 0; j < n; j++) {
-        double pij = p[i * n + j];
-        entropy -= pij > 0 ? pij * Math.log(pij) : 0;
-      }
-      assertThat(entropy).as("row %d", i).isCloseTo(Math.log(20), within(1e-5));
+      assertThat(entropy(p, i, n)).as("row %d", i).isCloseTo(Math.log(20), within(1e-5));
     }
+  }
+
+  private static double[] squaredDistances(double[][] x) {
+    int n = x.length;
+    double[] d = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        for (int k = 0; k < x[i].length; k++) {
+          d[i * n + j] += (x[i][k] - x[j][k]) * (x[i][k] - x[j][k]);
+        }
+      }
+    }
+    return d;
+  }
+
+  /** The entropy (nats) of row i of the n x n row-major conditional probabilities. */
+  private static double entropy(double[] p, int i, int n) {
+    double entropy = 0;
+    for (int j = 0; j < n; j++) {
+      double pij = p[i * n + j];
+      entropy -= pij > 0 ? pij * Math.log(pij) : 0;
+    }
+    return entropy;
   }
 
   /** The map separates two well-apart clusters: every point is nearer its own cluster's centre. */
