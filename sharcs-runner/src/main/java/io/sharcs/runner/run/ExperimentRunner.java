@@ -39,9 +39,12 @@ import java.util.function.Consumer;
  */
 public final class ExperimentRunner {
 
+  private static final String DATA_SECONDS = "timing.data_seconds";
+  private static final String ENGINE_SECONDS = "timing.engine_seconds";
+  private static final String REPORT_SECONDS = "timing.report_seconds";
+
   /** The metrics of the phases around the core's run, in {@code metrics.json} only. */
-  static final List<String> PHASES =
-      List.of("timing.data_seconds", "timing.engine_seconds", "timing.report_seconds");
+  static final List<String> PHASES = List.of(DATA_SECONDS, ENGINE_SECONDS, REPORT_SECONDS);
 
   private final RunnerEnvironment env;
   private final PluginRegistry registry;
@@ -170,9 +173,9 @@ public final class ExperimentRunner {
       RunArtifacts.writeTables(folder, result);
       RunArtifacts.writeReport(folder, record);
       RunArtifacts.writeMetrics(folder, result.with(Map.of(
-          PHASES.get(0), seconds(dataStart, dataEnd),
-          PHASES.get(1), seconds(dataEnd, engineEnd),
-          PHASES.get(2), seconds(reportStart, System.nanoTime()))));
+          DATA_SECONDS, seconds(dataStart, dataEnd),
+          ENGINE_SECONDS, seconds(dataEnd, engineEnd),
+          REPORT_SECONDS, seconds(reportStart, System.nanoTime()))));
       folder.commit();
       RunSummary.print(out, result, shown, Duration.between(start, end).toMillis() / 1000.0);
       return target;

@@ -70,7 +70,7 @@ class RunCommandTest {
     assertThat(metrics.get("epochs").asDouble()).isEqualTo(2.0);
     metrics.fields().forEachRemaining(m -> {
       if (m.getKey().startsWith("timing.")) {
-        assertThat(m.getValue().asDouble()).as(m.getKey()).isBetween(0.0, 60.0);
+        assertThat(m.getValue().asDouble()).as(m.getKey()).isFinite().isNotNegative();
       }
     });
 
